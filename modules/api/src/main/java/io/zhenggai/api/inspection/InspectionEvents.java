@@ -1,0 +1,92 @@
+package io.zhenggai.api.inspection;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Events of the inspection context: past-tense facts that carry everything a consumer needs.
+ * A published event is never changed in place (add a new one or an upcaster, and write an ADR).
+ */
+public final class InspectionEvents {
+    private InspectionEvents() {
+    }
+
+    public record RoundCreatedEvent(
+            String roundId, String name, String organizer, LocalDate periodStart, LocalDate periodEnd) {
+    }
+
+    public record InspectionScheduledEvent(
+            String inspectionId,
+            String roundId,
+            String inspectingBody,
+            String inspectedUnit,
+            String mandate,
+            List<String> legalBasis,
+            LocalDate plannedFieldworkStart,
+            LocalDate plannedFieldworkEnd) {
+    }
+
+    public record InspectionJoinedRoundEvent(String inspectionId, String roundId, String previousRoundId) {
+    }
+
+    public record FieldworkStartedEvent(String inspectionId, LocalDate date) {
+    }
+
+    public record FieldworkConcludedEvent(String inspectionId, LocalDate date) {
+    }
+
+    public record FindingCategoryAddedEvent(String inspectionId, String categoryId, int ordinal, String title) {
+    }
+
+    public record FindingRecordedEvent(
+            String inspectionId,
+            String findingId,
+            String categoryId,
+            int ordinal,
+            String title,
+            String description,
+            List<String> manifestations) {
+    }
+
+    public record FindingAmendedEvent(
+            String inspectionId, String findingId, String title, String description, List<String> manifestations) {
+    }
+
+    public record FindingWithdrawnEvent(String inspectionId, String findingId, String reason) {
+    }
+
+    /**
+     * 反馈巡察意见. Carries the whole frozen list of categories and findings so that the rectification
+     * context can open its ledger without asking the inspection context anything.
+     */
+    public record FeedbackDeliveredEvent(
+            String inspectionId,
+            String roundId,
+            String inspectingBody,
+            String inspectedUnit,
+            String mandate,
+            List<String> legalBasis,
+            LocalDate fieldworkStart,
+            LocalDate fieldworkEnd,
+            LocalDate feedbackDate,
+            List<DeliveredCategory> categories) {
+    }
+
+    public record DeliveredCategory(String categoryId, int ordinal, String title, List<DeliveredFinding> findings) {
+    }
+
+    public record DeliveredFinding(
+            String findingId, int ordinal, String title, String description, List<String> manifestations) {
+    }
+
+    /** A correction of a finding after feedback, with its reason; the earlier wording stays in the history. */
+    public record FindingCorrectedEvent(
+            String inspectionId,
+            String findingId,
+            String categoryId,
+            String title,
+            String description,
+            List<String> manifestations,
+            String reason) {
+    }
+}

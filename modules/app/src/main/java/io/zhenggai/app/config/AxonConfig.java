@@ -1,0 +1,114 @@
+package io.zhenggai.app.config;
+
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
+import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
+import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+import java.time.ZoneId;
+
+/**
+ * Axon on PostgreSQL without Axon Server: the JDBC event store, token store, saga store and dead-letter queue,
+ * with snake_case tables that Flyway creates ({@code db/migration/platform/V1__axon.sql}).
+ */
+@Configuration(proxyBeanMethods = false)
+public class AxonConfig {
+
+    @Bean
+    EventSchema eventSchema() {
+        return EventSchema.builder()
+                .eventTable("domain_event_entry")
+                .snapshotTable("snapshot_event_entry")
+                .globalIndexColumn("global_index")
+                .timestampColumn("time_stamp")
+                .eventIdentifierColumn("event_identifier")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .typeColumn("type")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
+                .build();
+    }
+
+    @Bean
+    TokenSchema tokenSchema() {
+        return TokenSchema.builder()
+                .setTokenTable("token_entry")
+                .setProcessorNameColumn("processor_name")
+                .setSegmentColumn("segment")
+                .setTokenColumn("token")
+                .setTokenTypeColumn("token_type")
+                .setTimestampColumn("time_stamp")
+                .setOwnerColumn("owner")
+                .build();
+    }
+
+    @Bean
+    SagaSqlSchema sagaSqlSchema() {
+        return new PostgresSagaSqlSchema(SagaSchema.builder()
+                .sagaEntryTable("saga_entry")
+                .associationValueEntryTable("association_value_entry")
+                .sagaIdColumn("saga_id")
+                .sagaTypeColumn("saga_type")
+                .revisionColumn("revision")
+                .serializedSagaColumn("serialized_saga")
+                .associationKeyColumn("association_key")
+                .associationValueColumn("association_value")
+                .build());
+    }
+
+    @Bean
+    DeadLetterSchema deadLetterSchema() {
+        return DeadLetterSchema.builder()
+                .deadLetterTable("dead_letter_entry")
+                .deadLetterIdentifierColumn("dead_letter_id")
+                .processingGroupColumn("processing_group")
+                .sequenceIdentifierColumn("sequence_identifier")
+                .sequenceIndexColumn("sequence_index")
+                .messageTypeColumn("message_type")
+                .eventIdentifierColumn("event_identifier")
+                .timestampColumn("time_stamp")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
+                .aggregateTypeColumn("aggregate_type")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .tokenTypeColumn("token_type")
+                .tokenColumn("token")
+                .enqueuedAtColumn("enqueued_at")
+                .lastTouchedColumn("last_touched")
+                .processingStartedColumn("processing_started")
+                .causeTypeColumn("cause_type")
+                .causeMessageColumn("cause_message")
+                .diagnosticsColumn("diagnostics")
+                .build();
+    }
+
+    /**
+     * Every projection and policy runs in a pooled streaming processor of its own processing group: it tracks
+     * its position in the event store (a token in {@code token_entry}), so it can be replayed alone, and several
+     * nodes share its segments.
+     */
+    @Bean
+    ConfigurerModule streamingProcessors() {
+        return configurer -> configurer.eventProcessing(ep -> ep.usingPooledStreamingEventProcessors(
+                (config, builder) -> builder.batchSize(100).initialSegmentCount(1)));
+    }
+
+    /** The clock aggregates use to refuse dates in the future; a bean so that tests can fix it. */
+    @Bean
+    Clock clock(@Value("${zhenggai.zone:Asia/Shanghai}") String zone) {
+        return Clock.system(ZoneId.of(zone));
+    }
+}

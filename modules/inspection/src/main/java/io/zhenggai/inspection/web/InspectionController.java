@@ -1,0 +1,205 @@
+package io.zhenggai.inspection.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.zhenggai.api.inspection.InspectionCommands.*;
+import io.zhenggai.api.inspection.InspectionQueries.*;
+import io.zhenggai.inspection.web.InspectionRequests.*;
+import io.zhenggai.platform.domain.NotFoundException;
+import io.zhenggai.platform.web.Versions;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.*;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * HTTP API of the inspection context. {@code INSPECTOR} and {@code ADMIN} write; {@code AUDITOR},
+ * {@code UNIT_LEADER} and {@code RECTIFIER} read as well. Every command answers with the aggregate's new
+ * version as {@code ETag}; send it back as {@code If-Match} to be told (409) when someone changed it meanwhile.
+ */
+@RestController
+@Validated
+@RequestMapping("/api")
+@Tag(name = "巡察 Inspections", description = "Rounds, inspections, findings and feedback")
+class InspectionController {
+
+    private static final String WRITE = "hasAnyRole('INSPECTOR','ADMIN')";
+    private static final String READ = "hasAnyRole('INSPECTOR','ADMIN','AUDITOR','UNIT_LEADER','RECTIFIER')";
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+
+    InspectionController(CommandGateway commands, QueryGateway queries) {
+        this.commands = commands;
+        this.queries = queries;
+    }
+
+    @PostMapping("/inspection-rounds")
+    @PreAuthorize(WRITE)
+    @Operation(summary = "创建巡察轮次 Create a round")
+    ResponseEntity<Map<String, Object>> createRound(@Valid @RequestBody CreateRoundRequest req) {
+        String id = idOrNew(req.roundId());
+        commands.sendAndWait(new CreateRoundCommand(id, req.name(), req.organizer(), req.periodStart(), req.periodEnd()));
+        return created("/api/inspection-rounds/" + id, "roundId", id);
+    }
+
+    @GetMapping("/inspection-rounds")
+    @PreAuthorize(READ)
+    RoundList rounds() {
+        return queries.query(new ListRoundsQuery(), RoundList.class).join();
+    }
+
+    @GetMapping("/inspection-rounds/{roundId}")
+    @PreAuthorize(READ)
+    RoundView round(@PathVariable String roundId) {
+        return requireRound(roundId);
+    }
+
+    @PostMapping("/inspections")
+    @PreAuthorize(WRITE)
+    @Operation(summary = "安排巡察 Schedule an inspection")
+    ResponseEntity<Map<String, Object>> schedule(@Valid @RequestBody ScheduleInspectionRequest req) {
+        if (req.roundId() != null) {
+            requireRound(req.roundId());
+        }
+        String id = idOrNew(req.inspectionId());
+        commands.sendAndWait(new ScheduleInspectionCommand(id, req.roundId(), req.inspectingBody(), req.inspectedUnit(),
+                req.mandate(), req.legalBasis(), req.plannedFieldworkStart(), req.plannedFieldworkEnd()));
+        return created("/api/inspections/" + id, "inspectionId", id);
+    }
+
+    @GetMapping("/inspections")
+    @PreAuthorize(READ)
+    InspectionPage list(@RequestParam(required = false) String roundId,
+                        @RequestParam(defaultValue = "0") @Min(0) int page,
+                        @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+        return queries.query(new ListInspectionsQuery(roundId, page, size), InspectionPage.class).join();
+    }
+
+    @GetMapping("/inspections/{inspectionId}")
+    @PreAuthorize(READ)
+    ResponseEntity<InspectionView> get(@PathVariable String inspectionId) {
+        InspectionView view = queries.query(new FindInspectionQuery(inspectionId), InspectionView.class).join();
+        if (view == null) {
+            throw new NotFoundException("inspection", inspectionId);
+        }
+        return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(view);
+    }
+
+    @PostMapping("/inspections/{inspectionId}/round")
+    @PreAuthorize(WRITE)
+    ResponseEntity<Map<String, Object>> joinRound(@PathVariable String inspectionId, @Valid @RequestBody JoinRoundRequest req,
+                                                  @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        requireRound(req.roundId());
+        return ok(inspectionId, commands.sendAndWait(new JoinRoundCommand(inspectionId, req.roundId(), Versions.expected(ifMatch))));
+    }
+
+    @PostMapping("/inspections/{inspectionId}/fieldwork/start")
+    @PreAuthorize(WRITE)
+    @Operation(summary = "巡察进驻 Start fieldwork")
+    ResponseEntity<Map<String, Object>> startFieldwork(@PathVariable String inspectionId, @Valid @RequestBody DateRequest req,
+                                                       @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        return ok(inspectionId, commands.sendAndWait(new StartFieldworkCommand(inspectionId, req.date(), Versions.expected(ifMatch))));
+    }
+
+    @PostMapping("/inspections/{inspectionId}/fieldwork/conclude")
+    @PreAuthorize(WRITE)
+    @Operation(summary = "结束进驻 Conclude fieldwork")
+    ResponseEntity<Map<String, Object>> concludeFieldwork(@PathVariable String inspectionId, @Valid @RequestBody DateRequest req,
+                                                          @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        return ok(inspectionId, commands.sendAndWait(new ConcludeFieldworkCommand(inspectionId, req.date(), Versions.expected(ifMatch))));
+    }
+
+    @PostMapping("/inspections/{inspectionId}/categories")
+    @PreAuthorize(WRITE)
+    @Operation(summary = "添加问题方面 Add a finding category")
+    ResponseEntity<Map<String, Object>> addCategory(@PathVariable String inspectionId, @Valid @RequestBody AddCategoryRequest req,
+                                                    @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        String categoryId = idOrNew(req.categoryId());
+        Object version = commands.sendAndWait(new AddFindingCategoryCommand(inspectionId, categoryId, req.title(), Versions.expected(ifMatch)));
+        return createdWithVersion("/api/inspections/" + inspectionId, "categoryId", categoryId, version);
+    }
+
+    @PostMapping("/inspections/{inspectionId}/findings")
+    @PreAuthorize(WRITE)
+    @Operation(summary = "记录问题 Record a finding")
+    ResponseEntity<Map<String, Object>> recordFinding(@PathVariable String inspectionId, @Valid @RequestBody RecordFindingRequest req,
+                                                      @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        String findingId = idOrNew(req.findingId());
+        Object version = commands.sendAndWait(new RecordFindingCommand(inspectionId, findingId, req.categoryId(), req.title(),
+                req.description(), req.manifestations(), Versions.expected(ifMatch)));
+        return createdWithVersion("/api/inspections/" + inspectionId, "findingId", findingId, version);
+    }
+
+    @PutMapping("/inspections/{inspectionId}/findings/{findingId}")
+    @PreAuthorize(WRITE)
+    @Operation(summary = "修改问题（反馈前） Amend a finding before feedback")
+    ResponseEntity<Map<String, Object>> amendFinding(@PathVariable String inspectionId, @PathVariable String findingId,
+                                                     @Valid @RequestBody AmendFindingRequest req,
+                                                     @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        return ok(inspectionId, commands.sendAndWait(new AmendFindingCommand(inspectionId, findingId, req.title(),
+                req.description(), req.manifestations(), Versions.expected(ifMatch))));
+    }
+
+    @PostMapping("/inspections/{inspectionId}/findings/{findingId}/withdrawal")
+    @PreAuthorize(WRITE)
+    @Operation(summary = "撤回问题（反馈前） Withdraw a finding before feedback")
+    ResponseEntity<Map<String, Object>> withdrawFinding(@PathVariable String inspectionId, @PathVariable String findingId,
+                                                        @Valid @RequestBody ReasonRequest req,
+                                                        @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        return ok(inspectionId, commands.sendAndWait(new WithdrawFindingCommand(inspectionId, findingId, req.reason(), Versions.expected(ifMatch))));
+    }
+
+    @PostMapping("/inspections/{inspectionId}/feedback")
+    @PreAuthorize(WRITE)
+    @Operation(summary = "反馈巡察意见 Deliver feedback (freezes the findings)")
+    ResponseEntity<Map<String, Object>> deliverFeedback(@PathVariable String inspectionId, @Valid @RequestBody DateRequest req,
+                                                        @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        return ok(inspectionId, commands.sendAndWait(new DeliverFeedbackCommand(inspectionId, req.date(), Versions.expected(ifMatch))));
+    }
+
+    @PostMapping("/inspections/{inspectionId}/findings/{findingId}/corrections")
+    @PreAuthorize(WRITE)
+    @Operation(summary = "更正问题（反馈后，须说明理由） Correct a finding after feedback")
+    ResponseEntity<Map<String, Object>> correctFinding(@PathVariable String inspectionId, @PathVariable String findingId,
+                                                       @Valid @RequestBody CorrectFindingRequest req,
+                                                       @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        return ok(inspectionId, commands.sendAndWait(new CorrectFindingCommand(inspectionId, findingId, req.title(),
+                req.description(), req.manifestations(), req.reason(), Versions.expected(ifMatch))));
+    }
+
+    private RoundView requireRound(String roundId) {
+        RoundView round = queries.query(new FindRoundQuery(roundId), RoundView.class).join();
+        if (round == null) {
+            throw new NotFoundException("inspection round", roundId);
+        }
+        return round;
+    }
+
+    private static String idOrNew(String id) {
+        return id != null ? id : UUID.randomUUID().toString();
+    }
+
+    private static ResponseEntity<Map<String, Object>> ok(String inspectionId, Object version) {
+        return Versions.ok("inspectionId", inspectionId, version);
+    }
+
+    private static ResponseEntity<Map<String, Object>> created(String location, String idName, String id) {
+        return ResponseEntity.created(URI.create(location)).eTag(Versions.etag(0)).body(Map.of(idName, id, "version", 0L));
+    }
+
+    private static ResponseEntity<Map<String, Object>> createdWithVersion(String location, String idName, String id, Object version) {
+        ResponseEntity<Map<String, Object>> ok = Versions.ok(idName, id, version);
+        return ResponseEntity.status(HttpStatus.CREATED).location(URI.create(location)).headers(ok.getHeaders()).body(ok.getBody());
+    }
+}
