@@ -46,22 +46,14 @@ class Inspection {
     private record Category(String categoryId, int ordinal, String title) {
     }
 
-    private static final class Finding {
-        final String findingId;
-        final String categoryId;
-        final int ordinal;
-        String title;
-        String description;
-        List<String> manifestations;
-        boolean withdrawn;
+    private record Finding(String findingId, String categoryId, int ordinal, String title, String description,
+                           List<String> manifestations, boolean withdrawn) {
+        Finding withText(String title, String description, List<String> manifestations) {
+            return new Finding(findingId, categoryId, ordinal, title, description, manifestations, withdrawn);
+        }
 
-        Finding(String findingId, String categoryId, int ordinal, String title, String description, List<String> manifestations) {
-            this.findingId = findingId;
-            this.categoryId = categoryId;
-            this.ordinal = ordinal;
-            this.title = title;
-            this.description = description;
-            this.manifestations = manifestations;
+        Finding withdraw() {
+            return new Finding(findingId, categoryId, ordinal, title, description, manifestations, true);
         }
     }
 
@@ -119,7 +111,7 @@ class Inspection {
         requireState(fieldworkStart != null, "FIELDWORK_NOT_STARTED", "巡察尚未进驻，不能记录问题");
         require(categories.containsKey(cmd.categoryId()), "CATEGORY_UNKNOWN", "问题方面不存在：" + cmd.categoryId());
         requireState(!findings.containsKey(cmd.findingId()), "FINDING_EXISTS", "问题已存在：" + cmd.findingId());
-        int ordinal = (int) findings.values().stream().filter(f -> f.categoryId.equals(cmd.categoryId())).count() + 1;
+        int ordinal = (int) findings.values().stream().filter(f -> f.categoryId().equals(cmd.categoryId())).count() + 1;
         apply(new FindingRecordedEvent(inspectionId, cmd.findingId(), cmd.categoryId(), ordinal, cmd.title(),
                 cmd.description(), List.copyOf(nullSafe(cmd.manifestations()))));
         return getVersion();
@@ -130,8 +122,8 @@ class Inspection {
         requireState(feedbackDate == null, "FINDINGS_FROZEN",
                 "巡察意见已于" + feedbackDate + "反馈，问题不能再修改，只能说明理由后更正");
         Finding finding = activeFinding(cmd.findingId());
-        require(!(Objects.equals(finding.title, cmd.title()) && Objects.equals(finding.description, cmd.description())
-                        && Objects.equals(finding.manifestations, nullSafe(cmd.manifestations()))),
+        require(!(Objects.equals(finding.title(), cmd.title()) && Objects.equals(finding.description(), cmd.description())
+                        && Objects.equals(finding.manifestations(), nullSafe(cmd.manifestations()))),
                 "NO_CHANGE", "修改内容与现有问题相同");
         apply(new FindingAmendedEvent(inspectionId, cmd.findingId(), cmd.title(), cmd.description(),
                 List.copyOf(nullSafe(cmd.manifestations()))));
@@ -154,12 +146,12 @@ class Inspection {
         BusinessDates.requireNotInFuture(cmd.date(), clock, "反馈日期");
         require(!cmd.date().isBefore(fieldworkEnd), "FEEDBACK_BEFORE_FIELDWORK_END",
                 "反馈日期（" + cmd.date() + "）不能早于巡察结束日期（" + fieldworkEnd + "）");
-        require(findings.values().stream().anyMatch(f -> !f.withdrawn), "NO_FINDINGS", "没有问题，不能反馈巡察意见");
+        require(findings.values().stream().anyMatch(f -> !f.withdrawn()), "NO_FINDINGS", "没有问题，不能反馈巡察意见");
         List<DeliveredCategory> delivered = new ArrayList<>();
         for (Category c : categories.values()) {
             List<DeliveredFinding> items = findings.values().stream()
-                    .filter(f -> !f.withdrawn && f.categoryId.equals(c.categoryId()))
-                    .map(f -> new DeliveredFinding(f.findingId, f.ordinal, f.title, f.description, f.manifestations))
+                    .filter(f -> !f.withdrawn() && f.categoryId().equals(c.categoryId()))
+                    .map(f -> new DeliveredFinding(f.findingId(), f.ordinal(), f.title(), f.description(), f.manifestations()))
                     .toList();
             if (!items.isEmpty()) {
                 delivered.add(new DeliveredCategory(c.categoryId(), c.ordinal(), c.title(), items));
@@ -175,7 +167,7 @@ class Inspection {
         requireState(feedbackDate != null, "FEEDBACK_NOT_DELIVERED", "巡察意见尚未反馈，请直接修改问题");
         Finding finding = activeFinding(cmd.findingId());
         require(cmd.reason() != null && !cmd.reason().isBlank(), "REASON_REQUIRED", "更正已反馈的问题必须说明理由");
-        apply(new FindingCorrectedEvent(inspectionId, cmd.findingId(), finding.categoryId, cmd.title(), cmd.description(),
+        apply(new FindingCorrectedEvent(inspectionId, cmd.findingId(), finding.categoryId(), cmd.title(), cmd.description(),
                 List.copyOf(nullSafe(cmd.manifestations())), cmd.reason()));
         return getVersion();
     }
@@ -187,7 +179,7 @@ class Inspection {
 
     private Finding activeFinding(String findingId) {
         Finding f = findings.get(findingId);
-        if (f == null || f.withdrawn) {
+        if (f == null || f.withdrawn()) {
             throw new NotFoundException("finding", findingId);
         }
         return f;
@@ -230,20 +222,17 @@ class Inspection {
     @EventSourcingHandler
     void on(FindingRecordedEvent e) {
         findings.put(e.findingId(), new Finding(e.findingId(), e.categoryId(), e.ordinal(), e.title(), e.description(),
-                e.manifestations()));
+                e.manifestations(), false));
     }
 
     @EventSourcingHandler
     void on(FindingAmendedEvent e) {
-        Finding f = findings.get(e.findingId());
-        f.title = e.title();
-        f.description = e.description();
-        f.manifestations = e.manifestations();
+        findings.computeIfPresent(e.findingId(), (id, f) -> f.withText(e.title(), e.description(), e.manifestations()));
     }
 
     @EventSourcingHandler
     void on(FindingWithdrawnEvent e) {
-        findings.get(e.findingId()).withdrawn = true;
+        findings.computeIfPresent(e.findingId(), (id, f) -> f.withdraw());
     }
 
     @EventSourcingHandler
@@ -253,9 +242,6 @@ class Inspection {
 
     @EventSourcingHandler
     void on(FindingCorrectedEvent e) {
-        Finding f = findings.get(e.findingId());
-        f.title = e.title();
-        f.description = e.description();
-        f.manifestations = e.manifestations();
+        findings.computeIfPresent(e.findingId(), (id, f) -> f.withText(e.title(), e.description(), e.manifestations()));
     }
 }

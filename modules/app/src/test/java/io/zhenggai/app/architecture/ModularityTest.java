@@ -1,0 +1,189 @@
+package io.zhenggai.app.architecture;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import io.zhenggai.ZhenggaiApplication;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The shape of the modular monolith, enforced: contexts never import each other, they share only the
+ * messages in {@code api} and the kernel in {@code platform}; {@code api} is plain Java records without
+ * Spring or JPA. Also writes the module diagrams into {@code docs/architecture/} from the code.
+ */
+class ModularityTest {
+
+    /** Bounded contexts (top-level packages below io.zhenggai that hold domain code). */
+    static final Set<String> CONTEXTS = Set.of("inspection", "rectification", "finance", "publication", "reporting");
+
+    static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.zhenggai");
+    }
+
+    @Test
+    void springModulithVerifiesTheModules() {
+        // api and platform are shared libraries every context may use; the module rules apply to the rest.
+        ApplicationModules modules = ApplicationModules.of(ZhenggaiApplication.class,
+                resideInAnyPackage("io.zhenggai.api..", "io.zhenggai.platform.."));
+        modules.verify();
+        assertThat(modules.stream().map(m -> m.getIdentifier().toString())).contains("inspection", "app");
+    }
+
+    @Test
+    void contextsNeverImportEachOther() {
+        for (String context : CONTEXTS) {
+            String[] others = CONTEXTS.stream().filter(c -> !c.equals(context)).map(c -> "io.zhenggai." + c + "..")
+                    .toArray(String[]::new);
+            ArchRule rule = noClasses().that().resideInAPackage("io.zhenggai." + context + "..")
+                    .should().dependOnClassesThat().resideInAnyPackage(others)
+                    .because("contexts talk only through Axon commands, events and queries in the api module")
+                    .allowEmptyShould(true);
+            rule.check(classes);
+        }
+    }
+
+    @Test
+    void contextsDoNotDependOnTheAssembly() {
+        String[] contexts = CONTEXTS.stream().map(c -> "io.zhenggai." + c + "..").toArray(String[]::new);
+        noClasses().that().resideInAnyPackage(contexts).should().dependOnClassesThat().resideInAPackage("io.zhenggai.app..")
+                .check(classes);
+    }
+
+    @Test
+    void apiIsPlainMessagesWithoutSpringOrJpa() {
+        noClasses().that().resideInAPackage("io.zhenggai.api..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.persistence..",
+                        "org.hibernate..", "io.zhenggai.platform..", "io.zhenggai.app..")
+                .check(classes);
+        String[] contexts = CONTEXTS.stream().map(c -> "io.zhenggai." + c + "..").toArray(String[]::new);
+        noClasses().that().resideInAPackage("io.zhenggai.api..").should().dependOnClassesThat().resideInAnyPackage(contexts)
+                .check(classes);
+    }
+
+    @Test
+    void platformKnowsNoContext() {
+        String[] contexts = CONTEXTS.stream().map(c -> "io.zhenggai." + c + "..").toArray(String[]::new);
+        noClasses().that().resideInAPackage("io.zhenggai.platform..")
+                .should().dependOnClassesThat().resideInAnyPackage(contexts).check(classes);
+    }
+
+    @Test
+    void controllersNeverTouchTheDatabase() {
+        noClasses().that().resideInAPackage("..web..").and().resideOutsideOfPackage("io.zhenggai.app..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "java.sql..", "javax.sql..")
+                .because("controllers send commands and queries; read models are behind query handlers")
+                .check(classes);
+    }
+
+    @Test
+    void writesTheModuleDiagramsFromTheCode() throws IOException {
+        Path out = docsArchitecture();
+        ApplicationModules modules = ApplicationModules.of(ZhenggaiApplication.class,
+                resideInAnyPackage("io.zhenggai.api..", "io.zhenggai.platform.."));
+        new Documenter(modules, Documenter.Options.defaults().withOutputFolder(out.resolve("modulith").toString()))
+                .writeModulesAsPlantUml()
+                .writeIndividualModulesAsPlantUml();
+
+        Files.writeString(out.resolve("modules.md"), messageFlowDiagram(), StandardCharsets.UTF_8);
+        assertThat(out.resolve("modules.md")).exists();
+    }
+
+    /**
+     * A Mermaid diagram of which context uses which message package of {@code api}: an edge
+     * "handles events" for every {@code @EventHandler}/{@code @SagaEventHandler} parameter type from another
+     * context's messages, "uses" for any other dependency.
+     */
+    static String messageFlowDiagram() {
+        Map<String, Set<String>> uses = new TreeMap<>();
+        Map<String, Set<String>> listens = new TreeMap<>();
+        for (JavaClass c : classes) {
+            String context = contextOf(c.getPackageName());
+            if (context == null) {
+                continue;
+            }
+            c.getDirectDependenciesFromSelf().forEach(d -> {
+                String pkg = d.getTargetClass().getPackageName();
+                if (pkg.startsWith("io.zhenggai.api.") && !pkg.equals("io.zhenggai.api.audit")) {
+                    uses.computeIfAbsent(context, k -> new TreeSet<>()).add(pkg.substring("io.zhenggai.api.".length()));
+                }
+            });
+            for (JavaMethod m : c.getMethods()) {
+                boolean handler = m.isAnnotatedWith("org.axonframework.eventhandling.EventHandler")
+                        || m.isAnnotatedWith("org.axonframework.modelling.saga.SagaEventHandler");
+                if (handler && !m.getRawParameterTypes().isEmpty()) {
+                    String pkg = m.getRawParameterTypes().get(0).getPackageName();
+                    if (pkg.startsWith("io.zhenggai.api.")) {
+                        String api = pkg.substring("io.zhenggai.api.".length());
+                        if (!api.equals(context)) {
+                            listens.computeIfAbsent(context, k -> new TreeSet<>())
+                                    .add(api + ": " + m.getRawParameterTypes().get(0).getSimpleName());
+                        }
+                    }
+                }
+            }
+        }
+        StringBuilder md = new StringBuilder();
+        md.append("# Modules and the messages they exchange\n\n")
+                .append("Generated by `ModularityTest` from the compiled code — do not edit by hand.\n")
+                .append("Each bounded context is a Maven module; contexts never import each other and meet only in the\n")
+                .append("message packages of the `api` module (commands, events, queries).\n\n")
+                .append("```mermaid\nflowchart LR\n");
+        for (String context : new TreeSet<>(uses.keySet())) {
+            md.append("  ").append(context).append("[\"").append(context).append(" context\"]\n");
+        }
+        uses.forEach((context, apis) -> apis.forEach(api ->
+                md.append("  ").append(context).append(" -->|uses| api_").append(api).append("([\"api.").append(api).append("\"])\n")));
+        listens.forEach((context, events) -> {
+            Map<String, Set<String>> byApi = new TreeMap<>();
+            events.forEach(e -> byApi.computeIfAbsent(e.substring(0, e.indexOf(':')), k -> new TreeSet<>()).add(e.substring(e.indexOf(':') + 2)));
+            byApi.forEach((api, names) -> md.append("  api_").append(api).append(" -. \"").append(String.join(", ", names))
+                    .append("\" .-> ").append(context).append("\n"));
+        });
+        md.append("```\n\n| context | uses api packages | reacts to events of other contexts |\n|---|---|---|\n");
+        uses.forEach((context, apis) -> md.append("| ").append(context).append(" | ").append(String.join(", ", apis))
+                .append(" | ").append(String.join("<br>", listens.getOrDefault(context, Set.of()))).append(" |\n"));
+        return md.toString();
+    }
+
+    private static String contextOf(String pkg) {
+        for (String c : CONTEXTS) {
+            if (pkg.equals("io.zhenggai." + c) || pkg.startsWith("io.zhenggai." + c + ".")) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    private static Path docsArchitecture() throws IOException {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.exists(dir.resolve("docs")) ) {
+            dir = dir.getParent();
+        }
+        Path out = (dir == null ? Path.of("target") : dir.resolve("docs")).resolve("architecture");
+        Files.createDirectories(out);
+        return out;
+    }
+}
