@@ -38,6 +38,7 @@ public final class TestDatabase {
                 String name = "zhenggai_it_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss"))
                         + "_" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0xfffff));
                 try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + HOST + ":" + PORT + "/postgres", ADMIN_USER, "")) {
+                    dropStaleDatabases(c);
                     c.createStatement().execute("create database " + name);
                 } catch (SQLException e) {
                     throw new IllegalStateException("cannot create test database on " + HOST + ":" + PORT, e);
@@ -57,6 +58,28 @@ public final class TestDatabase {
             System.out.println("[TestDatabase] this test run uses " + url);
         }
         return url;
+    }
+
+    /** Drops test databases of runs that started more than a day ago, so the server does not fill up. */
+    private static void dropStaleDatabases(Connection c) throws SQLException {
+        String cutoff = LocalDateTime.now().minusDays(1).format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss"));
+        java.util.List<String> stale = new java.util.ArrayList<>();
+        try (var rs = c.createStatement().executeQuery("select datname from pg_database where datname like 'zhenggai_it_%'")) {
+            while (rs.next()) {
+                String name = rs.getString(1);
+                String stamp = name.substring("zhenggai_it_".length(), Math.min(name.length(), "zhenggai_it_".length() + 15));
+                if (stamp.compareTo(cutoff) < 0) {
+                    stale.add(name);
+                }
+            }
+        }
+        for (String name : stale) {
+            try {
+                c.createStatement().execute("drop database if exists " + name);
+            } catch (SQLException e) {
+                System.out.println("[TestDatabase] could not drop stale " + name + ": " + e.getMessage());
+            }
+        }
     }
 
     public static String user() {
