@@ -67,6 +67,18 @@ final class RegulationRecord {
         return Optional.ofNullable(found);
     }
 
+    /** Value equality (the state sourced from the same events is equal). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RegulationRecord r && regulationId.equals(r.regulationId) && title.equals(r.title)
+                && area == r.area && versions.equals(r.versions) && java.util.Objects.equals(repealedFrom, r.repealedFrom);
+    }
+
+    @Override
+    public int hashCode() {
+        return regulationId.hashCode();
+    }
+
     static String versionId(String regulationId, int number) {
         return regulationId + "-v" + number;
     }

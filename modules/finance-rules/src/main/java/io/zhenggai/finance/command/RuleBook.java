@@ -73,6 +73,17 @@ class RuleBook {
             this.expenseId = expenseId;
             this.breach = breach;
         }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ViolationState v && violationId.equals(v.violationId) && expenseId.equals(v.expenseId)
+                    && breach.equals(v.breach) && status.equals(v.status) && Objects.equals(inspectionId, v.inspectionId);
+        }
+
+        @Override
+        public int hashCode() {
+            return violationId.hashCode();
+        }
     }
 
     protected RuleBook() {
