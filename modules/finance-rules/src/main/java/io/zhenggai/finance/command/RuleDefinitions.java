@@ -46,7 +46,23 @@ final class RuleDefinitions {
                 amount(r.minAmount(), at + ".minAmount", false);
             }
         }
-        return List.copyOf(rules);
+        return rules.stream().map(RuleDefinitions::normalized).toList();
+    }
+
+    /** The same rule with its amounts at scale 2 (yuan to the cent), so that equal rules are recorded alike. */
+    private static ExpenseRule normalized(ExpenseRule rule) {
+        if (rule instanceof PerPersonCap r) {
+            return new PerPersonCap(r.label(), r.category(), r.item(), Yuan.scale2(r.capPerPerson()), r.basis());
+        } else if (rule instanceof RequiredDocument r) {
+            return new RequiredDocument(r.label(), r.category(), r.document(), Yuan.scale2(r.minAmount()));
+        } else if (rule instanceof ThresholdProcedure r) {
+            return new ThresholdProcedure(r.label(), r.category(), Yuan.scale2(r.threshold()), List.copyOf(r.acceptedProcedures()));
+        } else if (rule instanceof AllowedItems r) {
+            return new AllowedItems(r.label(), r.category(), List.copyOf(r.items()));
+        } else if (rule instanceof RequiredApproval r) {
+            return new RequiredApproval(r.label(), r.category(), r.approver(), Yuan.scale2(r.minAmount()));
+        }
+        return rule;
     }
 
     private static void amount(BigDecimal value, String field, boolean required) {
