@@ -1,0 +1,37 @@
+package io.zhenggai.app.seed;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One request of a seed case: the same HTTP call a user would make.
+ * <ul>
+ *   <li>{@code key} identifies the step within its case; it is journaled once done and never sent again.</li>
+ *   <li>{@code accepted}: the statuses that count as done.</li>
+ *   <li>{@code awaitPath}: when set, polled until it answers 200 before the step is sent (a read model or a
+ *       policy must catch up first, e.g. the rectification opens after feedback).</li>
+ *   <li>{@code capture}: JSON fields of the response kept as variables ({@code field → name}); later steps use
+ *       them as {@code ${name}} in their path or body (e.g. a server-generated id).</li>
+ * </ul>
+ */
+record SeedStep(String key, String method, String path, Object body, Set<Integer> accepted, String awaitPath,
+                Map<String, String> capture) {
+
+    static SeedStep post(String key, String path, Object body) {
+        return new SeedStep(key, "POST", path, body, Set.of(200, 201), null, Map.of());
+    }
+
+    static SeedStep put(String key, String path, Object body) {
+        return new SeedStep(key, "PUT", path, body, Set.of(200, 201), null, Map.of());
+    }
+
+    SeedStep awaiting(String pathToPoll) {
+        return new SeedStep(key, method, path, body, accepted, pathToPoll, capture);
+    }
+
+    SeedStep capturing(String field, String variable) {
+        Map<String, String> c = new java.util.LinkedHashMap<>(capture);
+        c.put(field, variable);
+        return new SeedStep(key, method, path, body, accepted, awaitPath, Map.copyOf(c));
+    }
+}
