@@ -83,7 +83,8 @@ public class ProjectionAdmin implements SmartLifecycle {
 
     /**
      * One segment. {@code claimedHere}: processed by this node (live status); otherwise read from its token.
-     * {@code resetPosition}: during a replay, the position at which the replay ends.
+     * {@code resetPosition}: during a replay, the position at which the replay ends; {@code replaying} is true while
+     * the segment's position is below it.
      */
     public record SegmentStatus(int segment, Long position, boolean replaying, Long resetPosition, Boolean caughtUp,
                                 boolean claimedHere, String owner, String error) {
@@ -158,7 +159,7 @@ public class ProjectionAdmin implements SmartLifecycle {
         List<SegmentStatus> segments = segments(s);
         Long position = segments.stream().map(SegmentStatus::position)
                 .reduce((a, b) -> a == null || b == null ? null : Math.min(a, b)).orElse(null);
-        boolean replaying = s.isReplaying() || segments.stream().anyMatch(SegmentStatus::replaying);
+        boolean replaying = segments.stream().anyMatch(SegmentStatus::replaying);
         Long behind = position == null ? null : Math.max(0, head - position);
         Double progress = position == null ? null : head == 0 ? 1.0 : Math.min(1.0, (double) position / head);
         return new ProjectionStatus(p.getName(), p.getClass().getSimpleName(), p.isRunning(), p.isError(), replaying,
@@ -169,17 +170,27 @@ public class ProjectionAdmin implements SmartLifecycle {
     private List<SegmentStatus> segments(StreamingEventProcessor s) {
         Map<Integer, SegmentStatus> bySegment = new TreeMap<>();
         for (StoredToken t : storedTokens(s.getName())) {
-            bySegment.put(t.segment, new SegmentStatus(t.segment, t.position, t.replaying, t.resetPosition, null,
-                    false, t.owner, null));
+            bySegment.put(t.segment, new SegmentStatus(t.segment, t.position,
+                    replaying(t.replaying, t.position, t.resetPosition), t.resetPosition, null, false, t.owner, null));
         }
         for (Map.Entry<Integer, EventTrackerStatus> e : s.processingStatus().entrySet()) {
             EventTrackerStatus st = e.getValue();
             SegmentStatus stored = bySegment.get(e.getKey());
-            bySegment.put(e.getKey(), new SegmentStatus(e.getKey(), value(st.getCurrentPosition()), st.isReplaying(),
-                    value(st.getResetPosition()), st.isCaughtUp(), true, stored == null ? null : stored.owner(),
+            Long position = value(st.getCurrentPosition());
+            Long resetPosition = value(st.getResetPosition());
+            bySegment.put(e.getKey(), new SegmentStatus(e.getKey(), position,
+                    replaying(st.isReplaying(), position, resetPosition), resetPosition, st.isCaughtUp(), true, stored == null ? null : stored.owner(),
                     st.isErrorState() && st.getError() != null ? st.getError().getMessage() : null));
         }
         return new ArrayList<>(bySegment.values());
+    }
+
+    /**
+     * Axon keeps a replay token until the first event <em>after</em> the reset point arrives; for people the replay
+     * is over once the segment has reprocessed the history up to the position it had when the replay was requested.
+     */
+    private static boolean replaying(boolean replayToken, Long position, Long resetPosition) {
+        return replayToken && (position == null || resetPosition == null || position < resetPosition);
     }
 
     private record StoredToken(int segment, Long position, boolean replaying, Long resetPosition, String owner) {
