@@ -107,7 +107,8 @@ class AuditChainIT extends IntegrationTest {
 
         assertThat(report.get("ok").asBoolean()).as(report.toString()).isTrue();
         assertThat(report.get("firstBroken").isNull()).isTrue();
-        long links = jdbc.sql("select count(*) from audit_chain where kind = 'EVENT'").query(Long.class).single();
+        long links = jdbc.sql("select count(*) from audit_chain where kind = 'EVENT' and position <= :head")
+                .param("head", report.get("head").get("position").asLong()).query(Long.class).single();
         assertThat(report.get("eventsChecked").asLong()).isEqualTo(links).isGreaterThanOrEqualTo(InspectionHistory.EVENTS);
         assertThat(report.get("head").get("hash").asText()).hasSize(64);
         assertThat(api.as("inspector").get("/api/audit/verify").status()).isEqualTo(403);
