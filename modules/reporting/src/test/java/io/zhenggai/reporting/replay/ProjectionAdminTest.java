@@ -86,6 +86,7 @@ class ProjectionAdminTest {
                 .name(name)
                 .eventHandlerInvoker(SimpleEventHandlerInvoker.builder().eventHandlers(handler).build())
                 .messageSource(store)
+                .initialSegmentCount(1) // one segment: events are handled in the order published
                 .tokenStore(new InMemoryTokenStore())
                 .transactionManager(NoTransactionManager.INSTANCE)
                 .coordinatorExecutor(Executors.newSingleThreadScheduledExecutor())
