@@ -90,6 +90,18 @@ class Rectification {
         Member(String memberId) {
             this.memberId = memberId;
         }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Member m && memberId.equals(m.memberId) && Objects.equals(name, m.name)
+                    && Objects.equals(position, m.position) && role == m.role
+                    && Objects.equals(appointedDate, m.appointedDate) && active == m.active;
+        }
+
+        @Override
+        public int hashCode() {
+            return memberId.hashCode();
+        }
     }
 
     private static final class Measure {
@@ -101,6 +113,17 @@ class Rectification {
         Measure(String measureId, String text) {
             this.measureId = measureId;
             this.text = text;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Measure m && measureId.equals(m.measureId) && Objects.equals(text, m.text)
+                    && status == m.status && hasProgress == m.hasProgress;
+        }
+
+        @Override
+        public int hashCode() {
+            return measureId.hashCode();
         }
     }
 
@@ -128,6 +151,25 @@ class Rectification {
 
         Item(String itemId) {
             this.itemId = itemId;
+        }
+
+        /** Value equality, so that Axon's test fixture can compare state from commands with state from events. */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Item i && itemId.equals(i.itemId) && Objects.equals(findingIds, i.findingIds)
+                    && Objects.equals(title, i.title) && kind == i.kind && Objects.equals(originalDue, i.originalDue)
+                    && Objects.equals(currentDue, i.currentDue) && extensions == i.extensions
+                    && Objects.equals(leaderId, i.leaderId) && Objects.equals(department, i.department)
+                    && Objects.equals(handler, i.handler) && status == i.status && closeOff == i.closeOff
+                    && Objects.equals(closeOffRequestDate, i.closeOffRequestDate)
+                    && Objects.equals(requestedEvidence, i.requestedEvidence) && Objects.equals(closedOffDate, i.closedOffDate)
+                    && overdue == i.overdue && removed == i.removed && measures.equals(i.measures)
+                    && measuresAdded == i.measuresAdded && evidenceIds.equals(i.evidenceIds);
+        }
+
+        @Override
+        public int hashCode() {
+            return itemId.hashCode();
         }
 
         /** An unfinished item with a due date, not yet recorded overdue for it, waits on a deadline. */
