@@ -37,6 +37,7 @@ import static org.awaitility.Awaitility.await;
 class OverdueDeadlineSurvivesRestartIT {
 
     private static String url;
+    private static String database;
     private static EmbeddedPostgres embedded;
     private static JdbcClient jdbc;
 
@@ -48,6 +49,7 @@ class OverdueDeadlineSurvivesRestartIT {
                 c.createStatement().execute("create database " + name);
             }
             url = "jdbc:postgresql://127.0.0.1:5432/" + name;
+            database = name;
         } else {
             embedded = EmbeddedPostgres.builder().setDataDirectory(Files.createTempDirectory("zhenggai-restart-pg"))
                     .setCleanDataDirectory(true).start();
@@ -57,9 +59,14 @@ class OverdueDeadlineSurvivesRestartIT {
     }
 
     @AfterAll
-    static void close() throws IOException {
+    static void close() throws Exception {
         if (embedded != null) {
             embedded.close();
+        }
+        if (database != null) {
+            try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "")) {
+                c.createStatement().execute("drop database if exists " + database + " with (force)");
+            }
         }
     }
 
