@@ -1,0 +1,161 @@
+package io.zhenggai.rectification.command;
+
+import io.zhenggai.api.rectification.Evidence;
+import io.zhenggai.api.rectification.EvidenceKind;
+import io.zhenggai.api.rectification.ItemKind;
+import io.zhenggai.api.rectification.LeadershipRole;
+import io.zhenggai.api.rectification.RectificationCommands.*;
+import io.zhenggai.api.rectification.RectificationEvents.*;
+import io.zhenggai.platform.domain.RuleViolationException;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeMatcher;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * The case of the seed (南海区委统战部, feedback 2023-09-12), cut down to what the rules need: two categories,
+ * three findings, a leader, a deputy and a section head. "Today" is the day of the published notice, 2024-03-25.
+ */
+final class RectificationTestData {
+    private RectificationTestData() {
+    }
+
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final Instant NOW = LocalDate.of(2024, 3, 25).atTime(10, 0).atZone(ZONE).toInstant();
+    static final Clock CLOCK = Clock.fixed(NOW, ZONE);
+    static final LocalDate TODAY = LocalDate.of(2024, 3, 25);
+    static final LocalDate FEEDBACK = LocalDate.of(2023, 9, 12);
+
+    static final String INSPECTION = "nh-2023-4-tzb";
+    static final String RID = "rect-" + INSPECTION;
+    static final String F1 = "f-first-topic";
+    static final String F2 = "f-united-front";
+    static final String F3 = "f-finance";
+    static final String LEADER = "m-head";
+    static final String DEPUTY = "m-deputy";
+    static final String SECTION_HEAD = "m-office";
+
+    static AggregateTestFixture<Rectification> fixture() {
+        AggregateTestFixture<Rectification> fixture = new AggregateTestFixture<>(Rectification.class);
+        fixture.registerInjectableResource(CLOCK);
+        return fixture;
+    }
+
+    static List<LedgerCategory> categories() {
+        return List.of(
+                new LedgerCategory("c1", 1, "关于贯彻新时代统一战线工作部署还有差距方面", List.of(
+                        new LedgerFinding(F1, 1, "“第一议题”制度落实不到位", "学用结合不够", List.of("学习研讨流于形式")),
+                        new LedgerFinding(F2, 2, "大统战工作格局不够有力", null, List.of()))),
+                new LedgerCategory("c2", 2, "关于廉政风险防控不够严实方面", List.of(
+                        new LedgerFinding(F3, 1, "财务管理制度不健全", null, List.of("经费列支不规范")))));
+    }
+
+    static OpenRectificationCommand open() {
+        return new OpenRectificationCommand(RID, INSPECTION, "round-13-3", "区委第四巡察组", "区委统战部", "区委统一部署",
+                List.of("《中国共产党巡视工作条例》"), LocalDate.of(2023, 6, 8), LocalDate.of(2023, 7, 28), FEEDBACK,
+                categories());
+    }
+
+    static RectificationOpenedEvent opened() {
+        return new RectificationOpenedEvent(RID, INSPECTION, "round-13-3", "区委第四巡察组", "区委统战部", "区委统一部署",
+                List.of("《中国共产党巡视工作条例》"), LocalDate.of(2023, 6, 8), LocalDate.of(2023, 7, 28), FEEDBACK,
+                categories());
+    }
+
+    static GroupMemberAppointedEvent leaderAppointed() {
+        return new GroupMemberAppointedEvent(RID, LEADER, "李部长", "部长", LeadershipRole.LEADER, LocalDate.of(2023, 9, 15));
+    }
+
+    static GroupMemberAppointedEvent deputyAppointed() {
+        return new GroupMemberAppointedEvent(RID, DEPUTY, "王副部长", "常务副部长", LeadershipRole.DEPUTY, LocalDate.of(2023, 9, 15));
+    }
+
+    static GroupMemberAppointedEvent sectionHeadAppointed() {
+        return new GroupMemberAppointedEvent(RID, SECTION_HEAD, "陈主任", "办公室主任", LeadershipRole.MEMBER, LocalDate.of(2023, 9, 15));
+    }
+
+    static AppointGroupMemberCommand appointLeader() {
+        return new AppointGroupMemberCommand(RID, LEADER, "李部长", "部长", LeadershipRole.LEADER, LocalDate.of(2023, 9, 15), null);
+    }
+
+    static AppointGroupMemberCommand appointDeputy() {
+        return new AppointGroupMemberCommand(RID, DEPUTY, "王副部长", "常务副部长", LeadershipRole.DEPUTY, LocalDate.of(2023, 9, 15), null);
+    }
+
+    /** The draft: every finding served, each item with a measure and responsibility. Item "i3" is time-bound, due {@code due}. */
+    static List<Object> draftCommands(LocalDate due) {
+        return List.of(open(), appointLeader(), appointDeputy(),
+                addItem("i1", List.of(F1), ItemKind.IMMEDIATE, null, "m1"),
+                addItem("i2", List.of(F2), ItemKind.ONGOING, null, "m2"),
+                addItem("i3", List.of(F3), ItemKind.TIME_BOUND, due, "m3"));
+    }
+
+    static AddItemCommand addItem(String itemId, List<String> findings, ItemKind kind, LocalDate due, String measureId) {
+        return new AddItemCommand(RID, itemId, findings, "整改事项 " + itemId, kind, due, DEPUTY, "办公室", "张干事",
+                List.of(new NewMeasure(measureId, "一是建立制度")), null, null);
+    }
+
+    static AdoptPlanCommand adopt() {
+        return new AdoptPlanCommand(RID, "关于落实区委第四巡察组巡察反馈意见的整改方案", "南统〔2023〕20号",
+                LocalDate.of(2023, 10, 10), null);
+    }
+
+    static List<Object> adoptedCommands(LocalDate due) {
+        List<Object> commands = new java.util.ArrayList<>(draftCommands(due));
+        commands.add(adopt());
+        return commands;
+    }
+
+    static Evidence document(String evidenceId) {
+        return new Evidence(evidenceId, EvidenceKind.DOCUMENT, null,
+                new Evidence.Document("区委统战部财务管理制度（修订）", "南统〔2023〕30号", LocalDate.of(2023, 11, 20)),
+                null, null, null, null);
+    }
+
+    static Evidence followers(String evidenceId) {
+        return new Evidence(evidenceId, EvidenceKind.FIGURE, null, null, null, null,
+                new Evidence.Figure("“南海统一战线”微信公众号粉丝", new BigDecimal("14000"), "人", LocalDate.of(2024, 3, 1)), null);
+    }
+
+    static Evidence scan(String evidenceId, String sha256) {
+        return new Evidence(evidenceId, EvidenceKind.FILE, "制度印发文件扫描件", null, null, null, null,
+                new Evidence.File(sha256, "财务管理制度.pdf", "application/pdf", 1024));
+    }
+
+    static RecordProgressCommand progress(String progressId, String itemId, String measureId,
+                                          io.zhenggai.api.rectification.ItemStatus status, LocalDate date, Evidence... evidence) {
+        return new RecordProgressCommand(RID, itemId, measureId, progressId, date, status, null, "按方案推进", List.of(evidence), null);
+    }
+
+    static Instant startOfDay(LocalDate date) {
+        return date.atStartOfDay(ZONE).toInstant();
+    }
+
+    /** Matches a {@link RuleViolationException} with the given code. */
+    static Matcher<Object> rule(String code) {
+        return new TypeSafeMatcher<>(Object.class) {
+            @Override
+            protected boolean matchesSafely(Object item) {
+                return item instanceof RuleViolationException e && e.code().equals(code);
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("a rule violation " + code);
+            }
+
+            @Override
+            protected void describeMismatchSafely(Object item, Description mismatch) {
+                mismatch.appendText(item instanceof RuleViolationException e ? "was " + e.code() + ": " + e.getMessage()
+                        : "was " + item);
+            }
+        };
+    }
+}
