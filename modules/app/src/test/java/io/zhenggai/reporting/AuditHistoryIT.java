@@ -229,9 +229,14 @@ class AuditHistoryIT extends IntegrationTest {
         JsonNode feedback = items(auditor().get("/api/audit/events?type=FeedbackDeliveredEvent&aggregateId=" + h.inspectionId)).get(0);
         String correlationId = feedback.get("correlationId").asText();
 
-        JsonNode chain = auditor().get("/api/audit/correlations/" + q(correlationId)).json();
-        assertThat(chain.get("count").asInt()).isEqualTo(1);
+        // Delivering feedback makes the rectification context open its ledger (a policy): the chain crosses modules.
+        JsonNode chain = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(
+                () -> auditor().get("/api/audit/correlations/" + q(correlationId)).json(), c -> c.get("count").asInt() == 2);
         assertThat(chain.get("events").get(0).get("eventId").asText()).isEqualTo(feedback.get("eventId").asText());
+        JsonNode opened = chain.get("events").get(1);
+        assertThat(opened.get("type").asText()).isEqualTo("RectificationOpenedEvent");
+        assertThat(opened.get("correlationId").asText()).isEqualTo(correlationId);
+        assertThat(opened.get("position").asLong()).isGreaterThan(feedback.get("position").asLong());
         assertThat(auditor().get("/api/audit/correlations/" + UUID.randomUUID()).status()).isEqualTo(404);
     }
 
