@@ -619,6 +619,23 @@ class Rectification {
         return dueDate.plusDays(1).atStartOfDay(clock.getZone()).toInstant();
     }
 
+    /** A due date this far in the past when the item is entered means a record carried over from earlier. */
+    static final java.time.Period RETROSPECTIVE_ENTRY = java.time.Period.ofDays(7);
+    /** How long a carried-over record gets to have its completion entered before the item is flagged overdue. */
+    static final java.time.Duration RETROSPECTIVE_GRACE = java.time.Duration.ofHours(24);
+
+    /**
+     * When the overdue deadline fires: at {@link #overdueInstant}, except for an item whose due date lies more than
+     * {@link #RETROSPECTIVE_ENTRY} in the past when it is entered (a historical case being carried over): its
+     * completion gets {@link #RETROSPECTIVE_GRACE} to be recorded, so that entering history in order never invents an
+     * "overdue" that did not happen. If it is still unfinished then, it is flagged overdue since its real due date.
+     */
+    static Instant deadlineInstant(LocalDate dueDate, Clock clock) {
+        Instant due = overdueInstant(dueDate, clock);
+        boolean carriedOver = dueDate.plus(RETROSPECTIVE_ENTRY).isBefore(LocalDate.now(clock));
+        return carriedOver ? clock.instant().plus(RETROSPECTIVE_GRACE) : due;
+    }
+
     static String deadlineName(String itemId) {
         return OVERDUE_DEADLINE_PREFIX + itemId;
     }
@@ -631,7 +648,7 @@ class Rectification {
             deadlines.cancelAllWithinScope(deadlineName(item.itemId));
         }
         if (wants && (!had || moved)) {
-            deadlines.schedule(overdueInstant(item.currentDue, clock), deadlineName(item.itemId),
+            deadlines.schedule(deadlineInstant(item.currentDue, clock), deadlineName(item.itemId),
                     new GenericMessage<>(new ItemOverdueDeadline(item.itemId, item.currentDue),
                             MetaData.with(MetadataKeys.USER, MetadataKeys.SYSTEM_USER)));
         }

@@ -48,6 +48,24 @@ class DeadlinesTest {
     }
 
     @Test
+    void anItemCarriedOverWithADueDateLongPastGetsTimeToRecordItsCompletionBeforeItIsFlagged() {
+        LocalDate longPast = TODAY.minusDays(30);
+        fixture.givenCurrentTime(NOW)
+                .andGivenCommands(open(), appointLeader(), appointDeputy())
+                .when(addItem("i3", List.of(F3), ItemKind.TIME_BOUND, longPast, "m3"))
+                .expectScheduledDeadline(NOW.plus(Rectification.RETROSPECTIVE_GRACE), new ItemOverdueDeadline("i3", longPast));
+    }
+
+    @Test
+    void anItemDueYesterdayIsFlaggedAtOnce() {
+        LocalDate yesterday = TODAY.minusDays(1);
+        fixture.givenCurrentTime(NOW)
+                .andGivenCommands(open(), appointLeader(), appointDeputy())
+                .when(addItem("i3", List.of(F3), ItemKind.TIME_BOUND, yesterday, "m3"))
+                .expectScheduledDeadline(startOfDay(TODAY), new ItemOverdueDeadline("i3", yesterday));
+    }
+
+    @Test
     void anOngoingItemWaitsOnNoDeadline() {
         fixture.givenCurrentTime(NOW)
                 .andGivenCommands(open(), appointLeader(), appointDeputy())
