@@ -23,6 +23,7 @@ final class SeedPlan {
     static List<SeedStep> of(JsonNode c) {
         List<SeedStep> steps = new ArrayList<>();
         inspection(c, steps);
+        rectification(c, steps);
         regulations(c, steps);
         return steps;
     }
@@ -51,6 +52,98 @@ final class SeedPlan {
         }
         steps.add(SeedStep.post("inspection.fieldwork.conclude", base + "/fieldwork/conclude", map("date", text(insp, "fieldworkEnd"))));
         steps.add(SeedStep.post("inspection.feedback", base + "/feedback", map("date", text(insp, "feedbackDate"))));
+    }
+
+    private static final Map<String, String> MEETING_KINDS = Map.of(
+            "部务会", "DEPARTMENT_MEETING", "专题民主生活会", "DEMOCRATIC_LIFE_MEETING", "专题研究会", "SPECIAL_STUDY_MEETING",
+            "整改工作领导小组会议", "LEADING_GROUP_MEETING", "学习研讨会", "STUDY_SESSION", "整改动员部署会", "MOBILISATION_MEETING");
+
+    private static void rectification(JsonNode c, List<SeedStep> steps) {
+        String inspectionId = c.path("inspection").path("inspectionId").asText();
+        String base = "/api/rectifications/" + inspectionId;
+        JsonNode group = c.path("leadershipGroup");
+        // the rectification context opens the ledger by itself once feedback is delivered: wait for it
+        steps.add(SeedStep.put("rectification.office", base + "/office", map(
+                "name", group.path("officeName").asText("整改工作领导小组办公室"), "hostDepartment", text(group, "office")))
+                .awaiting(base));
+        String responsibleLeader = null;
+        for (JsonNode m : group.path("members")) {
+            steps.add(SeedStep.post("rectification.member." + text(m, "memberId"), base + "/group/members", map(
+                    "memberId", text(m, "memberId"), "name", text(m, "name"), "position", text(m, "position"),
+                    "role", text(m, "role"), "date", text(group, "appointedOn"))));
+            if ("DEPUTY".equals(text(m, "role")) && responsibleLeader == null) {
+                responsibleLeader = text(m, "memberId");
+            }
+        }
+        for (JsonNode cat : c.path("categories")) {
+            for (JsonNode item : cat.path("items")) {
+                String itemId = text(item, "itemId");
+                steps.add(SeedStep.post("rectification.item." + itemId, base + "/items", map(
+                        "itemId", itemId, "findingIds", item.path("findingIds"), "title", text(item, "title"),
+                        "kind", text(item, "kind"), "dueDate", text(item, "dueDate"),
+                        "responsibleLeaderId", responsibleLeader, "responsibleDepartment", text(item, "responsibleDepartment"))));
+                for (JsonNode measure : item.path("measures")) {
+                    String measureId = itemId + "-m" + measure.path("ordinal").asInt();
+                    steps.add(SeedStep.post("rectification.measure." + measureId, base + "/items/" + itemId + "/measures",
+                            map("measureId", measureId, "text", text(measure, "text"))));
+                }
+            }
+        }
+        JsonNode plan = c.path("plan");
+        steps.add(SeedStep.post("rectification.plan.adoption", base + "/plan/adoption", map(
+                "title", text(plan, "title"), "documentNumber", text(plan, "documentNumber"), "date", text(plan, "adoptedOn"))));
+        for (JsonNode m : c.path("meetings")) {
+            List<Map<String, Object>> claims = new ArrayList<>();
+            m.path("claims").forEach(cl -> claims.add(map("leaderName", text(cl, "leader"), "problem", text(cl, "problem"))));
+            steps.add(SeedStep.post("rectification.meeting." + text(m, "meetingId"), base + "/meetings", map(
+                    "meetingId", text(m, "meetingId"), "kind", MEETING_KINDS.getOrDefault(text(m, "kind"), "OTHER"),
+                    "date", text(m, "date"), "title", text(m, "title"), "attendees", m.path("attendees"), "claims", claims)));
+        }
+        for (JsonNode cat : c.path("categories")) {
+            for (JsonNode item : cat.path("items")) {
+                progress(base, item, steps);
+            }
+        }
+    }
+
+    /** Records each measure as done with its evidence, then closes the item off (销号) unless it is ongoing. */
+    private static void progress(String base, JsonNode item, List<SeedStep> steps) {
+        String itemId = text(item, "itemId");
+        boolean ongoing = "ONGOING".equals(text(item, "kind"));
+        String done = text(item, "completedOn");
+        String measureStatus = ongoing ? "LONG_TERM_MECHANISM_ESTABLISHED" : "COMPLETED";
+        JsonNode measures = item.path("measures");
+        for (int i = 0; i < measures.size(); i++) {
+            JsonNode measure = measures.get(i);
+            String measureId = itemId + "-m" + measure.path("ordinal").asInt();
+            List<Map<String, Object>> evidence = new ArrayList<>();
+            evidence.add(map("evidenceId", measureId + "-e0", "kind", "TEXT", "description", text(measure, "text")));
+            int n = 1;
+            for (JsonNode e : measure.path("evidence")) {
+                String evidenceId = measureId + "-e" + n++;
+                switch (text(e, "type")) {
+                    case "DOCUMENT" -> evidence.add(map("evidenceId", evidenceId, "kind", "DOCUMENT",
+                            "document", map("title", text(e, "title"), "number", text(e, "number"), "date", text(e, "date"))));
+                    case "MEETING" -> evidence.add(map("evidenceId", evidenceId, "kind", "MEETING",
+                            "meeting", map("title", text(e, "title"), "date", e.hasNonNull("date") ? text(e, "date") : done)));
+                    case "ORGANISATION" -> evidence.add(map("evidenceId", evidenceId, "kind", "ORGANISATION",
+                            "organisation", map("name", text(e, "name"), "date", text(e, "date"))));
+                    case "FIGURE" -> evidence.add(map("evidenceId", evidenceId, "kind", "FIGURE",
+                            "figure", map("metric", text(e, "metric"), "value", text(e, "value"), "unit", text(e, "unit"), "asOf", done)));
+                    default -> throw new IllegalArgumentException("unknown evidence type " + text(e, "type") + " in " + measureId);
+                }
+            }
+            boolean last = i == measures.size() - 1;
+            steps.add(SeedStep.post("rectification.progress." + measureId, base + "/items/" + itemId + "/progress", map(
+                    "progressId", measureId + "-p", "measureId", measureId, "date", done, "status", measureStatus,
+                    "itemStatus", last ? text(item, "status") : "IN_PROGRESS", "text", text(measure, "text"), "evidence", evidence)));
+        }
+        if (!ongoing) {
+            steps.add(SeedStep.post("rectification.closeoff.request." + itemId, base + "/items/" + itemId + "/close-off/request",
+                    map("date", done, "summary", "整改措施已全部落实，申请销号")));
+            steps.add(SeedStep.post("rectification.closeoff.approval." + itemId, base + "/items/" + itemId + "/close-off/approval",
+                    map("date", done, "comment", "经审核，同意销号")));
+        }
     }
 
     private static void regulations(JsonNode c, List<SeedStep> steps) {
