@@ -1,0 +1,265 @@
+package io.zhenggai.api.rectification;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Commands of the rectification context. {@code expectedVersion} is the aggregate version the caller last saw
+ * (the HTTP {@code If-Match}); {@code null} means "whatever the current version is". Business dates
+ * ({@code date}, {@code businessDate}) are the dates things happened; they may be neither in the future nor
+ * before the feedback date. {@code reason} is required for changes once the plan is adopted.
+ */
+public final class RectificationCommands {
+    private RectificationCommands() {
+    }
+
+    /**
+     * Opens the rectification of an inspection whose feedback was delivered, with the rectification's own copy
+     * of the categories and findings. Sent by the rectification context's own policy; idempotent (a second
+     * command for the same rectification changes nothing).
+     */
+    public record OpenRectificationCommand(
+            @TargetAggregateIdentifier String rectificationId,
+            String inspectionId,
+            String roundId,
+            String inspectingBody,
+            String inspectedUnit,
+            String mandate,
+            List<String> legalBasis,
+            LocalDate fieldworkStart,
+            LocalDate fieldworkEnd,
+            LocalDate feedbackDate,
+            List<RectificationEvents.LedgerCategory> categories) {
+    }
+
+    /**
+     * Takes over a correction of a finding made by the inspection context after feedback. {@code sourceEventId}
+     * (the inspection event's id) makes it idempotent.
+     */
+    public record TakeOverFindingCorrectionCommand(
+            @TargetAggregateIdentifier String rectificationId,
+            String findingId,
+            String categoryId,
+            String title,
+            String description,
+            List<String> manifestations,
+            String reason,
+            String sourceEventId) {
+    }
+
+    /** 整改工作领导小组办公室: names the office that runs the work and the department that hosts it. */
+    public record NameOfficeCommand(
+            @TargetAggregateIdentifier String rectificationId,
+            String name,
+            String hostDepartment,
+            @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    public record AppointGroupMemberCommand(
+            @TargetAggregateIdentifier String rectificationId,
+            String memberId,
+            String name,
+            String position,
+            LeadershipRole role,
+            LocalDate date,
+            @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    public record RelieveGroupMemberCommand(
+            @TargetAggregateIdentifier String rectificationId,
+            String memberId,
+            LocalDate date,
+            String reason,
+            @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    /**
+     * Adds a rectification item serving one or more findings, optionally with its measures (一是, 二是 …, in order)
+     * and its responsibility (leader = a leading member of the group, department, handler).
+     */
+    public record AddItemCommand(
+            @TargetAggregateIdentifier String rectificationId,
+            String itemId,
+            List<String> findingIds,
+            String title,
+            ItemKind kind,
+            LocalDate dueDate,
+            String responsibleLeaderId,
+            String responsibleDepartment,
+            String handler,
+            List<NewMeasure> measures,
+            String reason,
+            @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    public record NewMeasure(String measureId, String text) {
+    }
+
+    /** Revises an item's title, findings, kind or (before adoption) due date; after adoption a due date moves only by extension. */
+    public record ReviseItemCommand(
+            @TargetAggregateIdentifier String rectificationId,
+            String itemId,
+            List<String> findingIds,
+            String title,
+            ItemKind kind,
+            LocalDate dueDate,
+            String reason,
+            @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    /** Removes an item from a draft plan. */
+    public record RemoveItemCommand(
+            @TargetAggregateIdentifier String rectificationId,
+            String itemId,
+            String reason,
+            @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    public record AddMeasureCommand(
+            @TargetAggregateIdentifier String rectificationId,
+            String itemId,
+            String measureId,
+            String text,
+            String reason,
+            @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    public record ReviseMeasureCommand(
+            @TargetAggregateIdentifier String rectificationId,
+            String itemId,
+            String measureId,
+            String text,
+            String reason,
+            @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    public record RemoveMeasureCommand(
+            @TargetAggregateIdentifier String rectificationId,
+            String itemId,
+            String measureId,
+            String reason,
+            @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    /** Assigns or changes who answers for an item: 责任领导 (direct), 责任部门 (specific), handler (经办人). */
+    public record AssignResponsibilityCommand(
+            @TargetAggregateIdentifier String rectificationId,
+            String itemId,
+            String responsibleLeaderId,
+            String responsibleDepartment,
+            String handler,
+            String reason,
+            @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    /** Adopts the plan (整改方案): the draft becomes binding; later changes are recorded with reasons. */
+    public record AdoptPlanCommand(
+            @TargetAggregateIdentifier String rectificationId,
+            String title,
+            String documentNumber,
+            LocalDate date,
+            @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    /**
+     * Records progress on an item ({@code measureId} null) or on one of its measures, with evidence.
+     * {@code status} is the item's (item progress) or the measure's (measure progress) new status;
+     * {@code itemStatus} optionally moves the item as well when reporting on a measure.
+     */
+    public record RecordProgressCommand(
+            @TargetAggregateIdentifier String rectificationId,
+            String itemId,
+            String measureId,
+            String progressId,
+            LocalDate businessDate,
+            ItemStatus status,
+            ItemStatus itemStatus,
+            String text,
+            List<Evidence> evidence,
+            @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    /** The office asks to close the item off (销号) on the strength of the evidence named (all of the item's when empty). */
+    public record RequestCloseOffCommand(
+            @TargetAggregateIdentifier String rectificationId,
+            String itemId,
+            LocalDate businessDate,
+            String summary,
+            List<String> evidenceIds,
+            @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    /**
+     * A unit leader approves the close-off. The approval records the evidence of the request; when
+     * {@code evidenceIds} is given it must be exactly that evidence (what the approver saw).
+     */
+    public record ApproveCloseOffCommand(
+            @TargetAggregateIdentifier String rectificationId,
+            String itemId,
+            LocalDate businessDate,
+            String comment,
+            List<String> evidenceIds,
+            @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    /** A unit leader sends the close-off request back, with the reason. */
+    public record ReturnCloseOffCommand(
+            @TargetAggregateIdentifier String rectificationId,
+            String itemId,
+            LocalDate businessDate,
+            String reason,
+            @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    /** 回头看: a look-back review reopens a closed-off item. */
+    public record ReopenItemCommand(
+            @TargetAggregateIdentifier String rectificationId,
+            String itemId,
+            LocalDate businessDate,
+            String reason,
+            @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    /** Moves an item's due date later, with a reason and the approver; the original and every extension are kept. */
+    public record ExtendDeadlineCommand(
+            @TargetAggregateIdentifier String rectificationId,
+            String itemId,
+            LocalDate newDueDate,
+            LocalDate businessDate,
+            String reason,
+            String approver,
+            @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    /** Records a meeting of record (部务会, 专题民主生活会 …) with the problems leaders claimed at it. */
+    public record RecordMeetingCommand(
+            @TargetAggregateIdentifier String rectificationId,
+            String meetingId,
+            MeetingKind kind,
+            LocalDate date,
+            String title,
+            List<String> attendees,
+            List<RectificationEvents.ProblemClaim> claims,
+            String summary,
+            @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    /**
+     * Records an accountability outcome (问责) of one kind: a count (zero allowed, as notices state zero counts)
+     * and/or the persons concerned (then the count, when given, must equal their number).
+     */
+    public record RecordAccountabilityCommand(
+            @TargetAggregateIdentifier String rectificationId,
+            String outcomeId,
+            AccountabilityKind kind,
+            LocalDate date,
+            Integer count,
+            List<String> persons,
+            List<String> findingIds,
+            String description,
+            @TargetAggregateVersion Long expectedVersion) {
+    }
+}

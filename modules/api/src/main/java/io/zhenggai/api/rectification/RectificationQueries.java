@@ -1,0 +1,232 @@
+package io.zhenggai.api.rectification;
+
+import io.zhenggai.api.rectification.RectificationEvents.EvidenceRef;
+import io.zhenggai.api.rectification.RectificationEvents.ProblemClaim;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Queries answered by the rectification context, and their typed results. Warning levels and totals are computed
+ * at query time from the read model, for the given {@code today} and {@code warningDays}, so they can be
+ * recomputed for another day or threshold; nothing is typed in by hand.
+ */
+public final class RectificationQueries {
+    private RectificationQueries() {
+    }
+
+    /** Item filters of the ledger; null means "any". */
+    public record LedgerFilter(
+            List<ItemStatus> statuses,
+            CloseOffState closeOff,
+            String department,
+            String leader,
+            WarningLevel warningLevel) {
+
+        public static LedgerFilter none() {
+            return new LedgerFilter(null, null, null, null, null);
+        }
+
+        public boolean isEmpty() {
+            return (statuses == null || statuses.isEmpty()) && closeOff == null && department == null && leader == null
+                    && warningLevel == null;
+        }
+    }
+
+    /** 整改台账 of one rectification; null when there is none. */
+    public record FindLedgerQuery(String rectificationId, LedgerFilter filter, LocalDate today, int warningDays) {
+    }
+
+    /** One item with its full history; null when the rectification or item does not exist. */
+    public record FindItemQuery(String rectificationId, String itemId, LocalDate today, int warningDays) {
+    }
+
+    /** Page {@code page} (0-based) of rectifications, most recently opened first. */
+    public record ListRectificationsQuery(int page, int size, LocalDate today, int warningDays) {
+    }
+
+    public record LedgerView(
+            String rectificationId,
+            String inspectionId,
+            String roundId,
+            String inspectingBody,
+            String inspectedUnit,
+            String mandate,
+            List<String> legalBasis,
+            LocalDate fieldworkStart,
+            LocalDate fieldworkEnd,
+            LocalDate feedbackDate,
+            long version,
+            Instant updatedAt,
+            LocalDate today,
+            int warningDays,
+            LedgerFilter filter,
+            OfficeView office,
+            PlanView plan,
+            List<MemberView> leadershipGroup,
+            Totals totals,
+            Totals filteredTotals,
+            FindingTotals findingTotals,
+            List<CategoryView> categories,
+            List<MeetingView> meetings,
+            AccountabilityView accountability) {
+    }
+
+    public record OfficeView(String name, String hostDepartment) {
+    }
+
+    /** {@code status} DRAFT or ADOPTED. */
+    public record PlanView(String status, String statusLabel, String title, String documentNumber, LocalDate adoptedDate,
+                           int itemCount, int measureCount) {
+    }
+
+    public record MemberView(String memberId, String name, String position, LeadershipRole role, String roleLabel,
+                             LocalDate appointedDate, LocalDate relievedDate, String reliefReason, boolean active) {
+    }
+
+    /**
+     * Totals over items: {@code completed} counts items whose work is done (completed, long-term mechanism
+     * established, or closed off); {@code overdue} those at warning level RED; {@code completionRate} is
+     * completed / items in percent (one decimal), null without items.
+     */
+    public record Totals(
+            int items,
+            int completed,
+            int closedOff,
+            int closeOffRequested,
+            int inProgress,
+            int basicallyCompleted,
+            int notStarted,
+            int notCompleted,
+            int longTermMechanism,
+            int overdue,
+            int dueSoon,
+            BigDecimal completionRate) {
+    }
+
+    /**
+     * Totals over findings, as notices state them ("共反馈问题25个，已完成19个，正在整改6个，完成率76%"): a finding
+     * is completed when it has items and all of them are done.
+     */
+    public record FindingTotals(int findings, int completed, int inProgress, int withoutItems, BigDecimal completionRate) {
+    }
+
+    public record CategoryView(String categoryId, int ordinal, String title, List<FindingView> findings) {
+    }
+
+    /** {@code status}: NO_ITEMS, NOT_STARTED, IN_PROGRESS or COMPLETED (derived from its items). */
+    public record FindingView(
+            String findingId,
+            int ordinal,
+            String title,
+            String description,
+            List<String> manifestations,
+            int corrections,
+            String lastCorrectionReason,
+            String status,
+            String statusLabel,
+            List<ItemView> items) {
+    }
+
+    public record ItemView(
+            String itemId,
+            int ordinal,
+            String title,
+            ItemKind kind,
+            String kindLabel,
+            List<String> findingIds,
+            ItemStatus status,
+            String statusLabel,
+            CloseOffState closeOff,
+            String closeOffLabel,
+            LocalDate closedOffDate,
+            String responsibleLeaderId,
+            String responsibleLeaderName,
+            String responsibleDepartment,
+            String handler,
+            LocalDate originalDueDate,
+            LocalDate currentDueDate,
+            WarningLevel warningLevel,
+            String warningLabel,
+            Long daysRemaining,
+            LocalDate overdueSince,
+            List<MeasureView> measures,
+            List<EvidenceView> evidence,
+            List<ProgressView> progress,
+            List<ExtensionView> extensions,
+            List<ReviewView> closeOffHistory,
+            List<ResponsibilityView> responsibilityHistory,
+            List<ChangeView> changes) {
+    }
+
+    /** A measure: {@code label} is 一是, 二是 … by its place among the item's current measures. */
+    public record MeasureView(String measureId, int ordinal, String label, String text, ItemStatus status,
+                              String statusLabel) {
+    }
+
+    /** Evidence with the progress it came with, its business date and where to fetch its file. */
+    public record EvidenceView(Evidence evidence, String progressId, String measureId, LocalDate businessDate,
+                               String downloadPath) {
+    }
+
+    public record ProgressView(
+            String progressId,
+            String measureId,
+            LocalDate businessDate,
+            Instant recordedAt,
+            String recordedBy,
+            ItemStatus measureStatus,
+            ItemStatus itemStatus,
+            String text,
+            List<String> evidenceIds) {
+    }
+
+    public record ExtensionView(int extension, LocalDate previousDueDate, LocalDate newDueDate, LocalDate businessDate,
+                                String reason, String approver, Instant recordedAt, String recordedBy) {
+    }
+
+    /** One step of the close-off review: REQUESTED, APPROVED, RETURNED or REOPENED. */
+    public record ReviewView(String action, String actionLabel, LocalDate businessDate, Instant recordedAt,
+                             String recordedBy, String text, List<EvidenceRef> evidence) {
+    }
+
+    public record ResponsibilityView(String responsibleLeaderId, String responsibleLeaderName, String responsibleDepartment,
+                                     String handler, String reason, Instant recordedAt, String recordedBy) {
+    }
+
+    /** A recorded change of the item or its measures after the plan's adoption (or in draft), with its reason. */
+    public record ChangeView(String change, String measureId, String reason, Instant recordedAt, String recordedBy) {
+    }
+
+    public record MeetingView(String meetingId, MeetingKind kind, String kindLabel, LocalDate date, String title,
+                              List<String> attendees, List<ProblemClaim> claims, String summary) {
+    }
+
+    /** Counts per kind (every kind listed, zero counts too) and the outcomes recorded. */
+    public record AccountabilityView(List<AccountabilityCount> byKind, int total, List<OutcomeView> outcomes) {
+    }
+
+    public record AccountabilityCount(AccountabilityKind kind, String label, int count) {
+    }
+
+    public record OutcomeView(String outcomeId, AccountabilityKind kind, String kindLabel, LocalDate date, int count,
+                              List<String> persons, List<String> findingIds, String description) {
+    }
+
+    public record RectificationSummary(
+            String rectificationId,
+            String inspectionId,
+            String inspectingBody,
+            String inspectedUnit,
+            LocalDate feedbackDate,
+            String planStatus,
+            Totals totals,
+            FindingTotals findingTotals,
+            long version) {
+    }
+
+    public record RectificationPage(List<RectificationSummary> items, int page, int size, long total) {
+    }
+}

@@ -1,0 +1,28 @@
+package io.zhenggai.rectification.config;
+
+import io.zhenggai.rectification.policy.OpenRectificationPolicy;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.PropertySource;
+
+/**
+ * Wiring of the rectification context. Its defaults ({@code rectification-defaults.properties}: warning days,
+ * evidence file size limit and the multipart limits that follow it) have the lowest precedence, so
+ * {@code application.yml}, environment variables and tests override them.
+ */
+@Configuration(proxyBeanMethods = false)
+@PropertySource(value = "classpath:rectification-defaults.properties", encoding = "UTF-8")
+public class RectificationModuleConfig {
+
+    /**
+     * A failure of the opening policy (e.g. the database is briefly unavailable) must not lose the opening of a
+     * rectification: the processor retries the event instead of logging and moving on.
+     */
+    @Bean
+    ConfigurerModule rectificationPolicyErrorHandling() {
+        return configurer -> configurer.eventProcessing(ep -> ep.registerListenerInvocationErrorHandler(
+                OpenRectificationPolicy.GROUP, c -> PropagatingErrorHandler.instance()));
+    }
+}

@@ -1,0 +1,75 @@
+package io.zhenggai.rectification.query;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.zhenggai.api.rectification.RectificationQueries.*;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Answers the rectification context's queries from the ledger read model; totals and warnings are computed here. */
+@Component
+class RectificationQueryHandler {
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    RectificationQueryHandler(JdbcClient jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @QueryHandler
+    LedgerView handle(FindLedgerQuery query) {
+        return load(query.rectificationId())
+                .map(row -> LedgerViews.ledger(row.doc(), row.version(), row.updatedAt(), query.filter(), query.today(),
+                        query.warningDays()))
+                .orElse(null);
+    }
+
+    @QueryHandler
+    ItemView handle(FindItemQuery query) {
+        return load(query.rectificationId())
+                .flatMap(row -> row.doc().item(query.itemId()).filter(i -> !i.removed)
+                        .map(i -> LedgerViews.itemView(row.doc(), i, query.today(), query.warningDays())))
+                .orElse(null);
+    }
+
+    @QueryHandler
+    RectificationPage handle(ListRectificationsQuery query) {
+        long total = jdbc.sql("select count(*) from rectification_ledger").query(Long.class).single();
+        List<RectificationSummary> items = jdbc.sql("""
+                        select version, document, updated_at from rectification_ledger
+                        order by opened_at desc, rectification_id limit :size offset :offset""")
+                .param("size", query.size()).param("offset", (long) query.page() * query.size())
+                .query((rs, n) -> new Row(rs.getLong("version"), read(rs.getString("document")),
+                        rs.getTimestamp("updated_at").toInstant()))
+                .list().stream()
+                .map(row -> LedgerViews.summary(row.doc(), row.version(), query.today(), query.warningDays()))
+                .toList();
+        return new RectificationPage(items, query.page(), query.size(), total);
+    }
+
+    private Optional<Row> load(String rectificationId) {
+        return jdbc.sql("select version, document, updated_at from rectification_ledger where rectification_id = :id")
+                .param("id", rectificationId)
+                .query((rs, n) -> new Row(rs.getLong("version"), read(rs.getString("document")),
+                        rs.getTimestamp("updated_at").toInstant()))
+                .optional();
+    }
+
+    private record Row(long version, LedgerDocument doc, Instant updatedAt) {
+    }
+
+    private LedgerDocument read(String document) {
+        try {
+            return json.readValue(document, LedgerDocument.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable ledger document", e);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package io.zhenggai.rectification.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.zhenggai.api.rectification.RectificationIds;
+import io.zhenggai.platform.domain.NotFoundException;
+import io.zhenggai.platform.domain.RuleViolationException;
+import io.zhenggai.rectification.evidence.EvidenceFiles;
+import io.zhenggai.rectification.evidence.EvidenceFiles.FileContent;
+import io.zhenggai.rectification.evidence.EvidenceFiles.StoredFile;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.*;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Evidence files of a rectification (scans, PDFs, images): uploaded by those who record progress, stored by
+ * content (SHA-256), then referenced by progress records; served back only to the roles that may read the ledger,
+ * and only within the rectification they were uploaded for.
+ */
+@RestController
+@RequestMapping("/api/rectifications/{inspectionId}/evidence-files")
+@Tag(name = "整改 Rectification")
+class EvidenceFileController {
+
+    private final EvidenceFiles files;
+
+    EvidenceFileController(EvidenceFiles files) {
+        this.files = files;
+    }
+
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize(RectificationController.RECORD)
+    @Operation(summary = "上传佐证材料 Upload an evidence file (multipart part 'file'); answers its SHA-256")
+    ResponseEntity<StoredFile> upload(@PathVariable String inspectionId, @RequestParam("file") MultipartFile file,
+                                      Authentication user) throws IOException {
+        String rectificationId = RectificationIds.forInspection(inspectionId);
+        if (!files.rectificationExists(rectificationId)) {
+            throw new NotFoundException("rectification", inspectionId);
+        }
+        if (file.getSize() > files.maxFileSize().toBytes()) {
+            throw new ResponseStatusException(HttpStatus.PAYLOAD_TOO_LARGE,
+                    "文件超过大小上限 " + files.maxFileSize().toMegabytes() + "MB");
+        }
+        RuleViolationException.require(!file.isEmpty(), "FILE_EMPTY", "上传的文件是空的");
+        StoredFile stored = files.store(rectificationId, file.getOriginalFilename(), file.getContentType(), file.getBytes(),
+                user.getName());
+        return ResponseEntity.created(URI.create("/api/rectifications/" + inspectionId + "/evidence-files/" + stored.sha256()))
+                .eTag("\"" + stored.sha256() + "\"")
+                .body(stored);
+    }
+
+    @GetMapping("/{sha256}")
+    @PreAuthorize(RectificationController.READ)
+    @Operation(summary = "下载佐证材料 Download an evidence file")
+    ResponseEntity<byte[]> download(@PathVariable String inspectionId, @PathVariable String sha256) {
+        FileContent content = files.content(RectificationIds.forInspection(inspectionId), sha256)
+                .orElseThrow(() -> new NotFoundException("evidence file", sha256));
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(content.file().contentType()))
+                .contentLength(content.bytes().length)
+                .eTag("\"" + sha256 + "\"")
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(content.file().fileName(), StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(content.bytes());
+    }
+}

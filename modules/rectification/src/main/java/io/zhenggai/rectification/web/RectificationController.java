@@ -1,0 +1,441 @@
+package io.zhenggai.rectification.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.zhenggai.api.rectification.CloseOffState;
+import io.zhenggai.api.rectification.Evidence;
+import io.zhenggai.api.rectification.ItemStatus;
+import io.zhenggai.api.rectification.RectificationCommands.*;
+import io.zhenggai.api.rectification.RectificationEvents.ProblemClaim;
+import io.zhenggai.api.rectification.RectificationIds;
+import io.zhenggai.api.rectification.RectificationQueries.*;
+import io.zhenggai.api.rectification.WarningLevel;
+import io.zhenggai.platform.domain.NotFoundException;
+import io.zhenggai.platform.domain.RuleViolationException;
+import io.zhenggai.platform.web.Versions;
+import io.zhenggai.rectification.evidence.EvidenceFiles;
+import io.zhenggai.rectification.web.RectificationRequests.*;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.*;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * HTTP API of the rectification context (整改台账). A rectification is addressed by the id of its inspection.
+ * {@code RECTIFIER} records the plan, progress, evidence, meetings and accountability and asks for close-off;
+ * {@code UNIT_LEADER} names the office, appoints the group, adopts the plan, approves or returns close-off, extends
+ * deadlines and reopens items after a look-back review; both may assign responsibility; {@code INSPECTOR} and
+ * {@code AUDITOR} read; {@code ADMIN} may do everything. Every command answers with the aggregate's new version as
+ * {@code ETag}; send it back as {@code If-Match} to be told (409) when someone changed it meanwhile.
+ */
+@RestController
+@Validated
+@RequestMapping("/api/rectifications")
+@Tag(name = "整改 Rectification", description = "Ledger, leadership group, plan, progress, evidence, close-off, deadlines")
+class RectificationController {
+
+    static final String READ = "hasAnyRole('RECTIFIER','UNIT_LEADER','INSPECTOR','AUDITOR','ADMIN')";
+    static final String RECORD = "hasAnyRole('RECTIFIER','ADMIN')";
+    static final String LEAD = "hasAnyRole('UNIT_LEADER','ADMIN')";
+    static final String ASSIGN = "hasAnyRole('RECTIFIER','UNIT_LEADER','ADMIN')";
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final EvidenceFiles files;
+    private final Clock clock;
+    private final int defaultWarningDays;
+
+    RectificationController(CommandGateway commands, QueryGateway queries, EvidenceFiles files, Clock clock,
+                            @Value("${zhenggai.rectification.warning-days:10}") int defaultWarningDays) {
+        this.commands = commands;
+        this.queries = queries;
+        this.files = files;
+        this.clock = clock;
+        this.defaultWarningDays = defaultWarningDays;
+    }
+
+    // ---------------------------------------------------------------- reads
+
+    @GetMapping
+    @PreAuthorize(READ)
+    @Operation(summary = "整改列表 List rectifications with their totals")
+    RectificationPage list(@RequestParam(defaultValue = "0") @Min(0) int page,
+                           @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size,
+                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate today,
+                           @RequestParam(required = false) @Min(0) @Max(366) Integer warningDays) {
+        return queries.query(new ListRectificationsQuery(page, size, today(today), warningDays(warningDays)),
+                RectificationPage.class).join();
+    }
+
+    @GetMapping("/{inspectionId}")
+    @PreAuthorize(READ)
+    @Operation(summary = "整改台账 The ledger: categories → findings → items → measures, with computed totals",
+            description = "Filters: status (repeatable), closeOff, department, leader (member id or name), warningLevel. "
+                    + "Warning levels are computed for ?today= (default: today) with ?warningDays= (default from "
+                    + "zhenggai.rectification.warning-days). ETag = the rectification's version.")
+    ResponseEntity<LedgerView> ledger(@PathVariable String inspectionId,
+                                      @RequestParam(required = false) List<ItemStatus> status,
+                                      @RequestParam(required = false) CloseOffState closeOff,
+                                      @RequestParam(required = false) String department,
+                                      @RequestParam(required = false) String leader,
+                                      @RequestParam(required = false) WarningLevel warningLevel,
+                                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate today,
+                                      @RequestParam(required = false) @Min(0) @Max(366) Integer warningDays) {
+        LedgerFilter filter = new LedgerFilter(status, closeOff, blankToNull(department), blankToNull(leader), warningLevel);
+        LedgerView view = requireLedger(inspectionId, filter, today, warningDays);
+        return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(view);
+    }
+
+    @GetMapping("/{inspectionId}/group")
+    @PreAuthorize(READ)
+    @Operation(summary = "整改工作领导小组 The leadership group and the office")
+    ResponseEntity<Map<String, Object>> group(@PathVariable String inspectionId) {
+        LedgerView view = requireLedger(inspectionId, null, null, null);
+        return ResponseEntity.ok().eTag(Versions.etag(view.version()))
+                .body(mapOf("office", view.office(), "members", view.leadershipGroup()));
+    }
+
+    @GetMapping("/{inspectionId}/plan")
+    @PreAuthorize(READ)
+    @Operation(summary = "整改方案 The plan")
+    ResponseEntity<PlanView> plan(@PathVariable String inspectionId) {
+        LedgerView view = requireLedger(inspectionId, null, null, null);
+        return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(view.plan());
+    }
+
+    @GetMapping("/{inspectionId}/meetings")
+    @PreAuthorize(READ)
+    @Operation(summary = "会议记录 Meetings of record")
+    List<MeetingView> meetings(@PathVariable String inspectionId) {
+        return requireLedger(inspectionId, null, null, null).meetings();
+    }
+
+    @GetMapping("/{inspectionId}/accountability")
+    @PreAuthorize(READ)
+    @Operation(summary = "问责情况 Accountability outcomes, counted by kind")
+    AccountabilityView accountability(@PathVariable String inspectionId) {
+        return requireLedger(inspectionId, null, null, null).accountability();
+    }
+
+    @GetMapping("/{inspectionId}/items/{itemId}")
+    @PreAuthorize(READ)
+    @Operation(summary = "整改事项 One item with its measures, evidence, progress, extensions and review history")
+    ItemView item(@PathVariable String inspectionId, @PathVariable String itemId,
+                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate today,
+                  @RequestParam(required = false) @Min(0) @Max(366) Integer warningDays) {
+        ItemView view = queries.query(new FindItemQuery(id(inspectionId), itemId, today(today), warningDays(warningDays)),
+                ItemView.class).join();
+        if (view == null) {
+            throw new NotFoundException("rectification item", itemId);
+        }
+        return view;
+    }
+
+    // ---------------------------------------------------------------- leadership group and office
+
+    @PutMapping("/{inspectionId}/office")
+    @PreAuthorize(LEAD)
+    @Operation(summary = "指定整改办公室 Name the office that runs the work")
+    ResponseEntity<Map<String, Object>> nameOffice(@PathVariable String inspectionId, @Valid @RequestBody NameOfficeRequest req,
+                                                   @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        return ok(inspectionId, commands.sendAndWait(new NameOfficeCommand(id(inspectionId), req.name(), req.hostDepartment(),
+                Versions.expected(ifMatch))));
+    }
+
+    @PostMapping("/{inspectionId}/group/members")
+    @PreAuthorize(LEAD)
+    @Operation(summary = "任命领导小组成员 Appoint a member of the leadership group")
+    ResponseEntity<Map<String, Object>> appoint(@PathVariable String inspectionId, @Valid @RequestBody AppointMemberRequest req,
+                                                @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        String memberId = idOrNew(req.memberId());
+        Object version = commands.sendAndWait(new AppointGroupMemberCommand(id(inspectionId), memberId, req.name(),
+                req.position(), req.role(), req.date(), Versions.expected(ifMatch)));
+        return created(inspectionId, "/group", "memberId", memberId, version);
+    }
+
+    @PostMapping("/{inspectionId}/group/members/{memberId}/relief")
+    @PreAuthorize(LEAD)
+    @Operation(summary = "免去领导小组成员 Relieve a member (with a reason)")
+    ResponseEntity<Map<String, Object>> relieve(@PathVariable String inspectionId, @PathVariable String memberId,
+                                                @Valid @RequestBody DatedReasonRequest req,
+                                                @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        return ok(inspectionId, commands.sendAndWait(new RelieveGroupMemberCommand(id(inspectionId), memberId, req.date(),
+                req.reason(), Versions.expected(ifMatch))));
+    }
+
+    // ---------------------------------------------------------------- plan
+
+    @PostMapping("/{inspectionId}/items")
+    @PreAuthorize(RECORD)
+    @Operation(summary = "新增整改事项 Add an item (with its measures and responsibility)")
+    ResponseEntity<Map<String, Object>> addItem(@PathVariable String inspectionId, @Valid @RequestBody AddItemRequest req,
+                                                @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        String itemId = idOrNew(req.itemId());
+        List<NewMeasure> measures = req.measures() == null ? List.of()
+                : req.measures().stream().map(text -> new NewMeasure(UUID.randomUUID().toString(), text)).toList();
+        Object version = commands.sendAndWait(new AddItemCommand(id(inspectionId), itemId, req.findingIds(), req.title(),
+                req.kind(), req.dueDate(), blankToNull(req.responsibleLeaderId()), req.responsibleDepartment(), req.handler(),
+                measures, req.reason(), Versions.expected(ifMatch)));
+        ResponseEntity<Map<String, Object>> response = created(inspectionId, "/items/" + itemId, "itemId", itemId, version);
+        response.getBody().put("measureIds", measures.stream().map(NewMeasure::measureId).toList());
+        return response;
+    }
+
+    @PutMapping("/{inspectionId}/items/{itemId}")
+    @PreAuthorize(RECORD)
+    @Operation(summary = "修改整改事项 Revise an item (after adoption: with a reason; due dates move only by extension)")
+    ResponseEntity<Map<String, Object>> reviseItem(@PathVariable String inspectionId, @PathVariable String itemId,
+                                                   @Valid @RequestBody ReviseItemRequest req,
+                                                   @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        return ok(inspectionId, commands.sendAndWait(new ReviseItemCommand(id(inspectionId), itemId, req.findingIds(),
+                req.title(), req.kind(), req.dueDate(), req.reason(), Versions.expected(ifMatch))));
+    }
+
+    @PostMapping("/{inspectionId}/items/{itemId}/removal")
+    @PreAuthorize(RECORD)
+    @Operation(summary = "删除整改事项（方案通过前） Remove an item from the draft plan")
+    ResponseEntity<Map<String, Object>> removeItem(@PathVariable String inspectionId, @PathVariable String itemId,
+                                                   @Valid @RequestBody(required = false) OptionalReasonRequest req,
+                                                   @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        return ok(inspectionId, commands.sendAndWait(new RemoveItemCommand(id(inspectionId), itemId,
+                req == null ? null : req.reason(), Versions.expected(ifMatch))));
+    }
+
+    @PostMapping("/{inspectionId}/items/{itemId}/measures")
+    @PreAuthorize(RECORD)
+    @Operation(summary = "新增整改措施 Add a measure (一是, 二是 …)")
+    ResponseEntity<Map<String, Object>> addMeasure(@PathVariable String inspectionId, @PathVariable String itemId,
+                                                   @Valid @RequestBody AddMeasureRequest req,
+                                                   @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        String measureId = idOrNew(req.measureId());
+        Object version = commands.sendAndWait(new AddMeasureCommand(id(inspectionId), itemId, measureId, req.text(),
+                req.reason(), Versions.expected(ifMatch)));
+        return created(inspectionId, "/items/" + itemId, "measureId", measureId, version);
+    }
+
+    @PutMapping("/{inspectionId}/items/{itemId}/measures/{measureId}")
+    @PreAuthorize(RECORD)
+    @Operation(summary = "修改整改措施 Revise a measure")
+    ResponseEntity<Map<String, Object>> reviseMeasure(@PathVariable String inspectionId, @PathVariable String itemId,
+                                                      @PathVariable String measureId, @Valid @RequestBody ReviseMeasureRequest req,
+                                                      @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        return ok(inspectionId, commands.sendAndWait(new ReviseMeasureCommand(id(inspectionId), itemId, measureId, req.text(),
+                req.reason(), Versions.expected(ifMatch))));
+    }
+
+    @PostMapping("/{inspectionId}/items/{itemId}/measures/{measureId}/removal")
+    @PreAuthorize(RECORD)
+    @Operation(summary = "删除整改措施 Remove a measure (after adoption: with a reason, only without progress)")
+    ResponseEntity<Map<String, Object>> removeMeasure(@PathVariable String inspectionId, @PathVariable String itemId,
+                                                      @PathVariable String measureId,
+                                                      @Valid @RequestBody(required = false) OptionalReasonRequest req,
+                                                      @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        return ok(inspectionId, commands.sendAndWait(new RemoveMeasureCommand(id(inspectionId), itemId, measureId,
+                req == null ? null : req.reason(), Versions.expected(ifMatch))));
+    }
+
+    @PutMapping("/{inspectionId}/items/{itemId}/responsibility")
+    @PreAuthorize(ASSIGN)
+    @Operation(summary = "明确责任 Assign or change the responsible leader, department and handler")
+    ResponseEntity<Map<String, Object>> assign(@PathVariable String inspectionId, @PathVariable String itemId,
+                                               @Valid @RequestBody ResponsibilityRequest req,
+                                               @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        return ok(inspectionId, commands.sendAndWait(new AssignResponsibilityCommand(id(inspectionId), itemId,
+                req.responsibleLeaderId(), req.responsibleDepartment(), req.handler(), req.reason(), Versions.expected(ifMatch))));
+    }
+
+    @PostMapping("/{inspectionId}/plan/adoption")
+    @PreAuthorize(LEAD)
+    @Operation(summary = "通过整改方案 Adopt the plan")
+    ResponseEntity<Map<String, Object>> adopt(@PathVariable String inspectionId, @Valid @RequestBody AdoptPlanRequest req,
+                                              @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        return ok(inspectionId, commands.sendAndWait(new AdoptPlanCommand(id(inspectionId), req.title(), req.documentNumber(),
+                req.date(), Versions.expected(ifMatch))));
+    }
+
+    // ---------------------------------------------------------------- progress
+
+    @PostMapping("/{inspectionId}/items/{itemId}/progress")
+    @PreAuthorize(RECORD)
+    @Operation(summary = "记录整改进展 Record progress on an item or measure, with evidence",
+            description = "Files are uploaded first (POST …/evidence-files) and referenced here by SHA-256.")
+    ResponseEntity<Map<String, Object>> progress(@PathVariable String inspectionId, @PathVariable String itemId,
+                                                 @Valid @RequestBody ProgressRequest req,
+                                                 @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        String rectificationId = id(inspectionId);
+        String progressId = idOrNew(req.progressId());
+        List<Evidence> evidence = req.evidence() == null ? List.of()
+                : req.evidence().stream().map(e -> evidence(rectificationId, e)).toList();
+        Object version = commands.sendAndWait(new RecordProgressCommand(rectificationId, itemId, blankToNull(req.measureId()),
+                progressId, req.date(), req.status(), req.itemStatus(), req.text(), evidence, Versions.expected(ifMatch)));
+        ResponseEntity<Map<String, Object>> response = created(inspectionId, "/items/" + itemId, "progressId", progressId, version);
+        response.getBody().put("evidenceIds", evidence.stream().map(Evidence::evidenceId).toList());
+        return response;
+    }
+
+    private Evidence evidence(String rectificationId, EvidenceRequest e) {
+        Evidence.File file = null;
+        if (e.file() != null) {
+            EvidenceFiles.StoredFile stored = files.find(rectificationId, e.file().sha256()).orElseThrow(() ->
+                    RuleViolationException.invalid("EVIDENCE_FILE_NOT_UPLOADED",
+                            "附件尚未上传到本次整改：" + e.file().sha256() + "（请先上传文件）"));
+            file = new Evidence.File(stored.sha256(), stored.fileName(), stored.contentType(), stored.size());
+        }
+        return new Evidence(idOrNew(e.evidenceId()), e.kind(), e.description(),
+                e.document() == null ? null : new Evidence.Document(e.document().title(), e.document().number(), e.document().date()),
+                e.meeting() == null ? null : new Evidence.Meeting(e.meeting().title(), e.meeting().kind(), e.meeting().date()),
+                e.organisation() == null ? null : new Evidence.Organisation(e.organisation().name(), e.organisation().date()),
+                e.figure() == null ? null : new Evidence.Figure(e.figure().metric(), e.figure().value(), e.figure().unit(),
+                        e.figure().asOf()),
+                file);
+    }
+
+    // ---------------------------------------------------------------- close-off review
+
+    @PostMapping("/{inspectionId}/items/{itemId}/close-off/request")
+    @PreAuthorize(RECORD)
+    @Operation(summary = "申请销号 Request close-off with evidence (all of the item's evidence when none is named)")
+    ResponseEntity<Map<String, Object>> requestCloseOff(@PathVariable String inspectionId, @PathVariable String itemId,
+                                                        @Valid @RequestBody CloseOffRequest req,
+                                                        @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        return ok(inspectionId, commands.sendAndWait(new RequestCloseOffCommand(id(inspectionId), itemId, req.date(),
+                req.summary(), req.evidenceIds(), Versions.expected(ifMatch))));
+    }
+
+    @PostMapping("/{inspectionId}/items/{itemId}/close-off/approval")
+    @PreAuthorize(LEAD)
+    @Operation(summary = "同意销号 Approve close-off (records exactly the evidence approved)")
+    ResponseEntity<Map<String, Object>> approveCloseOff(@PathVariable String inspectionId, @PathVariable String itemId,
+                                                        @Valid @RequestBody ApproveCloseOffRequest req,
+                                                        @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        return ok(inspectionId, commands.sendAndWait(new ApproveCloseOffCommand(id(inspectionId), itemId, req.date(),
+                req.comment(), req.evidenceIds(), Versions.expected(ifMatch))));
+    }
+
+    @PostMapping("/{inspectionId}/items/{itemId}/close-off/return")
+    @PreAuthorize(LEAD)
+    @Operation(summary = "退回销号申请 Send a close-off request back with a reason")
+    ResponseEntity<Map<String, Object>> returnCloseOff(@PathVariable String inspectionId, @PathVariable String itemId,
+                                                       @Valid @RequestBody DatedReasonRequest req,
+                                                       @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        return ok(inspectionId, commands.sendAndWait(new ReturnCloseOffCommand(id(inspectionId), itemId, req.date(),
+                req.reason(), Versions.expected(ifMatch))));
+    }
+
+    @PostMapping("/{inspectionId}/items/{itemId}/reopening")
+    @PreAuthorize(LEAD)
+    @Operation(summary = "回头看重新打开 Reopen a closed-off item after a look-back review")
+    ResponseEntity<Map<String, Object>> reopen(@PathVariable String inspectionId, @PathVariable String itemId,
+                                               @Valid @RequestBody DatedReasonRequest req,
+                                               @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        return ok(inspectionId, commands.sendAndWait(new ReopenItemCommand(id(inspectionId), itemId, req.date(),
+                req.reason(), Versions.expected(ifMatch))));
+    }
+
+    @PostMapping("/{inspectionId}/items/{itemId}/extensions")
+    @PreAuthorize(LEAD)
+    @Operation(summary = "延期 Extend the due date (reason and approver required; every extension is kept)")
+    ResponseEntity<Map<String, Object>> extend(@PathVariable String inspectionId, @PathVariable String itemId,
+                                               @Valid @RequestBody ExtensionRequest req,
+                                               @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        return ok(inspectionId, commands.sendAndWait(new ExtendDeadlineCommand(id(inspectionId), itemId, req.newDueDate(),
+                req.date(), req.reason(), req.approver(), Versions.expected(ifMatch))));
+    }
+
+    // ---------------------------------------------------------------- meetings and accountability
+
+    @PostMapping("/{inspectionId}/meetings")
+    @PreAuthorize(RECORD)
+    @Operation(summary = "记录会议 Record a meeting of record (部务会, 专题民主生活会 …) and the problems leaders claimed")
+    ResponseEntity<Map<String, Object>> meeting(@PathVariable String inspectionId, @Valid @RequestBody MeetingRequest req,
+                                                @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        String meetingId = idOrNew(req.meetingId());
+        List<ProblemClaim> claims = req.claims() == null ? List.of() : req.claims().stream()
+                .map(c -> new ProblemClaim(c.leaderName(), blankToNull(c.memberId()), c.problem(),
+                        c.findingIds() == null ? List.of() : c.findingIds()))
+                .toList();
+        Object version = commands.sendAndWait(new RecordMeetingCommand(id(inspectionId), meetingId, req.kind(), req.date(),
+                req.title(), req.attendees(), claims, req.summary(), Versions.expected(ifMatch)));
+        return created(inspectionId, "/meetings", "meetingId", meetingId, version);
+    }
+
+    @PostMapping("/{inspectionId}/accountability")
+    @PreAuthorize(RECORD)
+    @Operation(summary = "记录问责 Record an accountability outcome (count and/or persons)")
+    ResponseEntity<Map<String, Object>> accountability(@PathVariable String inspectionId,
+                                                       @Valid @RequestBody AccountabilityRequest req,
+                                                       @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        String outcomeId = idOrNew(req.outcomeId());
+        Object version = commands.sendAndWait(new RecordAccountabilityCommand(id(inspectionId), outcomeId, req.kind(),
+                req.date(), req.count(), req.persons(), req.findingIds(), req.description(), Versions.expected(ifMatch)));
+        return created(inspectionId, "/accountability", "outcomeId", outcomeId, version);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private LedgerView requireLedger(String inspectionId, LedgerFilter filter, LocalDate today, Integer warningDays) {
+        LedgerView view = queries.query(new FindLedgerQuery(id(inspectionId), filter, today(today), warningDays(warningDays)),
+                LedgerView.class).join();
+        if (view == null) {
+            throw new NotFoundException("rectification", inspectionId);
+        }
+        return view;
+    }
+
+    private static String id(String inspectionId) {
+        return RectificationIds.forInspection(inspectionId);
+    }
+
+    private LocalDate today(LocalDate today) {
+        return today != null ? today : LocalDate.now(clock);
+    }
+
+    private int warningDays(Integer warningDays) {
+        return warningDays != null ? warningDays : defaultWarningDays;
+    }
+
+    private static String idOrNew(String id) {
+        return id != null && !id.isBlank() ? id : UUID.randomUUID().toString();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private static Map<String, Object> mapOf(String k1, Object v1, String k2, Object v2) {
+        Map<String, Object> map = new java.util.LinkedHashMap<>();
+        map.put(k1, v1);
+        map.put(k2, v2);
+        return map;
+    }
+
+    private static ResponseEntity<Map<String, Object>> ok(String inspectionId, Object version) {
+        ResponseEntity<Map<String, Object>> ok = Versions.ok("inspectionId", inspectionId, version);
+        ok.getBody().put("rectificationId", id(inspectionId));
+        return ok;
+    }
+
+    private static ResponseEntity<Map<String, Object>> created(String inspectionId, String subPath, String idName, String id,
+                                                               Object version) {
+        ResponseEntity<Map<String, Object>> ok = Versions.ok(idName, id, version);
+        ok.getBody().put("rectificationId", id(inspectionId));
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .location(URI.create("/api/rectifications/" + inspectionId + subPath))
+                .headers(ok.getHeaders()).body(ok.getBody());
+    }
+}
