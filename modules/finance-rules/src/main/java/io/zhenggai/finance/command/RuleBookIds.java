@@ -1,0 +1,18 @@
+package io.zhenggai.finance.command;
+
+/** The identity of a unit's rule book: one per unit, derived from the unit's name. */
+public final class RuleBookIds {
+    private RuleBookIds() {
+    }
+
+    private static final String PREFIX = "finance-rulebook:";
+
+    /** The unit's name as written, with surrounding and repeated whitespace removed. */
+    public static String normalizeUnit(String unit) {
+        return unit == null ? null : unit.strip().replaceAll("\\s+", " ");
+    }
+
+    public static String of(String unit) {
+        return PREFIX + normalizeUnit(unit);
+    }
+}

@@ -1,0 +1,208 @@
+package io.zhenggai.finance.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.zhenggai.api.finance.ExpenseCategory;
+import io.zhenggai.api.finance.FinanceCommands.*;
+import io.zhenggai.api.finance.FinanceQueries.*;
+import io.zhenggai.api.finance.FinanceValues.Verdict;
+import io.zhenggai.api.finance.FinanceValues.ViolationStatus;
+import io.zhenggai.api.finance.MoneyOutcomeKind;
+import io.zhenggai.api.finance.RegulationArea;
+import io.zhenggai.finance.command.RuleBookIds;
+import io.zhenggai.finance.web.FinanceRequests.*;
+import io.zhenggai.platform.domain.NotFoundException;
+import io.zhenggai.platform.web.Versions;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.*;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * HTTP API of expenses, their verdicts, violations and money outcomes. {@code FINANCE_OFFICER} records
+ * expenses and money outcomes and manages violations; {@code AUDITOR}, {@code UNIT_LEADER}, {@code INSPECTOR},
+ * {@code RECTIFIER} and {@code ADMIN} read. Recording an expense answers with its verdict at once.
+ */
+@RestController
+@Validated
+@RequestMapping("/api/finance")
+@Tag(name = "财务 Expenses, violations, money", description = "Expenses judged under the rules of their date")
+class ExpenseController {
+
+    private static final String FINANCE = "hasRole('FINANCE_OFFICER')";
+    private static final String READ = RegulationController.READ;
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final RuleBookRouting routing;
+
+    ExpenseController(CommandGateway commands, QueryGateway queries, RuleBookRouting routing) {
+        this.commands = commands;
+        this.queries = queries;
+        this.routing = routing;
+    }
+
+    // ---- expenses -------------------------------------------------------------------------------------------
+
+    @PostMapping("/expenses")
+    @PreAuthorize(FINANCE)
+    @Operation(summary = "登记支出 Record an expense; it is judged under the rules in force on its date")
+    ResponseEntity<CheckOutcome> record(@Valid @RequestBody RecordExpenseRequest req) {
+        String id = req.expenseId() != null ? req.expenseId() : UUID.randomUUID().toString();
+        routing.requireUnused("expense", id);
+        CheckOutcome outcome = commands.sendAndWait(new RecordExpenseCommand(RuleBookIds.of(req.unit()), req.unit(), id,
+                req.date(), req.amount(), req.category(), req.payee(), req.description(), req.guests(), req.staff(),
+                req.documents(), req.approvals(), req.items(), req.procedure()));
+        return ResponseEntity.status(HttpStatus.CREATED).location(URI.create("/api/finance/expenses/" + id))
+                .eTag(Versions.etag(outcome.version())).body(outcome);
+    }
+
+    @GetMapping("/expenses")
+    @PreAuthorize(READ)
+    @Operation(summary = "支出核查结果 Expenses with their verdicts")
+    ExpensePage expenses(@RequestParam(required = false) String unit,
+                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                         @RequestParam(required = false) RegulationArea area,
+                         @RequestParam(required = false) ExpenseCategory category,
+                         @RequestParam(required = false) Verdict verdict,
+                         @RequestParam(defaultValue = "0") @Min(0) int page,
+                         @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+        return queries.query(new ListExpensesQuery(unit(unit), from, to, area, category, verdict, page, size),
+                ExpensePage.class).join();
+    }
+
+    @GetMapping("/expenses/{expenseId}")
+    @PreAuthorize(READ)
+    ExpenseView expense(@PathVariable String expenseId) {
+        ExpenseView view = queries.query(new FindExpenseQuery(expenseId), ExpenseView.class).join();
+        if (view == null) {
+            throw new NotFoundException("expense", expenseId);
+        }
+        return view;
+    }
+
+    @PostMapping("/expenses/{expenseId}/rechecks")
+    @PreAuthorize(FINANCE)
+    @Operation(summary = "按现行制度复核（假设分析） What-if: judge again under the rules in force on asOf (today); changes no verdict")
+    ResponseEntity<CheckOutcome> recheck(@PathVariable String expenseId, @Valid @RequestBody(required = false) RecheckRequest req) {
+        RuleBookRef book = routing.require("expense", expenseId);
+        String recheckId = req != null && req.recheckId() != null ? req.recheckId() : UUID.randomUUID().toString();
+        CheckOutcome outcome = commands.sendAndWait(new RecheckExpenseCommand(book.ruleBookId(), expenseId, recheckId,
+                req == null ? null : req.asOf()));
+        return ResponseEntity.status(HttpStatus.CREATED).location(URI.create("/api/finance/expenses/" + expenseId))
+                .eTag(Versions.etag(outcome.version())).body(outcome);
+    }
+
+    // ---- violations -----------------------------------------------------------------------------------------
+
+    @GetMapping("/violations")
+    @PreAuthorize(READ)
+    @Operation(summary = "违规风险台账 Risk register of violations (by expense date)")
+    ViolationRegister violations(@RequestParam(required = false) String unit,
+                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                                 @RequestParam(required = false) RegulationArea area,
+                                 @RequestParam(required = false) ViolationStatus status,
+                                 @RequestParam(required = false) String inspectionId) {
+        return queries.query(new ListViolationsQuery(unit(unit), from, to, area, status, inspectionId),
+                ViolationRegister.class).join();
+    }
+
+    @GetMapping("/violations/{violationId}")
+    @PreAuthorize(READ)
+    ViolationView violation(@PathVariable String violationId) {
+        ViolationView view = queries.query(new FindViolationQuery(violationId), ViolationView.class).join();
+        if (view == null) {
+            throw new NotFoundException("violation", violationId);
+        }
+        return view;
+    }
+
+    @PostMapping("/violations/{violationId}/escalation")
+    @PreAuthorize(FINANCE)
+    @Operation(summary = "移交整改 Escalate a violation to the rectification of an inspection")
+    ResponseEntity<Map<String, Object>> escalate(@PathVariable String violationId, @Valid @RequestBody EscalateViolationRequest req,
+                                                 @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        RuleBookRef book = routing.require("violation", violationId);
+        return Versions.ok("violationId", violationId, commands.sendAndWait(new EscalateViolationCommand(book.ruleBookId(),
+                violationId, req.inspectionId(), req.findingId(), req.description(), req.date(), Versions.expected(ifMatch))));
+    }
+
+    @PostMapping("/violations/{violationId}/resolution")
+    @PreAuthorize(FINANCE)
+    @Operation(summary = "处理违规 Resolve a violation (money returned, procedure remedied, or dismissed)")
+    ResponseEntity<Map<String, Object>> resolve(@PathVariable String violationId, @Valid @RequestBody ResolveViolationRequest req,
+                                                @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        RuleBookRef book = routing.require("violation", violationId);
+        if (req.outcomeId() != null) {
+            routing.requireUnused("money-outcome", req.outcomeId());
+        }
+        return Versions.ok("violationId", violationId, commands.sendAndWait(new ResolveViolationCommand(book.ruleBookId(),
+                violationId, req.resolution(), req.date(), req.note(), req.amountReturned(), req.moneyKind(), req.outcomeId(),
+                Versions.expected(ifMatch))));
+    }
+
+    // ---- money ----------------------------------------------------------------------------------------------
+
+    @PostMapping("/money-outcomes")
+    @PreAuthorize(FINANCE)
+    @Operation(summary = "登记追缴/清退/追回/挽回资金 Record a money outcome")
+    ResponseEntity<Map<String, Object>> recordMoney(@Valid @RequestBody RecordMoneyOutcomeRequest req) {
+        String id = req.outcomeId() != null ? req.outcomeId() : UUID.randomUUID().toString();
+        routing.requireUnused("money-outcome", id);
+        if (req.violationId() != null) {
+            RuleBookRef book = routing.require("violation", req.violationId());
+            if (!book.ruleBookId().equals(RuleBookIds.of(req.unit()))) {
+                throw new NotFoundException("violation", req.violationId());
+            }
+        }
+        Object version = commands.sendAndWait(new RecordMoneyOutcomeCommand(RuleBookIds.of(req.unit()), req.unit(), id,
+                req.kind(), req.amount(), req.date(), req.inspectionId(), req.violationId(), req.area(), req.description()));
+        return RegulationController.created("/api/finance/money-outcomes", "outcomeId", id, version);
+    }
+
+    @GetMapping("/money-outcomes")
+    @PreAuthorize(READ)
+    @Operation(summary = "资金追缴清退明细 Money outcomes with totals per kind (yuan and 万元)")
+    MoneyOutcomeList money(@RequestParam(required = false) String unit,
+                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                           @RequestParam(required = false) RegulationArea area,
+                           @RequestParam(required = false) String inspectionId,
+                           @RequestParam(required = false) MoneyOutcomeKind kind) {
+        return queries.query(new ListMoneyOutcomesQuery(unit(unit), from, to, area, inspectionId, kind),
+                MoneyOutcomeList.class).join();
+    }
+
+    enum GroupBy { UNIT, INSPECTION }
+
+    @GetMapping("/money-totals")
+    @PreAuthorize(READ)
+    @Operation(summary = "资金合计 Money totals per unit or per inspection (yuan and 万元)")
+    MoneyTotals totals(@RequestParam(defaultValue = "UNIT") GroupBy groupBy,
+                       @RequestParam(required = false) String unit,
+                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                       @RequestParam(required = false) RegulationArea area,
+                       @RequestParam(required = false) String inspectionId) {
+        return queries.query(new FindMoneyTotalsQuery(groupBy.name(), unit(unit), from, to, area, inspectionId),
+                MoneyTotals.class).join();
+    }
+
+    private static String unit(String unit) {
+        return unit == null || unit.isBlank() ? null : RuleBookIds.normalizeUnit(unit);
+    }
+}

@@ -1,0 +1,147 @@
+package io.zhenggai.finance.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.zhenggai.api.finance.FinanceCommands.*;
+import io.zhenggai.api.finance.FinanceQueries.*;
+import io.zhenggai.api.finance.FinanceValues.AnswerLink;
+import io.zhenggai.api.finance.RegulationArea;
+import io.zhenggai.finance.command.RuleBookIds;
+import io.zhenggai.finance.web.FinanceRequests.*;
+import io.zhenggai.platform.domain.NotFoundException;
+import io.zhenggai.platform.web.Versions;
+import jakarta.validation.Valid;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.*;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * HTTP API of regulations (制度). Regulations are enacted, revised, repealed and linked by
+ * {@code FINANCE_OFFICER} (who drafts them), {@code UNIT_LEADER} (who issues them for the unit) and {@code ADMIN}
+ * (who loads historical cases); {@code AUDITOR}, {@code INSPECTOR} and {@code RECTIFIER} read as well. The
+ * version in ETag / If-Match is the version of the unit's rule book, which holds the regulation.
+ */
+@RestController
+@Validated
+@RequestMapping("/api/finance")
+@Tag(name = "制度 Regulations", description = "Regulations with dated versions and machine-checkable rules")
+class RegulationController {
+
+    static final String WRITE = "hasAnyRole('FINANCE_OFFICER','UNIT_LEADER','ADMIN')";
+    static final String READ = "hasAnyRole('FINANCE_OFFICER','UNIT_LEADER','ADMIN','AUDITOR','INSPECTOR','RECTIFIER')";
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final RuleBookRouting routing;
+    private final Clock clock;
+
+    RegulationController(CommandGateway commands, QueryGateway queries, RuleBookRouting routing, Clock clock) {
+        this.commands = commands;
+        this.queries = queries;
+        this.routing = routing;
+        this.clock = clock;
+    }
+
+    @PostMapping("/regulations")
+    @PreAuthorize(WRITE)
+    @Operation(summary = "制定制度 Enact a regulation (its first version)")
+    ResponseEntity<Map<String, Object>> enact(@Valid @RequestBody EnactRegulationRequest req) {
+        String id = req.regulationId() != null ? req.regulationId() : UUID.randomUUID().toString();
+        routing.requireUnused("regulation", id);
+        Object version = commands.sendAndWait(new EnactRegulationCommand(RuleBookIds.of(req.unit()), req.unit(), id, req.title(),
+                req.area(), req.documentNumber(), req.effectiveFrom(), req.summary(), req.backdatingReason(), req.rules(),
+                req.answers(), null));
+        return created("/api/finance/regulations/" + id, "regulationId", id, version);
+    }
+
+    @GetMapping("/regulations")
+    @PreAuthorize(READ)
+    @Operation(summary = "制度目录 The catalogue (status: PENDING, IN_FORCE, REPEALED)")
+    RegulationList list(@RequestParam(required = false) String unit, @RequestParam(required = false) RegulationArea area,
+                        @RequestParam(required = false) RegulationStatus status) {
+        return queries.query(new ListRegulationsQuery(unit(unit), area, status == null ? null : status.name()),
+                RegulationList.class).join();
+    }
+
+    enum RegulationStatus { PENDING, IN_FORCE, REPEALED }
+
+    @GetMapping("/regulations/in-force")
+    @PreAuthorize(READ)
+    @Operation(summary = "某日现行有效的制度 The versions in force on a date (today when not given)")
+    RegulationsInForce inForce(@RequestParam(required = false) String unit,
+                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+                               @RequestParam(required = false) RegulationArea area) {
+        return queries.query(new FindRegulationsInForceQuery(unit(unit), date != null ? date : LocalDate.now(clock), area),
+                RegulationsInForce.class).join();
+    }
+
+    @GetMapping("/regulations/{regulationId}")
+    @PreAuthorize(READ)
+    ResponseEntity<RegulationView> get(@PathVariable String regulationId) {
+        RegulationView view = queries.query(new FindRegulationQuery(regulationId), RegulationView.class).join();
+        if (view == null) {
+            throw new NotFoundException("regulation", regulationId);
+        }
+        return ResponseEntity.ok().eTag(Versions.etag(view.ruleBookVersion())).body(view);
+    }
+
+    @PostMapping("/regulations/{regulationId}/revisions")
+    @PreAuthorize(WRITE)
+    @Operation(summary = "修订制度 Revise a regulation (a new version from its effective date)")
+    ResponseEntity<Map<String, Object>> revise(@PathVariable String regulationId, @Valid @RequestBody ReviseRegulationRequest req,
+                                               @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        RuleBookRef book = routing.require("regulation", regulationId);
+        Object version = commands.sendAndWait(new ReviseRegulationCommand(book.ruleBookId(), regulationId, req.documentNumber(),
+                req.effectiveFrom(), req.changeSummary(), req.backdatingReason(), req.rules(), req.answers(),
+                Versions.expected(ifMatch)));
+        return created("/api/finance/regulations/" + regulationId, "regulationId", regulationId, version);
+    }
+
+    @PostMapping("/regulations/{regulationId}/repeal")
+    @PreAuthorize(WRITE)
+    @Operation(summary = "废止制度 Repeal a regulation from a date")
+    ResponseEntity<Map<String, Object>> repeal(@PathVariable String regulationId, @Valid @RequestBody RepealRegulationRequest req,
+                                               @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        RuleBookRef book = routing.require("regulation", regulationId);
+        return Versions.ok("regulationId", regulationId, commands.sendAndWait(new RepealRegulationCommand(book.ruleBookId(),
+                regulationId, req.effectiveFrom(), req.reason(), Versions.expected(ifMatch))));
+    }
+
+    @PostMapping("/regulations/{regulationId}/links")
+    @PreAuthorize(WRITE)
+    @Operation(summary = "关联问题或整改事项 Link a regulation or version to a finding or rectification item it answers")
+    ResponseEntity<Map<String, Object>> link(@PathVariable String regulationId, @Valid @RequestBody LinkRegulationRequest req,
+                                             @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        RuleBookRef book = routing.require("regulation", regulationId);
+        return Versions.ok("regulationId", regulationId, commands.sendAndWait(new LinkRegulationCommand(book.ruleBookId(),
+                regulationId, req.versionNumber(), new AnswerLink(req.inspectionId(), req.findingId(), req.rectificationItemId()),
+                Versions.expected(ifMatch))));
+    }
+
+    @GetMapping("/inspections/{inspectionId}/regulations")
+    @PreAuthorize(READ)
+    @Operation(summary = "巡察整改健全完善制度 Regulations established or improved in answer to an inspection")
+    InspectionRegulations forInspection(@PathVariable String inspectionId) {
+        return queries.query(new FindInspectionRegulationsQuery(inspectionId), InspectionRegulations.class).join();
+    }
+
+    private static String unit(String unit) {
+        return unit == null || unit.isBlank() ? null : RuleBookIds.normalizeUnit(unit);
+    }
+
+    static ResponseEntity<Map<String, Object>> created(String location, String idName, String id, Object version) {
+        ResponseEntity<Map<String, Object>> ok = Versions.ok(idName, id, version);
+        return ResponseEntity.status(HttpStatus.CREATED).location(URI.create(location)).headers(ok.getHeaders()).body(ok.getBody());
+    }
+}
