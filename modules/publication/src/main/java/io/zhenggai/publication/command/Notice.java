@@ -69,15 +69,13 @@ class Notice {
     private final Map<String, Feedback> feedback = new HashMap<>();
 
     /** What the notice remembers of a feedback: its text (no personal data), date and where it stands. */
-    private static final class Feedback {
-        final String text;
-        final LocalDate submittedOn;
-        FeedbackStatus status = FeedbackStatus.RECEIVED;
-        boolean answered;
+    private record Feedback(String text, LocalDate submittedOn, FeedbackStatus status, boolean answered) {
+        Feedback with(FeedbackStatus newStatus) {
+            return new Feedback(text, submittedOn, newStatus, answered);
+        }
 
-        Feedback(String text, LocalDate submittedOn) {
-            this.text = text;
-            this.submittedOn = submittedOn;
+        Feedback answer() {
+            return new Feedback(text, submittedOn, status == FeedbackStatus.ESCALATED ? status : FeedbackStatus.ANSWERED, true);
         }
     }
 
@@ -227,7 +225,7 @@ class Notice {
 
     @CommandHandler
     Long handle(AcknowledgeFeedbackCommand cmd) {
-        FeedbackStatus s = feedback(cmd.feedbackId()).status;
+        FeedbackStatus s = feedback(cmd.feedbackId()).status();
         requireState(s == FeedbackStatus.RECEIVED, "FEEDBACK_ALREADY_HANDLED", "该意见已" + s.label());
         apply(new FeedbackAcknowledgedEvent(noticeId, cmd.feedbackId(), blankToNull(cmd.note())));
         return getVersion();
@@ -235,7 +233,7 @@ class Notice {
 
     @CommandHandler
     Long handle(AnswerFeedbackCommand cmd) {
-        requireState(!feedback(cmd.feedbackId()).answered, "FEEDBACK_ALREADY_ANSWERED", "该意见已答复");
+        requireState(!feedback(cmd.feedbackId()).answered(), "FEEDBACK_ALREADY_ANSWERED", "该意见已答复");
         require(present(cmd.answer()), "ANSWER_REQUIRED", "答复内容不能为空");
         apply(new FeedbackAnsweredEvent(noticeId, cmd.feedbackId(), cmd.answer().strip(), cmd.publicReply()));
         return getVersion();
@@ -244,11 +242,11 @@ class Notice {
     @CommandHandler
     Long handle(EscalateFeedbackCommand cmd) {
         Feedback f = feedback(cmd.feedbackId());
-        requireState(f.status != FeedbackStatus.ESCALATED, "FEEDBACK_ALREADY_ESCALATED", "该意见已转为整改问题");
+        requireState(f.status() != FeedbackStatus.ESCALATED, "FEEDBACK_ALREADY_ESCALATED", "该意见已转为整改问题");
         require(present(cmd.title()), "FINDING_TITLE_REQUIRED", "转为整改问题时必须写明问题标题");
         apply(new FeedbackEscalatedToFindingEvent(noticeId, cmd.feedbackId(), inspectionId,
-                RectificationIds.forInspection(inspectionId), cmd.title().strip(), f.text, blankToNull(cmd.categoryId()),
-                f.submittedOn, blankToNull(cmd.note())));
+                RectificationIds.forInspection(inspectionId), cmd.title().strip(), f.text(), blankToNull(cmd.categoryId()),
+                f.submittedOn(), blankToNull(cmd.note())));
         return getVersion();
     }
 
@@ -315,26 +313,22 @@ class Notice {
 
     @EventSourcingHandler
     void on(FeedbackSubmittedEvent e) {
-        feedback.put(e.feedbackId(), new Feedback(e.text(), e.submittedOn()));
+        feedback.put(e.feedbackId(), new Feedback(e.text(), e.submittedOn(), FeedbackStatus.RECEIVED, false));
     }
 
     @EventSourcingHandler
     void on(FeedbackAcknowledgedEvent e) {
-        feedback.get(e.feedbackId()).status = FeedbackStatus.ACKNOWLEDGED;
+        feedback.computeIfPresent(e.feedbackId(), (k, f) -> f.with(FeedbackStatus.ACKNOWLEDGED));
     }
 
     @EventSourcingHandler
     void on(FeedbackAnsweredEvent e) {
-        Feedback f = feedback.get(e.feedbackId());
-        f.answered = true;
-        if (f.status != FeedbackStatus.ESCALATED) {
-            f.status = FeedbackStatus.ANSWERED;
-        }
+        feedback.computeIfPresent(e.feedbackId(), (k, f) -> f.answer());
     }
 
     @EventSourcingHandler
     void on(FeedbackEscalatedToFindingEvent e) {
-        feedback.get(e.feedbackId()).status = FeedbackStatus.ESCALATED;
+        feedback.computeIfPresent(e.feedbackId(), (k, f) -> f.with(FeedbackStatus.ESCALATED));
     }
 
     // ---------------------------------------------------------------- rules
