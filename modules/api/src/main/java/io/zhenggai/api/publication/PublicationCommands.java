@@ -43,7 +43,7 @@ public final class PublicationCommands {
             @TargetAggregateVersion Long expectedVersion) {
     }
 
-    /** Replaces the narrative and the settings of a draft; voids an approval. */
+    /** Replaces the narrative and/or the settings of a draft (null keeps the current one); voids an approval. */
     public record EditNoticeDraftCommand(
             @TargetAggregateIdentifier String noticeId,
             NoticeNarrative narrative,

@@ -119,12 +119,14 @@ class Notice {
     @CommandHandler
     Long handle(EditNoticeDraftCommand cmd) {
         requireEditable();
-        requireKnownPlaceholders(cmd.narrative());
-        String hash = ContentHash.of(facts, cmd.narrative(), cmd.settings());
+        NoticeNarrative newNarrative = cmd.narrative() != null ? cmd.narrative() : narrative;
+        NoticeSettings newSettings = cmd.settings() != null ? cmd.settings() : settings;
+        requireKnownPlaceholders(newNarrative);
+        String hash = ContentHash.of(facts, newNarrative, newSettings);
         if (hash.equals(contentHash)) {
             return getVersion(); // nothing changed
         }
-        apply(new NoticeDraftEditedEvent(noticeId, revision + 1, cmd.narrative(), cmd.settings(), hash,
+        apply(new NoticeDraftEditedEvent(noticeId, revision + 1, newNarrative, newSettings, hash,
                 status == NoticeStatus.APPROVED));
         return getVersion();
     }
