@@ -214,7 +214,7 @@ class NoticeWorkflowIT extends IntegrationTest {
         // the ledger changes afterwards
         ok(api.as("rectifier").post("/api/rectifications/" + insp + "/items/i3/measures", Map.of("text", "建立调研成果转化台账。", "reason", "根据调研进展补充措施")), 201);
         ok(api.as("rectifier").post("/api/rectifications/" + insp + "/items/i3/progress", Map.of("date", "2023-11-01",
-                "status", "COMPLETED")), 201);
+                "status", "COMPLETED", "text", "调研成果已转化。")), 201);
         await().atMost(Duration.ofSeconds(20)).until(() -> api.as("auditor").get("/api/notices/facts?inspectionId=" + insp).json()
                 .path("facts").path("totals").path("itemsCompleted").asInt() == 2);
 
