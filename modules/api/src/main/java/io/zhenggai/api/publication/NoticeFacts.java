@@ -1,0 +1,108 @@
+package io.zhenggai.api.publication;
+
+import io.zhenggai.api.finance.MoneyOutcomeKind;
+import io.zhenggai.api.rectification.AccountabilityKind;
+import io.zhenggai.api.rectification.ItemKind;
+import io.zhenggai.api.rectification.ItemStatus;
+import io.zhenggai.api.rectification.LeadershipRole;
+import io.zhenggai.api.rectification.MeetingKind;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What the ledger says about one inspection at one position of the event history: the facts a notice states.
+ * Folded from the events of the inspection, its rectification and the regulations linked to it; never typed in.
+ * A draft keeps the facts it was composed from, so the same position always gives the same facts.
+ */
+public record NoticeFacts(
+        String inspectionId,
+        String rectificationId,
+        String inspectingBody,
+        String inspectedUnit,
+        String mandate,
+        List<String> legalBasis,
+        LocalDate fieldworkStart,
+        LocalDate fieldworkEnd,
+        LocalDate feedbackDate,
+        Plan plan,
+        Office office,
+        List<GroupMember> leadershipGroup,
+        List<Category> categories,
+        List<Meeting> meetings,
+        Regulations regulations,
+        List<AccountabilityCount> accountability,
+        List<MoneyTotal> money,
+        Totals totals) {
+
+    /** 整改方案: 《title》, document number, date adopted. */
+    public record Plan(String title, String documentNumber, LocalDate adoptedDate) {
+    }
+
+    /** 整改工作领导小组办公室. */
+    public record Office(String name, String hostDepartment) {
+    }
+
+    /** An active member of the leadership group. */
+    public record GroupMember(String memberId, String name, String position, LeadershipRole role) {
+    }
+
+    /** A finding category (方面) with its findings and the rectification items that answer them, in order. */
+    public record Category(String categoryId, int ordinal, String title, List<Finding> findings, List<Item> items) {
+    }
+
+    public record Finding(String findingId, int ordinal, String title) {
+    }
+
+    /** A rectification item (整改事项), {@code ordinal} its number in the whole plan; measures in order. */
+    public record Item(
+            String itemId,
+            int ordinal,
+            String title,
+            List<String> findingIds,
+            ItemKind kind,
+            ItemStatus status,
+            boolean closedOff,
+            LocalDate dueDate,
+            String responsibleDepartment,
+            List<Measure> measures) {
+    }
+
+    /** A measure (一是, 二是 …) with its status and the text of its latest progress, if any. */
+    public record Measure(String measureId, int ordinal, String text, ItemStatus status, String latestProgress) {
+    }
+
+    public record Meeting(String meetingId, MeetingKind kind, LocalDate date, String title) {
+    }
+
+    /** 健全完善制度N项: the regulations linked to the inspection; a regulation with a later version counts as revised. */
+    public record Regulations(int count, int enacted, int revised, List<RegulationRef> items) {
+    }
+
+    public record RegulationRef(String regulationId, String title, boolean revised) {
+    }
+
+    /** Persons (人次) per accountability kind; every kind is listed, zero counts too. */
+    public record AccountabilityCount(AccountabilityKind kind, String label, int count) {
+    }
+
+    /** Money per kind, exact yuan. */
+    public record MoneyTotal(MoneyOutcomeKind kind, String label, BigDecimal amount) {
+    }
+
+    /**
+     * Totals as notices state them: findings, findings whose items are all done, the rest in progress;
+     * items and items done. {@code completionRate} is findings completed / findings in percent, null without findings.
+     */
+    public record Totals(
+            int findings,
+            int findingsCompleted,
+            int findingsInProgress,
+            int items,
+            int itemsCompleted,
+            int itemsInProgress,
+            int measures,
+            BigDecimal completionRate) {
+    }
+}

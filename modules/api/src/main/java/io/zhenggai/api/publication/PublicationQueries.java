@@ -1,0 +1,122 @@
+package io.zhenggai.api.publication;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** Queries answered by the publication context, and their typed results. */
+public final class PublicationQueries {
+    private PublicationQueries() {
+    }
+
+    /** One notice with its current content; null when there is none. */
+    public record FindNoticeQuery(String noticeId) {
+    }
+
+    /** One earlier (or the current) revision of a notice's content; null when there is none. */
+    public record FindNoticeRevisionQuery(String noticeId, int revision) {
+    }
+
+    /** Notices for staff, newest first; filters may be null. */
+    public record ListNoticesQuery(String inspectionId, NoticeStatus status, int page, int size) {
+    }
+
+    /** Published and closed notices, newest first (what anyone may read). */
+    public record ListPublicNoticesQuery() {
+    }
+
+    /** Every feedback of a notice, with personal data (for publishers and auditors). */
+    public record ListFeedbackQuery(String noticeId) {
+    }
+
+    /** Feedback answered with a public reply: text and answer only, never name or contact. */
+    public record ListPublicRepliesQuery(String noticeId) {
+    }
+
+    public record NoticeView(
+            String noticeId,
+            String inspectionId,
+            int versionNumber,
+            String correctsNoticeId,
+            String correctionReason,
+            String correctedByNoticeId,
+            NoticeStatus status,
+            String statusLabel,
+            int revision,
+            long position,
+            Instant positionTime,
+            String contentHash,
+            NoticeFacts facts,
+            NoticeNarrative narrative,
+            NoticeSettings settings,
+            Approval approval,
+            Publication publication,
+            String withdrawalReason,
+            long version,
+            Instant createdAt,
+            Instant updatedAt) {
+    }
+
+    public record Approval(int revision, String contentHash, long position, String approvedBy, Instant approvedAt,
+                           String comment) {
+    }
+
+    public record Publication(int revision, LocalDate windowStart, LocalDate windowEnd, boolean historical,
+                              String publishedBy, Instant publishedAt, Instant closedAt, String closeReason,
+                              String text, String textSha256) {
+    }
+
+    public record NoticeRevision(String noticeId, int revision, long position, Instant positionTime, String contentHash,
+                                 NoticeFacts facts, NoticeNarrative narrative, NoticeSettings settings) {
+    }
+
+    public record NoticeSummary(
+            String noticeId,
+            String inspectionId,
+            String title,
+            String publishingUnit,
+            int versionNumber,
+            String correctsNoticeId,
+            String correctedByNoticeId,
+            NoticeStatus status,
+            String statusLabel,
+            LocalDate windowStart,
+            LocalDate windowEnd,
+            boolean historical,
+            Instant publishedAt,
+            long version) {
+    }
+
+    public record NoticePage(List<NoticeSummary> items, int page, int size, long total) {
+    }
+
+    public record NoticeList(List<NoticeSummary> items) {
+    }
+
+    public record FeedbackView(
+            String feedbackId,
+            String noticeId,
+            LocalDate submittedOn,
+            Instant submittedAt,
+            String text,
+            String name,
+            String contact,
+            FeedbackStatus status,
+            String statusLabel,
+            String note,
+            String answer,
+            boolean publicReply,
+            String handledBy,
+            Instant handledAt,
+            String escalatedTitle) {
+    }
+
+    public record FeedbackList(String noticeId, List<FeedbackView> items) {
+    }
+
+    public record PublicReply(String feedbackId, LocalDate submittedOn, String text, String answer) {
+    }
+
+    public record PublicReplies(String noticeId, List<PublicReply> items) {
+    }
+}

@@ -1,0 +1,377 @@
+package io.zhenggai.publication.command;
+
+import io.zhenggai.api.audit.MetadataKeys;
+import io.zhenggai.api.publication.FeedbackStatus;
+import io.zhenggai.api.publication.NoticeFacts;
+import io.zhenggai.api.publication.NoticeNarrative;
+import io.zhenggai.api.publication.NoticeSettings;
+import io.zhenggai.api.publication.NoticeStatus;
+import io.zhenggai.api.publication.PublicationCommands.*;
+import io.zhenggai.api.publication.PublicationEvents.*;
+import io.zhenggai.api.rectification.RectificationIds;
+import io.zhenggai.platform.domain.NotFoundException;
+import io.zhenggai.publication.notice.ContentHash;
+import io.zhenggai.publication.notice.NarrativeChecks;
+import io.zhenggai.publication.notice.NoticeDocument;
+import io.zhenggai.publication.notice.NoticeRenderer;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.GenericMessage;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static io.zhenggai.platform.domain.RuleViolationException.require;
+import static io.zhenggai.platform.domain.RuleViolationException.requireState;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
+
+/**
+ * 通报. A draft composed from the ledger as of a position; its narrative and settings are edited by people, its
+ * facts only by composing again. Draft → approved (the exact content, by hash) → published for a window → closed
+ * at the window's end by a persistent deadline (it stays public; only feedback stops). Any change after approval
+ * voids the approval; a published notice never changes: a correction is a new notice naming the one it corrects.
+ * Feedback is taken only while the window is open. Command handlers return the new version (the HTTP ETag).
+ */
+@Aggregate
+class Notice {
+
+    static final String WINDOW_DEADLINE = "notice-window";
+    static final int MAX_FEEDBACK_LENGTH = 2000;
+
+    @AggregateIdentifier
+    private String noticeId;
+    private String inspectionId;
+    private int versionNumber;
+    private String correctsNoticeId;
+    private String correctionReason;
+    private NoticeStatus status;
+    private int revision;
+    private long position;
+    private NoticeFacts facts;
+    private NoticeNarrative narrative;
+    private NoticeSettings settings;
+    private String contentHash;
+    private String approvedHash;
+    private LocalDate windowStart;
+    private LocalDate windowEnd;
+    private final Map<String, Feedback> feedback = new HashMap<>();
+
+    /** What the notice remembers of a feedback: its text (no personal data), date and where it stands. */
+    private record Feedback(String text, LocalDate submittedOn, FeedbackStatus status, boolean answered) {
+        Feedback with(FeedbackStatus newStatus) {
+            return new Feedback(text, submittedOn, newStatus, answered);
+        }
+
+        Feedback answer() {
+            return new Feedback(text, submittedOn, status == FeedbackStatus.ESCALATED ? status : FeedbackStatus.ANSWERED, true);
+        }
+    }
+
+    protected Notice() {
+        // required by Axon
+    }
+
+    @CommandHandler
+    Notice(CreateNoticeDraftCommand cmd) {
+        require(cmd.facts() != null, "FACTS_REQUIRED", "通报必须由台账数据生成");
+        requireState(cmd.facts().feedbackDate() != null, "FEEDBACK_NOT_DELIVERED",
+                "巡察组尚未反馈巡察意见，不能编制整改进展情况通报");
+        require(cmd.inspectionId() != null && cmd.inspectionId().equals(cmd.facts().inspectionId()), "FACTS_MISMATCH",
+                "台账数据与所指巡察不符");
+        boolean correction = cmd.correctsNoticeId() != null;
+        if (correction) {
+            require(present(cmd.correctionReason()), "CORRECTION_REASON_REQUIRED", "更正通报必须说明更正的内容和理由");
+            require(cmd.correctsVersionNumber() != null && cmd.correctsVersionNumber() >= 1, "CORRECTS_VERSION_REQUIRED",
+                    "必须指明所更正通报的版本号");
+        }
+        requireKnownPlaceholders(cmd.narrative());
+        String hash = ContentHash.of(cmd.facts(), cmd.narrative(), cmd.settings());
+        apply(new NoticeDraftCreatedEvent(cmd.noticeId(), cmd.inspectionId(), correction ? cmd.correctsVersionNumber() + 1 : 1,
+                cmd.correctsNoticeId(), correction ? cmd.correctionReason().strip() : null, 1, cmd.position(),
+                cmd.positionTime(), cmd.facts(), cmd.narrative(), cmd.settings(), hash));
+    }
+
+    @CommandHandler
+    Long handle(RecomposeNoticeDraftCommand cmd) {
+        requireEditable();
+        require(cmd.facts() != null && inspectionId.equals(cmd.facts().inspectionId()), "FACTS_MISMATCH", "台账数据与通报所指巡察不符");
+        String hash = ContentHash.of(cmd.facts(), narrative, settings);
+        if (hash.equals(contentHash) && cmd.position() == position) {
+            return getVersion(); // the same content from the same position: nothing happened
+        }
+        apply(new NoticeDraftRecomposedEvent(noticeId, revision + 1, cmd.position(), cmd.positionTime(), cmd.facts(), hash,
+                status == NoticeStatus.APPROVED));
+        return getVersion();
+    }
+
+    @CommandHandler
+    Long handle(EditNoticeDraftCommand cmd) {
+        requireEditable();
+        NoticeNarrative newNarrative = cmd.narrative() != null ? cmd.narrative() : narrative;
+        NoticeSettings newSettings = cmd.settings() != null ? cmd.settings() : settings;
+        requireKnownPlaceholders(newNarrative);
+        String hash = ContentHash.of(facts, newNarrative, newSettings);
+        if (hash.equals(contentHash)) {
+            return getVersion(); // nothing changed
+        }
+        apply(new NoticeDraftEditedEvent(noticeId, revision + 1, newNarrative, newSettings, hash,
+                status == NoticeStatus.APPROVED));
+        return getVersion();
+    }
+
+    @CommandHandler
+    Long handle(ApproveNoticeCommand cmd) {
+        requireState(status != NoticeStatus.APPROVED, "ALREADY_APPROVED", "该通报已审核通过");
+        requireEditable();
+        require(present(cmd.contentHash()), "CONTENT_HASH_REQUIRED", "审核时必须提交所审核内容的摘要（contentHash）");
+        requireState(contentHash.equals(cmd.contentHash()), "CONTENT_CHANGED",
+                "通报内容已变化（当前内容摘要 " + contentHash + "），请重新查看后再审核");
+        List<NarrativeChecks.Issue> issues = NarrativeChecks.approvalIssues(facts, narrative, settings);
+        require(issues.isEmpty(), "NOTICE_NOT_READY", "通报尚不能审核通过：" + issues.stream()
+                .map(i -> i.field() + "：" + i.message()).collect(Collectors.joining("；")));
+        apply(new NoticeApprovedEvent(noticeId, revision, contentHash, position, blankToNull(cmd.comment())));
+        return getVersion();
+    }
+
+    @CommandHandler
+    Long handle(PublishNoticeCommand cmd, DeadlineManager deadlines, Clock clock) {
+        requireNotPublished();
+        requireState(status == NoticeStatus.APPROVED && contentHash.equals(approvedHash), "NOT_APPROVED",
+                "通报须经单位负责人审核通过后才能发布");
+        require(cmd.windowStart() != null && cmd.windowEnd() != null, "WINDOW_REQUIRED", "必须写明公开期限的开始和结束日期");
+        require(cmd.windowEnd().isAfter(cmd.windowStart()), "WINDOW_INVALID",
+                "公开期限的结束日期（" + cmd.windowEnd() + "）必须晚于开始日期（" + cmd.windowStart() + "）");
+        LocalDate today = LocalDate.now(clock);
+        if (cmd.historical()) {
+            require(!cmd.windowStart().isAfter(today), "HISTORICAL_WINDOW_IN_FUTURE",
+                    "补录的历史通报，公开期限开始日期（" + cmd.windowStart() + "）不能晚于今天");
+        } else {
+            require(!cmd.windowStart().isBefore(today), "WINDOW_START_IN_PAST",
+                    "公开期限开始日期（" + cmd.windowStart() + "）早于今天；如为补录历史通报，请注明 historical");
+        }
+        NoticeDocument doc = new NoticeDocument(facts, narrative, settings, cmd.windowStart(), cmd.windowEnd(), versionNumber,
+                correctionReason);
+        var rendered = NoticeRenderer.render(doc);
+        String text = rendered.text();
+        apply(new NoticePublishedEvent(noticeId, inspectionId, versionNumber, correctsNoticeId, revision, contentHash, position,
+                rendered.title(), settings.publishingUnit(), cmd.windowStart(), cmd.windowEnd(), cmd.historical(), text,
+                ContentHash.sha256(text)));
+        if (cmd.windowEnd().isBefore(today)) {
+            apply(new NoticeClosedEvent(noticeId, cmd.windowEnd(), "HISTORICAL"));
+        } else {
+            deadlines.schedule(closingInstant(cmd.windowEnd(), clock), WINDOW_DEADLINE,
+                    new GenericMessage<>(new NoticeWindowDeadline(noticeId, cmd.windowEnd()),
+                            MetaData.with(MetadataKeys.USER, MetadataKeys.SYSTEM_USER)));
+        }
+        return getVersion();
+    }
+
+    /** The window ended: the notice closes (stays public; feedback stops). Recorded by the system. */
+    @DeadlineHandler
+    void on(NoticeWindowDeadline deadline, MetaData metaData, @MessageIdentifier String deadlineMessageId) {
+        if (status != NoticeStatus.PUBLISHED || !deadline.windowEnd().equals(windowEnd)) {
+            return;
+        }
+        Object correlation = metaData.get(MetadataKeys.CORRELATION_ID);
+        apply(new NoticeClosedEvent(noticeId, windowEnd, "WINDOW_ENDED"),
+                MetaData.with(MetadataKeys.USER, MetadataKeys.SYSTEM_USER)
+                        .and(MetadataKeys.COMMAND_NAME, NoticeWindowDeadline.class.getSimpleName())
+                        .and(MetadataKeys.CAUSATION_ID, deadlineMessageId)
+                        .and(MetadataKeys.CORRELATION_ID, correlation != null ? correlation : deadlineMessageId));
+    }
+
+    @CommandHandler
+    Long handle(WithdrawNoticeCommand cmd, DeadlineManager deadlines) {
+        requireState(status != NoticeStatus.WITHDRAWN, "ALREADY_WITHDRAWN", "该通报已撤回");
+        require(present(cmd.reason()), "REASON_REQUIRED", "撤回通报必须说明理由");
+        if (status == NoticeStatus.PUBLISHED) {
+            deadlines.cancelAllWithinScope(WINDOW_DEADLINE);
+        }
+        apply(new NoticeWithdrawnEvent(noticeId, status, cmd.reason().strip()));
+        return getVersion();
+    }
+
+    // ---------------------------------------------------------------- public feedback
+
+    @CommandHandler
+    Long handle(SubmitFeedbackCommand cmd, Clock clock) {
+        LocalDate today = LocalDate.now(clock);
+        requireState(status != NoticeStatus.WITHDRAWN, "NOTICE_WITHDRAWN", "该通报已撤回，不再接受意见建议");
+        requireState(status == NoticeStatus.PUBLISHED || status == NoticeStatus.CLOSED, "NOTICE_NOT_PUBLISHED",
+                "该通报尚未发布");
+        requireState(!today.isBefore(windowStart), "FEEDBACK_WINDOW_NOT_STARTED",
+                "公开期限自" + windowStart + "开始，届时方可提交意见建议");
+        requireState(status == NoticeStatus.PUBLISHED && !today.isAfter(windowEnd), "FEEDBACK_WINDOW_CLOSED",
+                "公开期限已于" + windowEnd + "结束，不再接受意见建议；如有意见，请通过通报所列联系方式反映");
+        require(present(cmd.feedbackId()), "FEEDBACK_ID_REQUIRED", "意见编号不能为空");
+        requireState(!feedback.containsKey(cmd.feedbackId()), "FEEDBACK_EXISTS", "意见已存在：" + cmd.feedbackId());
+        require(present(cmd.text()), "FEEDBACK_TEXT_REQUIRED", "意见建议内容不能为空");
+        require(cmd.text().strip().length() <= MAX_FEEDBACK_LENGTH, "FEEDBACK_TOO_LONG",
+                "意见建议内容不能超过" + MAX_FEEDBACK_LENGTH + "字");
+        apply(new FeedbackSubmittedEvent(noticeId, inspectionId, cmd.feedbackId(), today, cmd.text().strip(),
+                blankToNull(cmd.name()), blankToNull(cmd.contact())));
+        return getVersion();
+    }
+
+    @CommandHandler
+    Long handle(AcknowledgeFeedbackCommand cmd) {
+        FeedbackStatus s = feedback(cmd.feedbackId()).status();
+        requireState(s == FeedbackStatus.RECEIVED, "FEEDBACK_ALREADY_HANDLED", "该意见已" + s.label());
+        apply(new FeedbackAcknowledgedEvent(noticeId, cmd.feedbackId(), blankToNull(cmd.note())));
+        return getVersion();
+    }
+
+    @CommandHandler
+    Long handle(AnswerFeedbackCommand cmd) {
+        requireState(!feedback(cmd.feedbackId()).answered(), "FEEDBACK_ALREADY_ANSWERED", "该意见已答复");
+        require(present(cmd.answer()), "ANSWER_REQUIRED", "答复内容不能为空");
+        apply(new FeedbackAnsweredEvent(noticeId, cmd.feedbackId(), cmd.answer().strip(), cmd.publicReply()));
+        return getVersion();
+    }
+
+    @CommandHandler
+    Long handle(EscalateFeedbackCommand cmd) {
+        Feedback f = feedback(cmd.feedbackId());
+        requireState(f.status() != FeedbackStatus.ESCALATED, "FEEDBACK_ALREADY_ESCALATED", "该意见已转为整改问题");
+        require(present(cmd.title()), "FINDING_TITLE_REQUIRED", "转为整改问题时必须写明问题标题");
+        apply(new FeedbackEscalatedToFindingEvent(noticeId, cmd.feedbackId(), inspectionId,
+                RectificationIds.forInspection(inspectionId), cmd.title().strip(), f.text(), blankToNull(cmd.categoryId()),
+                f.submittedOn(), blankToNull(cmd.note())));
+        return getVersion();
+    }
+
+    // ---------------------------------------------------------------- event sourcing
+
+    @EventSourcingHandler
+    void on(NoticeDraftCreatedEvent e) {
+        noticeId = e.noticeId();
+        inspectionId = e.inspectionId();
+        versionNumber = e.versionNumber();
+        correctsNoticeId = e.correctsNoticeId();
+        correctionReason = e.correctionReason();
+        status = NoticeStatus.DRAFT;
+        revision = e.revision();
+        position = e.position();
+        facts = e.facts();
+        narrative = e.narrative();
+        settings = e.settings();
+        contentHash = e.contentHash();
+    }
+
+    @EventSourcingHandler
+    void on(NoticeDraftRecomposedEvent e) {
+        revision = e.revision();
+        position = e.position();
+        facts = e.facts();
+        contentHash = e.contentHash();
+        status = NoticeStatus.DRAFT;
+        approvedHash = null;
+    }
+
+    @EventSourcingHandler
+    void on(NoticeDraftEditedEvent e) {
+        revision = e.revision();
+        narrative = e.narrative();
+        settings = e.settings();
+        contentHash = e.contentHash();
+        status = NoticeStatus.DRAFT;
+        approvedHash = null;
+    }
+
+    @EventSourcingHandler
+    void on(NoticeApprovedEvent e) {
+        status = NoticeStatus.APPROVED;
+        approvedHash = e.contentHash();
+    }
+
+    @EventSourcingHandler
+    void on(NoticePublishedEvent e) {
+        status = NoticeStatus.PUBLISHED;
+        windowStart = e.windowStart();
+        windowEnd = e.windowEnd();
+    }
+
+    @EventSourcingHandler
+    void on(NoticeClosedEvent e) {
+        status = NoticeStatus.CLOSED;
+    }
+
+    @EventSourcingHandler
+    void on(NoticeWithdrawnEvent e) {
+        status = NoticeStatus.WITHDRAWN;
+    }
+
+    @EventSourcingHandler
+    void on(FeedbackSubmittedEvent e) {
+        feedback.put(e.feedbackId(), new Feedback(e.text(), e.submittedOn(), FeedbackStatus.RECEIVED, false));
+    }
+
+    @EventSourcingHandler
+    void on(FeedbackAcknowledgedEvent e) {
+        feedback.computeIfPresent(e.feedbackId(), (k, f) -> f.with(FeedbackStatus.ACKNOWLEDGED));
+    }
+
+    @EventSourcingHandler
+    void on(FeedbackAnsweredEvent e) {
+        feedback.computeIfPresent(e.feedbackId(), (k, f) -> f.answer());
+    }
+
+    @EventSourcingHandler
+    void on(FeedbackEscalatedToFindingEvent e) {
+        feedback.computeIfPresent(e.feedbackId(), (k, f) -> f.with(FeedbackStatus.ESCALATED));
+    }
+
+    // ---------------------------------------------------------------- rules
+
+    /** The instant a window ending on {@code windowEnd} is over: the start of the next day in the clock's zone. */
+    static Instant closingInstant(LocalDate windowEnd, Clock clock) {
+        return windowEnd.plusDays(1).atStartOfDay(clock.getZone()).toInstant();
+    }
+
+    private void requireEditable() {
+        requireNotPublished();
+        requireState(status == NoticeStatus.DRAFT || status == NoticeStatus.APPROVED, "NOTICE_NOT_EDITABLE",
+                "该通报" + status.label() + "，不能修改");
+    }
+
+    private void requireNotPublished() {
+        requireState(status != NoticeStatus.WITHDRAWN, "NOTICE_WITHDRAWN", "该通报已撤回");
+        requireState(!status.isPublic(), "NOTICE_PUBLISHED",
+                "已发布的通报不能修改；如需更正，请编制更正版本（新版本将注明所更正的通报）");
+    }
+
+    private static void requireKnownPlaceholders(NoticeNarrative narrative) {
+        require(narrative != null, "NARRATIVE_REQUIRED", "通报正文不能为空");
+        List<NarrativeChecks.Issue> unknown = NarrativeChecks.unknownPlaceholders(narrative);
+        require(unknown.isEmpty(), "UNKNOWN_PLACEHOLDER", unknown.stream().map(i -> i.field() + "：" + i.message())
+                .collect(Collectors.joining("；")));
+    }
+
+    private Feedback feedback(String feedbackId) {
+        Feedback s = feedback.get(feedbackId);
+        if (s == null) {
+            throw new NotFoundException("feedback", feedbackId);
+        }
+        return s;
+    }
+
+    private static boolean present(String s) {
+        return s != null && !s.isBlank();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,429 @@
+package io.zhenggai.publication.compose;
+
+import io.zhenggai.api.finance.FinanceEvents.MoneyOutcomeRecordedEvent;
+import io.zhenggai.api.finance.FinanceEvents.RegulationEnactedEvent;
+import io.zhenggai.api.finance.FinanceEvents.RegulationLinkedEvent;
+import io.zhenggai.api.finance.FinanceEvents.RegulationRevisedEvent;
+import io.zhenggai.api.finance.FinanceValues.AnswerLink;
+import io.zhenggai.api.finance.MoneyOutcomeKind;
+import io.zhenggai.api.inspection.InspectionEvents.*;
+import io.zhenggai.api.publication.NoticeFacts;
+import io.zhenggai.api.rectification.AccountabilityKind;
+import io.zhenggai.api.rectification.ItemKind;
+import io.zhenggai.api.rectification.ItemStatus;
+import io.zhenggai.api.rectification.LeadershipRole;
+import io.zhenggai.api.rectification.RectificationEvents.*;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Folds events, in the order of the event store, into the {@link NoticeFacts} of one inspection: the inspection's
+ * own events (by inspection id), its rectification's (tied to it by {@code RectificationOpenedEvent}), the
+ * regulations linked to it (directly, or through a finding that only this inspection has) and the money recorded
+ * for it. Events of other inspections are used only to tell which inspections a finding id belongs to.
+ * Pure and deterministic: the same events give equal facts.
+ */
+public final class NoticeFactsFolder {
+
+    private final String inspectionId;
+    private boolean scheduled;
+    private String rectificationId;
+    private String inspectingBody;
+    private String inspectedUnit;
+    private String mandate;
+    private List<String> legalBasis = List.of();
+    private LocalDate plannedStart;
+    private LocalDate plannedEnd;
+    private LocalDate fieldworkStart;
+    private LocalDate fieldworkEnd;
+    private LocalDate feedbackDate;
+    private final Map<String, Cat> categories = new LinkedHashMap<>();
+    private final Map<String, Fnd> findings = new LinkedHashMap<>();
+    private final Map<String, Set<String>> findingOwners = new HashMap<>();
+    private NoticeFacts.Office office;
+    private final Map<String, NoticeFacts.GroupMember> members = new LinkedHashMap<>();
+    private NoticeFacts.Plan plan;
+    private final Map<String, ItemState> items = new LinkedHashMap<>();
+    private final List<NoticeFacts.Meeting> meetings = new ArrayList<>();
+    private final Map<AccountabilityKind, Integer> accountability = new EnumMap<>(AccountabilityKind.class);
+    private final Map<String, Reg> regulations = new LinkedHashMap<>();
+    private final Map<MoneyOutcomeKind, BigDecimal> money = new EnumMap<>(MoneyOutcomeKind.class);
+
+    private static final class Cat {
+        int ordinal;
+        String title;
+    }
+
+    private static final class Fnd {
+        String categoryId;
+        int ordinal;
+        String title;
+        boolean withdrawn;
+    }
+
+    private static final class ItemState {
+        String itemId;
+        int ordinal;
+        String title;
+        List<String> findingIds;
+        ItemKind kind;
+        ItemStatus status = ItemStatus.NOT_STARTED;
+        boolean closedOff;
+        LocalDate due;
+        String department;
+        boolean removed;
+        final Map<String, MeasureState> measures = new LinkedHashMap<>();
+
+        boolean done() {
+            return closedOff || status.done();
+        }
+    }
+
+    private static final class MeasureState {
+        String measureId;
+        int ordinal;
+        String text;
+        ItemStatus status = ItemStatus.NOT_STARTED;
+        String latestProgress;
+        boolean removed;
+    }
+
+    private static final class Reg {
+        String title;
+        int latestVersion;
+        int linkedVersion; // highest version number a link named, 0 = not linked to this inspection
+    }
+
+    public NoticeFactsFolder(String inspectionId) {
+        this.inspectionId = inspectionId;
+    }
+
+    /** Applies one event payload (any payload; those of no interest are ignored). */
+    public void accept(Object event) {
+        if (event instanceof InspectionScheduledEvent e) {
+            owner(e.inspectionId(), null);
+            if (mine(e.inspectionId())) {
+                scheduled = true;
+                inspectingBody = e.inspectingBody();
+                inspectedUnit = e.inspectedUnit();
+                mandate = e.mandate();
+                legalBasis = e.legalBasis() == null ? List.of() : List.copyOf(e.legalBasis());
+                plannedStart = e.plannedFieldworkStart();
+                plannedEnd = e.plannedFieldworkEnd();
+            }
+        } else if (event instanceof FieldworkStartedEvent e) {
+            if (mine(e.inspectionId())) {
+                fieldworkStart = e.date();
+            }
+        } else if (event instanceof FieldworkConcludedEvent e) {
+            if (mine(e.inspectionId())) {
+                fieldworkEnd = e.date();
+            }
+        } else if (event instanceof FindingCategoryAddedEvent e) {
+            if (mine(e.inspectionId())) {
+                category(e.categoryId(), e.ordinal(), e.title());
+            }
+        } else if (event instanceof FindingRecordedEvent e) {
+            owner(e.inspectionId(), e.findingId());
+            if (mine(e.inspectionId())) {
+                finding(e.findingId(), e.categoryId(), e.ordinal(), e.title());
+            }
+        } else if (event instanceof FindingAmendedEvent e) {
+            if (mine(e.inspectionId()) && findings.containsKey(e.findingId())) {
+                findings.get(e.findingId()).title = e.title();
+            }
+        } else if (event instanceof FindingWithdrawnEvent e) {
+            if (mine(e.inspectionId()) && findings.containsKey(e.findingId())) {
+                findings.get(e.findingId()).withdrawn = true;
+            }
+        } else if (event instanceof FeedbackDeliveredEvent e) {
+            e.categories().forEach(c -> c.findings().forEach(f -> owner(e.inspectionId(), f.findingId())));
+            if (mine(e.inspectionId())) {
+                delivered(e.inspectingBody(), e.inspectedUnit(), e.mandate(), e.legalBasis(), e.fieldworkStart(),
+                        e.fieldworkEnd(), e.feedbackDate());
+                categories.clear();
+                findings.clear();
+                for (DeliveredCategory c : e.categories()) {
+                    category(c.categoryId(), c.ordinal(), c.title());
+                    c.findings().forEach(f -> finding(f.findingId(), c.categoryId(), f.ordinal(), f.title()));
+                }
+            }
+        } else if (event instanceof FindingCorrectedEvent e) {
+            if (mine(e.inspectionId()) && findings.containsKey(e.findingId())) {
+                findings.get(e.findingId()).title = e.title();
+            }
+        } else if (event instanceof RectificationOpenedEvent e) {
+            if (mine(e.inspectionId())) {
+                rectificationId = e.rectificationId();
+                delivered(e.inspectingBody(), e.inspectedUnit(), e.mandate(), e.legalBasis(), e.fieldworkStart(),
+                        e.fieldworkEnd(), e.feedbackDate());
+                categories.clear();
+                findings.clear();
+                for (LedgerCategory c : e.categories()) {
+                    category(c.categoryId(), c.ordinal(), c.title());
+                    c.findings().forEach(f -> finding(f.findingId(), c.categoryId(), f.ordinal(), f.title()));
+                }
+            }
+        } else if (event instanceof FindingCorrectionTakenOverEvent e) {
+            if (rect(e.rectificationId()) && findings.containsKey(e.findingId())) {
+                findings.get(e.findingId()).title = e.title();
+            }
+        } else if (event instanceof OfficeNamedEvent e) {
+            if (rect(e.rectificationId())) {
+                office = new NoticeFacts.Office(e.name(), e.hostDepartment());
+            }
+        } else if (event instanceof GroupMemberAppointedEvent e) {
+            if (rect(e.rectificationId())) {
+                members.put(e.memberId(), new NoticeFacts.GroupMember(e.memberId(), e.name(), e.position(), e.role()));
+            }
+        } else if (event instanceof GroupMemberRelievedEvent e) {
+            if (rect(e.rectificationId())) {
+                members.remove(e.memberId());
+            }
+        } else if (event instanceof ItemAddedEvent e) {
+            if (rect(e.rectificationId())) {
+                ItemState item = new ItemState();
+                item.itemId = e.itemId();
+                item.ordinal = e.ordinal();
+                item.title = e.title();
+                item.findingIds = List.copyOf(e.findingIds());
+                item.kind = e.kind();
+                item.due = e.dueDate();
+                item.department = e.responsibleDepartment();
+                items.put(e.itemId(), item);
+            }
+        } else if (event instanceof ItemRevisedEvent e) {
+            item(e.rectificationId(), e.itemId(), item -> {
+                item.title = e.title();
+                item.findingIds = List.copyOf(e.findingIds());
+                item.kind = e.kind();
+                item.due = e.dueDate();
+            });
+        } else if (event instanceof ItemRemovedEvent e) {
+            item(e.rectificationId(), e.itemId(), item -> item.removed = true);
+        } else if (event instanceof MeasureAddedEvent e) {
+            item(e.rectificationId(), e.itemId(), item -> {
+                MeasureState m = new MeasureState();
+                m.measureId = e.measureId();
+                m.ordinal = e.ordinal();
+                m.text = e.text();
+                item.measures.put(e.measureId(), m);
+            });
+        } else if (event instanceof MeasureRevisedEvent e) {
+            measure(e.rectificationId(), e.itemId(), e.measureId(), m -> m.text = e.text());
+        } else if (event instanceof MeasureRemovedEvent e) {
+            measure(e.rectificationId(), e.itemId(), e.measureId(), m -> m.removed = true);
+        } else if (event instanceof ResponsibilityAssignedEvent e) {
+            item(e.rectificationId(), e.itemId(), item -> item.department = e.responsibleDepartment());
+        } else if (event instanceof PlanAdoptedEvent e) {
+            if (rect(e.rectificationId())) {
+                plan = new NoticeFacts.Plan(e.title(), e.documentNumber(), e.adoptedDate());
+            }
+        } else if (event instanceof ProgressRecordedEvent e) {
+            item(e.rectificationId(), e.itemId(), item -> {
+                if (e.itemStatus() != null) {
+                    item.status = e.itemStatus();
+                }
+                if (e.measureId() != null && item.measures.containsKey(e.measureId())) {
+                    MeasureState m = item.measures.get(e.measureId());
+                    if (e.measureStatus() != null) {
+                        m.status = e.measureStatus();
+                    }
+                    if (e.text() != null && !e.text().isBlank()) {
+                        m.latestProgress = e.text();
+                    }
+                }
+            });
+        } else if (event instanceof CloseOffApprovedEvent e) {
+            item(e.rectificationId(), e.itemId(), item -> item.closedOff = true);
+        } else if (event instanceof ItemReopenedEvent e) {
+            item(e.rectificationId(), e.itemId(), item -> {
+                item.closedOff = false;
+                if (e.status() != null) {
+                    item.status = e.status();
+                }
+            });
+        } else if (event instanceof DeadlineExtendedEvent e) {
+            item(e.rectificationId(), e.itemId(), item -> item.due = e.newDueDate());
+        } else if (event instanceof MeetingRecordedEvent e) {
+            if (rect(e.rectificationId())) {
+                meetings.add(new NoticeFacts.Meeting(e.meetingId(), e.kind(), e.date(), e.title()));
+            }
+        } else if (event instanceof AccountabilityRecordedEvent e) {
+            if (rect(e.rectificationId())) {
+                accountability.merge(e.kind(), e.count(), Integer::sum);
+            }
+        } else if (event instanceof RegulationEnactedEvent e) {
+            Reg reg = regulations.computeIfAbsent(e.regulationId(), k -> new Reg());
+            reg.title = e.title();
+            reg.latestVersion = e.versionNumber();
+            link(reg, e.answers(), e.versionNumber());
+        } else if (event instanceof RegulationRevisedEvent e) {
+            Reg reg = regulations.computeIfAbsent(e.regulationId(), k -> new Reg());
+            reg.title = e.title();
+            reg.latestVersion = e.versionNumber();
+            link(reg, e.answers(), e.versionNumber());
+        } else if (event instanceof RegulationLinkedEvent e) {
+            Reg reg = regulations.computeIfAbsent(e.regulationId(), k -> new Reg());
+            link(reg, e.link() == null ? List.of() : List.of(e.link()), e.versionNumberAtLink());
+        } else if (event instanceof MoneyOutcomeRecordedEvent e) {
+            if (inspectionId.equals(e.inspectionId()) && e.amount() != null) {
+                money.merge(e.kind(), e.amount(), BigDecimal::add);
+            }
+        }
+    }
+
+    /** The facts folded so far; null when the inspection was never scheduled. */
+    public NoticeFacts facts() {
+        if (!scheduled && rectificationId == null) {
+            return null;
+        }
+        List<ItemState> active = items.values().stream().filter(i -> !i.removed)
+                .sorted(Comparator.comparingInt(i -> i.ordinal)).toList();
+        Map<String, List<NoticeFacts.Item>> itemsByCategory = new LinkedHashMap<>();
+        for (ItemState item : active) {
+            String categoryId = item.findingIds.stream().map(findings::get).filter(f -> f != null)
+                    .map(f -> f.categoryId).findFirst().orElse(null);
+            itemsByCategory.computeIfAbsent(categoryId, k -> new ArrayList<>()).add(toFacts(item));
+        }
+        List<NoticeFacts.Category> cats = new ArrayList<>();
+        categories.entrySet().stream().sorted(Comparator.comparingInt(e -> e.getValue().ordinal)).forEach(e -> {
+            List<NoticeFacts.Finding> fs = findings.entrySet().stream()
+                    .filter(f -> f.getValue().categoryId.equals(e.getKey()) && !f.getValue().withdrawn)
+                    .sorted(Comparator.comparingInt(f -> f.getValue().ordinal))
+                    .map(f -> new NoticeFacts.Finding(f.getKey(), f.getValue().ordinal, f.getValue().title)).toList();
+            cats.add(new NoticeFacts.Category(e.getKey(), e.getValue().ordinal, e.getValue().title, fs,
+                    List.copyOf(itemsByCategory.getOrDefault(e.getKey(), List.of()))));
+        });
+
+        int findingCount = 0;
+        int findingsCompleted = 0;
+        for (Map.Entry<String, Fnd> f : findings.entrySet()) {
+            if (f.getValue().withdrawn) {
+                continue;
+            }
+            findingCount++;
+            List<ItemState> serving = active.stream().filter(i -> i.findingIds.contains(f.getKey())).toList();
+            if (!serving.isEmpty() && serving.stream().allMatch(ItemState::done)) {
+                findingsCompleted++;
+            }
+        }
+        int itemsDone = (int) active.stream().filter(ItemState::done).count();
+        int measureCount = active.stream().mapToInt(i -> (int) i.measures.values().stream().filter(m -> !m.removed).count()).sum();
+        BigDecimal rate = findingCount == 0 ? null : BigDecimal.valueOf(findingsCompleted * 100L)
+                .divide(BigDecimal.valueOf(findingCount), 1, RoundingMode.HALF_UP);
+        NoticeFacts.Totals totals = new NoticeFacts.Totals(findingCount, findingsCompleted, findingCount - findingsCompleted,
+                active.size(), itemsDone, active.size() - itemsDone, measureCount, rate);
+
+        List<NoticeFacts.RegulationRef> regs = regulations.entrySet().stream().filter(e -> e.getValue().linkedVersion > 0)
+                .map(e -> new NoticeFacts.RegulationRef(e.getKey(), e.getValue().title, e.getValue().linkedVersion > 1)).toList();
+        int revised = (int) regs.stream().filter(NoticeFacts.RegulationRef::revised).count();
+
+        List<NoticeFacts.AccountabilityCount> acc = new ArrayList<>();
+        for (AccountabilityKind k : AccountabilityKind.values()) {
+            acc.add(new NoticeFacts.AccountabilityCount(k, k.label(), accountability.getOrDefault(k, 0)));
+        }
+        List<NoticeFacts.MoneyTotal> mon = new ArrayList<>();
+        for (MoneyOutcomeKind k : MoneyOutcomeKind.values()) {
+            mon.add(new NoticeFacts.MoneyTotal(k, k.label(), money.getOrDefault(k, BigDecimal.ZERO)));
+        }
+        List<NoticeFacts.GroupMember> group = members.values().stream()
+                .sorted(Comparator.comparingInt((NoticeFacts.GroupMember m) -> m.role() == null ? LeadershipRole.values().length : m.role().ordinal()))
+                .toList();
+        return new NoticeFacts(inspectionId, rectificationId, inspectingBody, inspectedUnit, mandate, legalBasis,
+                fieldworkStart != null ? fieldworkStart : plannedStart, fieldworkEnd != null ? fieldworkEnd : plannedEnd,
+                feedbackDate, plan, office, group, List.copyOf(cats), List.copyOf(meetings),
+                new NoticeFacts.Regulations(regs.size(), regs.size() - revised, revised, regs), List.copyOf(acc),
+                List.copyOf(mon), totals);
+    }
+
+    private NoticeFacts.Item toFacts(ItemState i) {
+        List<NoticeFacts.Measure> ms = i.measures.values().stream().filter(m -> !m.removed)
+                .sorted(Comparator.comparingInt(m -> m.ordinal))
+                .map(m -> new NoticeFacts.Measure(m.measureId, m.ordinal, m.text, m.status, m.latestProgress)).toList();
+        return new NoticeFacts.Item(i.itemId, i.ordinal, i.title, i.findingIds, i.kind, i.status, i.closedOff, i.due,
+                i.department, ms);
+    }
+
+    private void delivered(String body, String unit, String mandate, List<String> basis, LocalDate start, LocalDate end,
+                           LocalDate feedback) {
+        scheduled = true;
+        inspectingBody = body;
+        inspectedUnit = unit;
+        this.mandate = mandate;
+        legalBasis = basis == null ? List.of() : List.copyOf(basis);
+        fieldworkStart = start;
+        fieldworkEnd = end;
+        feedbackDate = feedback;
+    }
+
+    private void category(String id, int ordinal, String title) {
+        Cat c = new Cat();
+        c.ordinal = ordinal;
+        c.title = title;
+        categories.put(id, c);
+    }
+
+    private void finding(String id, String categoryId, int ordinal, String title) {
+        Fnd f = new Fnd();
+        f.categoryId = categoryId;
+        f.ordinal = ordinal;
+        f.title = title;
+        findings.put(id, f);
+    }
+
+    private void owner(String inspection, String findingId) {
+        if (findingId != null) {
+            findingOwners.computeIfAbsent(findingId, k -> new HashSet<>()).add(inspection);
+        }
+    }
+
+    /** A link counts for this inspection when it names it, or names a finding that only this inspection has. */
+    private void link(Reg reg, List<AnswerLink> links, int versionNumber) {
+        if (links == null) {
+            return;
+        }
+        for (AnswerLink l : links) {
+            boolean direct = inspectionId.equals(l.inspectionId());
+            boolean viaFinding = l.inspectionId() == null && l.findingId() != null
+                    && findingOwners.getOrDefault(l.findingId(), Set.of()).equals(Set.of(inspectionId));
+            if (direct || viaFinding) {
+                reg.linkedVersion = Math.max(reg.linkedVersion, versionNumber);
+            }
+        }
+    }
+
+    private boolean mine(String id) {
+        return inspectionId.equals(id);
+    }
+
+    private boolean rect(String id) {
+        return rectificationId != null && rectificationId.equals(id);
+    }
+
+    private void item(String rectId, String itemId, java.util.function.Consumer<ItemState> change) {
+        if (rect(rectId) && items.containsKey(itemId)) {
+            change.accept(items.get(itemId));
+        }
+    }
+
+    private void measure(String rectId, String itemId, String measureId, java.util.function.Consumer<MeasureState> change) {
+        item(rectId, itemId, item -> {
+            MeasureState m = item.measures.get(measureId);
+            if (m != null) {
+                change.accept(m);
+            }
+        });
+    }
+}

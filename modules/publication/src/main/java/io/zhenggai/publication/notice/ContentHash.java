@@ -1,0 +1,54 @@
+package io.zhenggai.publication.notice;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.zhenggai.api.publication.NoticeFacts;
+import io.zhenggai.api.publication.NoticeNarrative;
+import io.zhenggai.api.publication.NoticeSettings;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The SHA-256 of a notice's content (facts, narrative, settings) over a canonical JSON form (properties sorted,
+ * dates as ISO text): what a leader approves is exactly the content with this hash.
+ */
+public final class ContentHash {
+    private ContentHash() {
+    }
+
+    private static final ObjectMapper CANONICAL = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .build();
+
+    public static String of(NoticeFacts facts, NoticeNarrative narrative, NoticeSettings settings) {
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("facts", facts);
+        content.put("narrative", narrative);
+        content.put("settings", settings);
+        try {
+            return sha256(CANONICAL.writeValueAsString(content));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("notice content cannot be serialised", e);
+        }
+    }
+
+    public static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

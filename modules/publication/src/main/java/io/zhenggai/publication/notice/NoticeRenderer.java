@@ -1,0 +1,255 @@
+package io.zhenggai.publication.notice;
+
+import io.zhenggai.api.publication.NoticeFacts;
+import io.zhenggai.api.publication.NoticeFacts.Category;
+import io.zhenggai.api.publication.NoticeFacts.Item;
+import io.zhenggai.api.publication.NoticeFacts.Measure;
+import io.zhenggai.api.publication.NoticeNarrative;
+import io.zhenggai.api.publication.NoticeSettings;
+import io.zhenggai.api.rectification.MeetingKind;
+import io.zhenggai.publication.notice.RenderedNotice.Section;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Writes a notice from its document, in the layout of the published notices of the inspected units: title;
+ * opening paragraph generated from the inspection facts; 一、how the leadership carried its responsibility
+ * (narrative sub-sections); 二、per finding category its rectification items 1. 2. … with their measures
+ * 一是、二是 … in one paragraph; 三、next steps; the invitation with the window and contact channels; the
+ * publishing unit and the date written. Pure: the same document always gives the same notice.
+ */
+public final class NoticeRenderer {
+    private NoticeRenderer() {
+    }
+
+    public static final String SECTION_TWO = "巡察反馈问题整改落实情况";
+    public static final String SECTION_THREE = "下一步工作打算";
+
+    public static RenderedNotice render(NoticeDocument doc) {
+        NoticeFacts f = doc.facts();
+        NoticeNarrative n = doc.narrative();
+        NoticeSettings s = doc.settings();
+        Map<String, String> values = Placeholders.values(f);
+        List<Section> out = new ArrayList<>();
+
+        out.add(new Section("title", 1, fill(n.title(), values), List.of()));
+        if (doc.versionNumber() > 1) {
+            out.add(new Section("correction", 0, null, List.of("（本通报为第" + doc.versionNumber() + "版，更正此前公布的版本。更正说明："
+                    + (doc.correctionReason() == null ? "" : doc.correctionReason().strip()) + "）")));
+        }
+        out.add(new Section("opening", 0, null, List.of(opening(f))));
+
+        int section = 0;
+        section++;
+        out.add(new Section(String.valueOf(section), 2, ChineseText.sectionMark(section)
+                + nullToEmpty(f.inspectedUnit()) + "领导班子履行巡察整改主体责任情况", List.of()));
+        addNarrativeSections(out, String.valueOf(section), n.responsibilitySections(), values);
+
+        section++;
+        String two = String.valueOf(section);
+        String summary = summary(f, s.blocks() == null ? NoticeSettings.Blocks.none() : s.blocks());
+        out.add(new Section(two, 2, ChineseText.sectionMark(section) + SECTION_TWO,
+                summary == null ? List.of() : List.of(summary)));
+        Set<String> untitled = s.untitledItemIds() == null ? Set.of() : Set.copyOf(s.untitledItemIds());
+        int c = 0;
+        for (Category category : f.categories()) {
+            c++;
+            String ck = two + "." + c;
+            if (category.items().isEmpty()) {
+                out.add(new Section(ck, 3, ChineseText.subsectionMark(c) + category.title(),
+                        List.of("该方面问题的整改事项尚未列入整改方案。")));
+                continue;
+            }
+            out.add(new Section(ck, 3, ChineseText.subsectionMark(c) + category.title(), List.of()));
+            int i = 0;
+            for (Item item : category.items()) {
+                i++;
+                String paragraph = measures(item, s.blocks());
+                boolean showTitle = item.title() != null && !item.title().isBlank() && !untitled.contains(item.itemId());
+                List<String> paragraphs = paragraph.isEmpty() ? List.of() : List.of(paragraph);
+                out.add(new Section(ck + "." + i, showTitle ? 4 : 0, showTitle ? i + "." + item.title().strip() : null, paragraphs));
+            }
+        }
+
+        if (n.nextSteps() != null && !n.nextSteps().isEmpty()) {
+            section++;
+            out.add(new Section(String.valueOf(section), 2, ChineseText.sectionMark(section) + SECTION_THREE, List.of()));
+            addNarrativeSections(out, String.valueOf(section), n.nextSteps(), values);
+        }
+
+        String closing = closing(doc, values);
+        if (!closing.isEmpty()) {
+            out.add(new Section("closing", 0, null, List.of(closing)));
+        }
+        List<String> signature = new ArrayList<>();
+        if (s.publishingUnit() != null && !s.publishingUnit().isBlank()) {
+            signature.add(s.publishingUnit().strip());
+        }
+        if (s.dateWritten() != null) {
+            signature.add(ChineseText.date(s.dateWritten()));
+        }
+        if (!signature.isEmpty()) {
+            out.add(new Section("signature", 0, null, signature));
+        }
+        return new RenderedNotice(List.copyOf(out));
+    }
+
+    /**
+     * 根据区委统一部署，2023年6月8日至7月28日，区委第四巡察组对区委统战部进行了巡察。2023年9月12日，区委第四巡察组向区委统战部
+     * 反馈巡察意见。根据《…》和《…》等有关规定，现将巡察整改进展情况予以公布。
+     */
+    public static String opening(NoticeFacts f) {
+        StringBuilder b = new StringBuilder();
+        if (f.mandate() != null && !f.mandate().isBlank()) {
+            b.append("根据").append(f.mandate().strip()).append("，");
+        }
+        if (f.fieldworkStart() != null) {
+            b.append(ChineseText.dateRange(f.fieldworkStart(), f.fieldworkEnd())).append("，");
+        }
+        b.append(nullToEmpty(f.inspectingBody())).append("对").append(nullToEmpty(f.inspectedUnit())).append("进行了巡察。");
+        if (f.feedbackDate() != null) {
+            b.append(ChineseText.date(f.feedbackDate())).append("，").append(nullToEmpty(f.inspectingBody()))
+                    .append("向").append(nullToEmpty(f.inspectedUnit())).append("反馈巡察意见。");
+        }
+        List<String> basis = f.legalBasis() == null ? List.of()
+                : f.legalBasis().stream().filter(x -> x != null && !x.isBlank()).map(ChineseText::bookTitle).toList();
+        if (!basis.isEmpty()) {
+            b.append("根据").append(ChineseText.enumerate(basis)).append("等有关规定，");
+        }
+        b.append("现将巡察整改进展情况予以公布。");
+        return b.toString();
+    }
+
+    private static void addNarrativeSections(List<Section> out, String parent, List<NoticeNarrative.Section> sections,
+                                             Map<String, String> values) {
+        if (sections == null) {
+            return;
+        }
+        int k = 0;
+        for (NoticeNarrative.Section ns : sections) {
+            k++;
+            boolean titled = ns.title() != null && !ns.title().isBlank();
+            out.add(new Section(parent + "." + k, titled ? 3 : 0,
+                    titled ? ChineseText.subsectionMark(k) + fill(ns.title(), values).strip() : null,
+                    splitParagraphs(fill(ns.text(), values))));
+        }
+    }
+
+    /** 一是……二是……, in one paragraph; a single measure is written without 一是. */
+    private static String measures(Item item, NoticeSettings.Blocks blocks) {
+        boolean progress = blocks != null && blocks.progress();
+        StringBuilder b = new StringBuilder();
+        int m = 0;
+        for (Measure measure : item.measures()) {
+            m++;
+            if (item.measures().size() > 1) {
+                b.append(ChineseText.measureMark(m));
+            }
+            b.append(measure.text().strip());
+            if (progress && measure.latestProgress() != null && !measure.latestProgress().isBlank()
+                    && !measure.latestProgress().strip().equals(measure.text().strip())) {
+                b.append(terminated(measure.latestProgress().strip()));
+            }
+        }
+        if (blocks != null && blocks.itemStatus() && item.status() != null) {
+            b.append("（整改进展：").append(item.closedOff() ? "已销号" : item.status().label()).append("）");
+        }
+        return b.toString();
+    }
+
+    private static String terminated(String text) {
+        return text.endsWith("。") || text.endsWith("；") || text.endsWith("！") ? text : text + "。";
+    }
+
+    /** The optional blocks computed from the facts, as one paragraph at the head of section 二 (null when none). */
+    static String summary(NoticeFacts f, NoticeSettings.Blocks blocks) {
+        List<String> sentences = new ArrayList<>();
+        NoticeFacts.Totals t = f.totals();
+        if (blocks.totals() && t.findings() > 0) {
+            sentences.add("共反馈问题" + t.findings() + "个，已完成整改" + t.findingsCompleted() + "个，正在整改"
+                    + t.findingsInProgress() + "个，完成率" + ChineseText.percent(t.completionRate()) + "%；制定整改事项"
+                    + t.items() + "项、整改措施" + t.measures() + "条，已完成整改事项" + t.itemsCompleted() + "项。");
+        }
+        if (blocks.regulations()) {
+            sentences.add("健全完善制度" + f.regulations().count() + "项（制定" + f.regulations().enacted() + "项、修订"
+                    + f.regulations().revised() + "项）。");
+        }
+        if (blocks.meetings() && !f.meetings().isEmpty()) {
+            Map<MeetingKind, Long> byKind = f.meetings().stream().collect(Collectors.groupingBy(NoticeFacts.Meeting::kind,
+                    () -> new EnumMap<>(MeetingKind.class), Collectors.counting()));
+            sentences.add("召开" + byKind.entrySet().stream().map(e -> e.getKey().label() + e.getValue() + "次")
+                    .collect(Collectors.joining("、")) + "。");
+        }
+        if (blocks.accountability()) {
+            sentences.add("问责方面，" + f.accountability().stream().map(a -> a.label() + a.count() + "人次")
+                    .collect(Collectors.joining("、")) + "。");
+        }
+        if (blocks.money()) {
+            sentences.add(f.money().stream().map(m -> m.label() + ChineseText.wanYuan(m.amount()) + "万元")
+                    .collect(Collectors.joining("、")) + "。");
+        }
+        return sentences.isEmpty() ? null : "截至目前，" + String.join("", sentences);
+    }
+
+    /** The invitation, the window and the contact channels, in one paragraph as the seed notice has them. */
+    private static String closing(NoticeDocument doc, Map<String, String> values) {
+        StringBuilder b = new StringBuilder();
+        String invitation = fill(doc.narrative().invitation(), values);
+        if (invitation != null && !invitation.isBlank()) {
+            b.append(invitation.strip());
+        }
+        if (doc.windowStart() != null && doc.windowEnd() != null) {
+            b.append("公开期限：").append(ChineseText.date(doc.windowStart())).append("至")
+                    .append(ChineseText.date(doc.windowEnd())).append("。");
+        }
+        String contacts = contacts(doc.settings().contacts());
+        if (contacts != null) {
+            b.append(contacts);
+        }
+        return b.toString();
+    }
+
+    /** 联系方式：电话 …；邮政地址：…，邮政编码：…；电子邮箱：…。 (null without any channel). */
+    public static String contacts(NoticeSettings.Contacts c) {
+        if (c == null) {
+            return null;
+        }
+        List<String> parts = new ArrayList<>();
+        if (present(c.phone())) {
+            parts.add("电话 " + c.phone().strip());
+        }
+        if (present(c.postalAddress())) {
+            parts.add("邮政地址：" + c.postalAddress().strip() + (present(c.postcode()) ? "，邮政编码：" + c.postcode().strip() : ""));
+        } else if (present(c.postcode())) {
+            parts.add("邮政编码：" + c.postcode().strip());
+        }
+        if (present(c.email())) {
+            parts.add("电子邮箱：" + c.email().strip());
+        }
+        return parts.isEmpty() ? null : "联系方式：" + String.join("；", parts) + "。";
+    }
+
+    private static List<String> splitParagraphs(String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(text.split("\\R+")).map(String::strip).filter(p -> !p.isEmpty()).toList();
+    }
+
+    private static String fill(String text, Map<String, String> values) {
+        return text == null ? "" : Placeholders.fill(text, values);
+    }
+
+    private static boolean present(String s) {
+        return s != null && !s.isBlank();
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s.strip();
+    }
+}

@@ -1,0 +1,142 @@
+package io.zhenggai.publication.notice;
+
+import io.zhenggai.api.publication.NoticeFacts;
+import io.zhenggai.api.rectification.LeadershipRole;
+import io.zhenggai.api.rectification.MeetingKind;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Placeholders that narrative texts may carry, e.g. {@code 制定{{planTitle}}} or {@code 健全完善制度{{regulationCount}}项}:
+ * filled from the facts when the notice is rendered, so a figure in the narrative can never contradict the ledger.
+ * A placeholder without a value (e.g. no plan adopted yet) stays visible as written and blocks approval.
+ */
+public final class Placeholders {
+    private Placeholders() {
+    }
+
+    public static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z][A-Za-z0-9]*)\\s*}}");
+
+    /** Every placeholder name, with what it stands for (shown to editors). */
+    public static final Map<String, String> NAMES;
+
+    static {
+        Map<String, String> names = new LinkedHashMap<>();
+        names.put("inspectedUnit", "被巡察单位");
+        names.put("inspectingBody", "巡察组");
+        names.put("planTitle", "整改方案名称（带书名号）");
+        names.put("planDocumentNumber", "整改方案文号");
+        names.put("planAdoptedDate", "整改方案印发日期");
+        names.put("officeName", "领导小组办公室");
+        names.put("officeHost", "领导小组办公室所在部门");
+        names.put("groupLeader", "领导小组组长（职务）");
+        names.put("regulationCount", "健全完善制度数");
+        names.put("regulationEnactedCount", "制定制度数");
+        names.put("regulationRevisedCount", "修订制度数");
+        names.put("findingCount", "反馈问题数");
+        names.put("findingCompletedCount", "已完成整改的问题数");
+        names.put("findingInProgressCount", "正在整改的问题数");
+        names.put("completionRate", "完成率（%）");
+        names.put("itemCount", "整改事项数");
+        names.put("itemCompletedCount", "已完成的整改事项数");
+        names.put("measureCount", "整改措施数");
+        names.put("meetingCount", "召开会议数");
+        names.put("democraticLifeMeetingCount", "专题民主生活会次数");
+        names.put("departmentMeetingCount", "部务会次数");
+        names.put("accountabilityTotal", "问责人次");
+        names.put("moneyTotalWanYuan", "资金合计（万元）");
+        NAMES = Map.copyOf(names);
+    }
+
+    /** The value of every placeholder that has one in these facts. */
+    public static Map<String, String> values(NoticeFacts f) {
+        Map<String, String> v = new LinkedHashMap<>();
+        put(v, "inspectedUnit", f.inspectedUnit());
+        put(v, "inspectingBody", f.inspectingBody());
+        if (f.plan() != null) {
+            put(v, "planTitle", ChineseText.bookTitle(f.plan().title()));
+            put(v, "planDocumentNumber", f.plan().documentNumber());
+            if (f.plan().adoptedDate() != null) {
+                put(v, "planAdoptedDate", ChineseText.date(f.plan().adoptedDate()));
+            }
+        }
+        if (f.office() != null) {
+            put(v, "officeName", f.office().name());
+            put(v, "officeHost", f.office().hostDepartment());
+        }
+        f.leadershipGroup().stream().filter(m -> m.role() == LeadershipRole.LEADER).findFirst()
+                .ifPresent(m -> put(v, "groupLeader", m.position() != null && !m.position().isBlank() ? m.position() : m.name()));
+        v.put("regulationCount", String.valueOf(f.regulations().count()));
+        v.put("regulationEnactedCount", String.valueOf(f.regulations().enacted()));
+        v.put("regulationRevisedCount", String.valueOf(f.regulations().revised()));
+        NoticeFacts.Totals t = f.totals();
+        v.put("findingCount", String.valueOf(t.findings()));
+        v.put("findingCompletedCount", String.valueOf(t.findingsCompleted()));
+        v.put("findingInProgressCount", String.valueOf(t.findingsInProgress()));
+        if (t.completionRate() != null) {
+            v.put("completionRate", ChineseText.percent(t.completionRate()));
+        }
+        v.put("itemCount", String.valueOf(t.items()));
+        v.put("itemCompletedCount", String.valueOf(t.itemsCompleted()));
+        v.put("measureCount", String.valueOf(t.measures()));
+        v.put("meetingCount", String.valueOf(f.meetings().size()));
+        v.put("democraticLifeMeetingCount", String.valueOf(f.meetings().stream()
+                .filter(m -> m.kind() == MeetingKind.DEMOCRATIC_LIFE_MEETING).count()));
+        v.put("departmentMeetingCount", String.valueOf(f.meetings().stream()
+                .filter(m -> m.kind() == MeetingKind.DEPARTMENT_MEETING).count()));
+        v.put("accountabilityTotal", String.valueOf(f.accountability().stream().mapToInt(NoticeFacts.AccountabilityCount::count).sum()));
+        v.put("moneyTotalWanYuan", ChineseText.wanYuan(f.money().stream().map(NoticeFacts.MoneyTotal::amount)
+                .reduce(BigDecimal.ZERO, BigDecimal::add)));
+        return v;
+    }
+
+    private static void put(Map<String, String> v, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            v.put(name, value);
+        }
+    }
+
+    /** Replaces the placeholders that have a value; the others stay as written. */
+    public static String fill(String text, Map<String, String> values) {
+        if (text == null) {
+            return null;
+        }
+        Matcher m = PLACEHOLDER.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = values.get(m.group(1));
+            m.appendReplacement(out, Matcher.quoteReplacement(value != null ? value : m.group()));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** The placeholder names a text uses. */
+    public static List<String> used(String text) {
+        List<String> names = new ArrayList<>();
+        if (text != null) {
+            Matcher m = PLACEHOLDER.matcher(text);
+            while (m.find()) {
+                names.add(m.group(1));
+            }
+        }
+        return names;
+    }
+
+    /** Names used that are not placeholders at all. */
+    public static List<String> unknown(String text) {
+        return used(text).stream().filter(n -> !NAMES.containsKey(n)).distinct().toList();
+    }
+
+    /** Names used that these facts give no value for. */
+    public static List<String> unresolved(String text, Set<String> known) {
+        return used(text).stream().filter(n -> NAMES.containsKey(n) && !known.contains(n)).distinct().toList();
+    }
+}

@@ -1,0 +1,373 @@
+package io.zhenggai.publication.web;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.zhenggai.api.publication.NoticeFacts;
+import io.zhenggai.api.publication.NoticeNarrative;
+import io.zhenggai.api.publication.NoticeSettings;
+import io.zhenggai.api.publication.NoticeStatus;
+import io.zhenggai.api.publication.PublicationCommands.*;
+import io.zhenggai.api.publication.PublicationQueries.*;
+import io.zhenggai.platform.domain.NotFoundException;
+import io.zhenggai.platform.domain.RuleViolationException;
+import io.zhenggai.platform.web.Versions;
+import io.zhenggai.publication.compose.NoticeComposer;
+import io.zhenggai.publication.notice.NarrativeChecks;
+import io.zhenggai.publication.notice.NoticeDiff;
+import io.zhenggai.publication.notice.NoticeDocument;
+import io.zhenggai.publication.notice.NoticeRenderer;
+import io.zhenggai.publication.notice.Placeholders;
+import io.zhenggai.publication.web.NoticeRequests.*;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.*;
+
+import java.lang.reflect.RecordComponent;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Staff API of the publication context. {@code PUBLISHER} composes, edits, publishes, withdraws, corrects and
+ * handles feedback; {@code UNIT_LEADER} approves; {@code AUDITOR} reads everything (feedback with personal data
+ * included); {@code ADMIN} all. Facts are composed from the event store and cannot be written here.
+ */
+@RestController
+@Validated
+@RequestMapping("/api/notices")
+@Tag(name = "通报 Notices", description = "Progress notices composed from the ledger: drafts, approval, publication, feedback")
+class NoticeController {
+
+    private static final String WRITE = "hasAnyRole('PUBLISHER','ADMIN')";
+    private static final String APPROVE = "hasAnyRole('UNIT_LEADER','ADMIN')";
+    private static final String READ = "hasAnyRole('PUBLISHER','UNIT_LEADER','AUDITOR','ADMIN')";
+    private static final String PERSONAL = "hasAnyRole('PUBLISHER','AUDITOR','ADMIN')";
+    static final String DEFAULT_INVITATION = "欢迎广大干部群众对巡察整改落实情况进行监督。如有意见建议，请及时向我们反映。";
+
+    /** Fields that come from the ledger: an edit that names one is refused (the notice would be false). */
+    static final Set<String> FACT_FIELDS;
+
+    static {
+        Set<String> fields = new LinkedHashSet<>();
+        Arrays.stream(NoticeFacts.class.getRecordComponents()).map(RecordComponent::getName).forEach(fields::add);
+        fields.addAll(Placeholders.NAMES.keySet());
+        fields.addAll(List.of("facts", "contentHash", "position", "positionTime", "revision", "status", "opening",
+                "windowStart", "windowEnd"));
+        FACT_FIELDS = Set.copyOf(fields);
+    }
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final NoticeComposer composer;
+    private final Validator validator;
+    private final ObjectMapper strict;
+
+    NoticeController(CommandGateway commands, QueryGateway queries, NoticeComposer composer, Validator validator, ObjectMapper json) {
+        this.commands = commands;
+        this.queries = queries;
+        this.composer = composer;
+        this.validator = validator;
+        this.strict = json.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    record NoticeResponse(NoticeView notice, String text, List<NarrativeChecks.Issue> issues, Map<String, String> placeholders) {
+    }
+
+    record FactsResponse(String inspectionId, long position, Instant positionTime, NoticeFacts facts) {
+    }
+
+    record DiffSide(String label, Long position, String contentHash) {
+    }
+
+    record DiffResponse(String noticeId, DiffSide from, DiffSide to, NoticeDiff.Result diff) {
+    }
+
+    // ---------------------------------------------------------------- compose and read
+
+    @PostMapping
+    @PreAuthorize(WRITE)
+    @Operation(summary = "编制通报草稿 Compose a draft from the ledger as of a position (the head by default)")
+    ResponseEntity<Map<String, Object>> compose(@Valid @RequestBody ComposeRequest req) {
+        NoticeComposer.Composition c = composer.compose(req.inspectionId(), req.position());
+        String id = req.noticeId() != null ? req.noticeId() : UUID.randomUUID().toString();
+        NoticeNarrative narrative = req.narrative() != null ? req.narrative().toNarrative() : defaultNarrative(c.facts());
+        NoticeSettings settings = req.settings() != null ? req.settings().toSettings() : defaultSettings(c.facts());
+        commands.sendAndWait(new CreateNoticeDraftCommand(id, req.inspectionId(), c.position(), c.positionTime(), c.facts(),
+                narrative, settings, null, null, null));
+        return created(id, c.position());
+    }
+
+    @GetMapping("/facts")
+    @PreAuthorize(READ)
+    @Operation(summary = "台账事实 The facts of an inspection as of a position (the head by default), not stored")
+    FactsResponse facts(@RequestParam String inspectionId, @RequestParam(required = false) @Min(0) Long position) {
+        NoticeComposer.Composition c = composer.compose(inspectionId, position);
+        return new FactsResponse(inspectionId, c.position(), c.positionTime(), c.facts());
+    }
+
+    @GetMapping("/placeholders")
+    @PreAuthorize(READ)
+    Map<String, String> placeholders() {
+        return new java.util.TreeMap<>(Placeholders.NAMES);
+    }
+
+    @GetMapping
+    @PreAuthorize(READ)
+    NoticePage list(@RequestParam(required = false) String inspectionId, @RequestParam(required = false) NoticeStatus status,
+                    @RequestParam(defaultValue = "0") @Min(0) int page,
+                    @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+        return queries.query(new ListNoticesQuery(inspectionId, status, page, size), NoticePage.class).join();
+    }
+
+    @GetMapping("/{noticeId}")
+    @PreAuthorize(READ)
+    @Operation(summary = "通报（含正文、待解决问题） A notice with its rendered text and what blocks its approval")
+    ResponseEntity<NoticeResponse> get(@PathVariable String noticeId) {
+        NoticeView v = require(noticeId);
+        String text = v.publication() != null ? v.publication().text() : NoticeRenderer.render(document(v)).text();
+        List<NarrativeChecks.Issue> issues = v.status().isPublic() || v.status() == NoticeStatus.WITHDRAWN ? List.of()
+                : NarrativeChecks.approvalIssues(v.facts(), v.narrative(), v.settings());
+        return ResponseEntity.ok().eTag(Versions.etag(v.version()))
+                .body(new NoticeResponse(v, text, issues, Placeholders.values(v.facts())));
+    }
+
+    @GetMapping("/{noticeId}/diff")
+    @PreAuthorize(READ)
+    @Operation(summary = "比较 Compare section by section: two revisions (from, to), another notice (against=id), or the ledger now (against=ledger)")
+    DiffResponse diff(@PathVariable String noticeId, @RequestParam(required = false) @Min(1) Integer from,
+                      @RequestParam(required = false) @Min(1) Integer to, @RequestParam(required = false) String against) {
+        NoticeView v = require(noticeId);
+        if ("ledger".equals(against)) {
+            NoticeComposer.Composition c = composer.compose(v.inspectionId(), null);
+            NoticeDocument now = new NoticeDocument(c.facts(), v.narrative(), v.settings(), null, null, v.versionNumber(),
+                    v.correctionReason());
+            return new DiffResponse(noticeId, new DiffSide("notice " + noticeId, v.position(), v.contentHash()),
+                    new DiffSide("ledger", c.position(), null),
+                    NoticeDiff.compare(NoticeRenderer.render(document(v).withWindow(null, null)), NoticeRenderer.render(now)));
+        }
+        if (against != null) {
+            NoticeView other = require(against);
+            return new DiffResponse(noticeId, new DiffSide("notice " + other.noticeId(), other.position(), other.contentHash()),
+                    new DiffSide("notice " + noticeId, v.position(), v.contentHash()),
+                    NoticeDiff.compare(NoticeRenderer.render(document(other)), NoticeRenderer.render(document(v))));
+        }
+        int toRevision = to != null ? to : v.revision();
+        int fromRevision = from != null ? from : Math.max(1, toRevision - 1);
+        NoticeRevision a = revision(noticeId, fromRevision);
+        NoticeRevision b = revision(noticeId, toRevision);
+        return new DiffResponse(noticeId, new DiffSide("revision " + fromRevision, a.position(), a.contentHash()),
+                new DiffSide("revision " + toRevision, b.position(), b.contentHash()),
+                NoticeDiff.compare(NoticeRenderer.render(document(v, a)), NoticeRenderer.render(document(v, b))));
+    }
+
+    // ---------------------------------------------------------------- edit, approve, publish
+
+    @PostMapping("/{noticeId}/recomposition")
+    @PreAuthorize(WRITE)
+    @Operation(summary = "重新生成 Compose the draft again from the ledger as of a position (the head by default)")
+    ResponseEntity<Map<String, Object>> recompose(@PathVariable String noticeId, @Valid @RequestBody(required = false) RecomposeRequest req,
+                                                  @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        NoticeView v = require(noticeId);
+        NoticeComposer.Composition c = composer.compose(v.inspectionId(), req == null ? null : req.position());
+        Object version = commands.sendAndWait(new RecomposeNoticeDraftCommand(noticeId, c.position(), c.positionTime(), c.facts(),
+                Versions.expected(ifMatch)));
+        ResponseEntity<Map<String, Object>> ok = Versions.ok("noticeId", noticeId, version);
+        ok.getBody().put("position", c.position());
+        return ok;
+    }
+
+    @PutMapping("/{noticeId}/narrative")
+    @PreAuthorize(WRITE)
+    @Operation(summary = "编辑正文 Replace the narrative (title, section 一, next steps, invitation); facts cannot be set")
+    ResponseEntity<Map<String, Object>> editNarrative(@PathVariable String noticeId, @RequestBody Map<String, Object> body,
+                                                      @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        NarrativeRequest req = bind(body, NarrativeRequest.class);
+        return Versions.ok("noticeId", noticeId, commands.sendAndWait(new EditNoticeDraftCommand(noticeId, req.toNarrative(), null,
+                Versions.expected(ifMatch))));
+    }
+
+    @PutMapping("/{noticeId}/settings")
+    @PreAuthorize(WRITE)
+    @Operation(summary = "编辑发布信息 Replace publishing unit, date written, disclosure metadata, contacts and optional blocks")
+    ResponseEntity<Map<String, Object>> editSettings(@PathVariable String noticeId, @RequestBody Map<String, Object> body,
+                                                     @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        SettingsRequest req = bind(body, SettingsRequest.class);
+        return Versions.ok("noticeId", noticeId, commands.sendAndWait(new EditNoticeDraftCommand(noticeId, null, req.toSettings(),
+                Versions.expected(ifMatch))));
+    }
+
+    @PostMapping("/{noticeId}/approval")
+    @PreAuthorize(APPROVE)
+    @Operation(summary = "审核 Approve exactly the content with this hash")
+    ResponseEntity<Map<String, Object>> approve(@PathVariable String noticeId, @Valid @RequestBody ApproveRequest req,
+                                                @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        return Versions.ok("noticeId", noticeId, commands.sendAndWait(new ApproveNoticeCommand(noticeId, req.contentHash(),
+                req.comment(), Versions.expected(ifMatch))));
+    }
+
+    @PostMapping("/{noticeId}/publication")
+    @PreAuthorize(WRITE)
+    @Operation(summary = "发布 Publish the approved notice for a window (historical=true for a notice published in the past)")
+    ResponseEntity<Map<String, Object>> publish(@PathVariable String noticeId, @Valid @RequestBody PublishRequest req,
+                                                @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        ResponseEntity<Map<String, Object>> ok = Versions.ok("noticeId", noticeId, commands.sendAndWait(new PublishNoticeCommand(
+                noticeId, req.windowStart(), req.windowEnd(), Boolean.TRUE.equals(req.historical()), Versions.expected(ifMatch))));
+        ok.getBody().put("publicUrl", "/notices/" + noticeId);
+        return ok;
+    }
+
+    @PostMapping("/{noticeId}/withdrawal")
+    @PreAuthorize(WRITE)
+    @Operation(summary = "撤回 Withdraw with a reason")
+    ResponseEntity<Map<String, Object>> withdraw(@PathVariable String noticeId, @Valid @RequestBody ReasonRequest req,
+                                                 @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        return Versions.ok("noticeId", noticeId, commands.sendAndWait(new WithdrawNoticeCommand(noticeId, req.reason(),
+                Versions.expected(ifMatch))));
+    }
+
+    @PostMapping("/{noticeId}/corrections")
+    @PreAuthorize(WRITE)
+    @Operation(summary = "更正 Draft a correction: a new version naming this notice, composed from the ledger now")
+    ResponseEntity<Map<String, Object>> correct(@PathVariable String noticeId, @Valid @RequestBody CorrectionRequest req) {
+        NoticeView v = require(noticeId);
+        RuleViolationException.requireState(v.status().isPublic(), "NOTICE_NOT_PUBLISHED",
+                "只能更正已发布的通报（该通报" + v.statusLabel() + "）");
+        RuleViolationException.requireState(v.correctedByNoticeId() == null, "ALREADY_CORRECTED",
+                "该通报已被更正，请更正最新版本：" + v.correctedByNoticeId());
+        NoticeComposer.Composition c = composer.compose(v.inspectionId(), req.position());
+        String id = req.noticeId() != null ? req.noticeId() : UUID.randomUUID().toString();
+        commands.sendAndWait(new CreateNoticeDraftCommand(id, v.inspectionId(), c.position(), c.positionTime(), c.facts(),
+                v.narrative(), v.settings(), noticeId, v.versionNumber(), req.reason()));
+        return created(id, c.position());
+    }
+
+    // ---------------------------------------------------------------- feedback (staff side)
+
+    @GetMapping("/{noticeId}/feedback")
+    @PreAuthorize(PERSONAL)
+    @Operation(summary = "意见建议（含联系方式，仅限发布人员和审计人员） Feedback with personal data")
+    FeedbackList feedback(@PathVariable String noticeId) {
+        require(noticeId);
+        return queries.query(new ListFeedbackQuery(noticeId), FeedbackList.class).join();
+    }
+
+    @PostMapping("/{noticeId}/feedback/{feedbackId}/acknowledgement")
+    @PreAuthorize(WRITE)
+    ResponseEntity<Map<String, Object>> acknowledge(@PathVariable String noticeId, @PathVariable String feedbackId,
+                                                    @Valid @RequestBody(required = false) NoteRequest req) {
+        return Versions.ok("feedbackId", feedbackId, commands.sendAndWait(new AcknowledgeFeedbackCommand(noticeId, feedbackId,
+                req == null ? null : req.note())));
+    }
+
+    @PostMapping("/{noticeId}/feedback/{feedbackId}/answer")
+    @PreAuthorize(WRITE)
+    ResponseEntity<Map<String, Object>> answer(@PathVariable String noticeId, @PathVariable String feedbackId,
+                                               @Valid @RequestBody AnswerRequest req) {
+        return Versions.ok("feedbackId", feedbackId, commands.sendAndWait(new AnswerFeedbackCommand(noticeId, feedbackId,
+                req.answer(), Boolean.TRUE.equals(req.publicReply()))));
+    }
+
+    @PostMapping("/{noticeId}/feedback/{feedbackId}/escalation")
+    @PreAuthorize(WRITE)
+    @Operation(summary = "转为整改问题 Turn feedback into a new finding for the rectification")
+    ResponseEntity<Map<String, Object>> escalate(@PathVariable String noticeId, @PathVariable String feedbackId,
+                                                 @Valid @RequestBody EscalateRequest req) {
+        return Versions.ok("feedbackId", feedbackId, commands.sendAndWait(new EscalateFeedbackCommand(noticeId, feedbackId,
+                req.title(), req.categoryId(), req.note())));
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    static NoticeNarrative defaultNarrative(NoticeFacts f) {
+        return new NoticeNarrative(f.inspectedUnit() + "关于巡察整改进展情况的通报", List.of(), List.of(), DEFAULT_INVITATION);
+    }
+
+    static NoticeSettings defaultSettings(NoticeFacts f) {
+        return new NoticeSettings(f.inspectedUnit(), null, null, NoticeSettings.PROACTIVE_DISCLOSURE, null,
+                NoticeSettings.Blocks.none(), List.of());
+    }
+
+    private <T> T bind(Map<String, Object> body, Class<T> type) {
+        List<String> facts = body.keySet().stream().filter(FACT_FIELDS::contains).toList();
+        if (!facts.isEmpty()) {
+            throw RuleViolationException.invalid("FACT_READ_ONLY", "以下内容来自台账，不能在通报中填写或修改：" + String.join("、",
+                    facts.stream().map(f -> Placeholders.NAMES.containsKey(f) ? f + "（" + Placeholders.NAMES.get(f) + "）" : f)
+                            .toList()) + "。如台账有误，请在台账中更正后重新生成草稿；正文中可用占位符引用台账数据，如 {{regulationCount}}");
+        }
+        T value;
+        try {
+            value = strict.convertValue(body, type);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("请求内容不正确：" + rootMessage(e));
+        }
+        Set<ConstraintViolation<T>> violations = validator.validate(value);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        return value;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        String m = t.getMessage() == null ? t.toString() : t.getMessage();
+        int cut = m.indexOf(" (");
+        return cut > 0 ? m.substring(0, cut) : m;
+    }
+
+    private NoticeView require(String noticeId) {
+        NoticeView v = queries.query(new FindNoticeQuery(noticeId), NoticeView.class).join();
+        if (v == null) {
+            throw new NotFoundException("notice", noticeId);
+        }
+        return v;
+    }
+
+    private NoticeRevision revision(String noticeId, int revision) {
+        NoticeRevision r = queries.query(new FindNoticeRevisionQuery(noticeId, revision), NoticeRevision.class).join();
+        if (r == null) {
+            throw new NotFoundException("notice revision", noticeId + "#" + revision);
+        }
+        return r;
+    }
+
+    static NoticeDocument document(NoticeView v) {
+        LocalDate start = v.publication() == null ? null : v.publication().windowStart();
+        LocalDate end = v.publication() == null ? null : v.publication().windowEnd();
+        return new NoticeDocument(v.facts(), v.narrative(), v.settings(), start, end, v.versionNumber(), v.correctionReason());
+    }
+
+    private static NoticeDocument document(NoticeView v, NoticeRevision r) {
+        return new NoticeDocument(r.facts(), r.narrative(), r.settings(), null, null, v.versionNumber(), v.correctionReason());
+    }
+
+    private static ResponseEntity<Map<String, Object>> created(String id, long position) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("noticeId", id);
+        body.put("version", 0L);
+        body.put("position", position);
+        return ResponseEntity.status(HttpStatus.CREATED).location(URI.create("/api/notices/" + id)).eTag(Versions.etag(0)).body(body);
+    }
+}
