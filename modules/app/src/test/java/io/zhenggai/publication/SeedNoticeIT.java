@@ -48,119 +48,47 @@ class SeedNoticeIT extends IntegrationTest {
         seed = SeedCase.load();
     }
 
+    /**
+     * Loads the case through the seed loader ({@code POST /api/admin/seeds}, the command an operator uses), which
+     * replays it through the HTTP API of every context as the user {@code seed}. Idempotent: a second load sends nothing.
+     */
     private synchronized String loadAndPublish() {
         if (noticeId != null) {
             return noticeId;
         }
-        JsonNode s = seed.json();
-        JsonNode insp = s.path("inspection");
-        String id = uniqueId(insp.path("inspectionId").asText());
-        ApiClient inspector = api.as("inspector");
-        Map<String, Object> schedule = new LinkedHashMap<>();
-        schedule.put("inspectionId", id);
-        for (String f : List.of("inspectingBody", "inspectedUnit", "mandate", "legalBasis", "plannedFieldworkStart", "plannedFieldworkEnd")) {
-            schedule.put(f, JSON.convertValue(insp.path(f), Object.class));
-        }
-        ok(inspector.post("/api/inspections", schedule), 201);
-        ok(inspector.post("/api/inspections/" + id + "/fieldwork/start", Map.of("date", insp.path("fieldworkStart").asText())), 200);
-        for (JsonNode c : s.path("categories")) {
-            ok(inspector.post("/api/inspections/" + id + "/categories", Map.of("categoryId", c.path("categoryId").asText(),
-                    "title", c.path("title").asText())), 201);
-            for (JsonNode f : c.path("findings")) {
-                ok(inspector.post("/api/inspections/" + id + "/findings", Map.of("findingId", f.path("findingId").asText(),
-                        "categoryId", c.path("categoryId").asText(), "title", f.path("title").asText())), 201);
-            }
-        }
-        ok(inspector.post("/api/inspections/" + id + "/fieldwork/conclude", Map.of("date", insp.path("fieldworkEnd").asText())), 200);
-        ok(inspector.post("/api/inspections/" + id + "/feedback", Map.of("date", insp.path("feedbackDate").asText())), 200);
-        await().atMost(Duration.ofSeconds(20)).until(() -> api.as("auditor").get("/api/rectifications/" + id).status() == 200);
+        Response first = api.as("admin").post("/api/admin/seeds", seed.json());
+        ok(first, 200);
+        inspectionId = seed.json().path("inspection").path("inspectionId").asText();
+        noticeId = seed.json().path("caseId").asText() + "-notice";
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.anonymous().get("/notices/" + noticeId + ".txt").status() == 200);
+        return noticeId;
+    }
 
-        ApiClient leader = api.as("unit_leader");
-        ApiClient rectifier = api.as("rectifier");
-        JsonNode group = s.path("leadershipGroup");
-        ok(leader.put("/api/rectifications/" + id + "/office", Map.of("name", group.path("office").asText())), 200);
-        String deputy = null;
-        for (JsonNode m : group.path("members")) {
-            ok(leader.post("/api/rectifications/" + id + "/group/members", Map.of("memberId", m.path("memberId").asText(),
-                    "name", m.path("name").asText(), "position", m.path("position").asText(), "role", m.path("role").asText(),
-                    "date", group.path("appointedOn").asText())), 201);
-            if (m.path("role").asText().equals("DEPUTY")) {
-                deputy = m.path("memberId").asText();
-            }
-        }
-        for (JsonNode c : s.path("categories")) {
-            for (JsonNode i : c.path("items")) {
-                Map<String, Object> item = new LinkedHashMap<>();
-                item.put("itemId", i.path("itemId").asText());
-                item.put("findingIds", JSON.convertValue(i.path("findingIds"), List.class));
-                item.put("title", SeedCase.titleFor(i));
-                item.put("kind", i.path("kind").asText());
-                if (!i.path("dueDate").isNull()) {
-                    item.put("dueDate", i.path("dueDate").asText());
-                }
-                item.put("responsibleLeaderId", deputy);
-                item.put("responsibleDepartment", i.path("responsibleDepartment").asText());
-                List<String> measures = new ArrayList<>();
-                i.path("measures").forEach(m -> measures.add(m.path("text").asText()));
-                item.put("measures", measures);
-                ok(rectifier.post("/api/rectifications/" + id + "/items", item), 201);
-            }
-        }
-        ok(leader.post("/api/rectifications/" + id + "/plan/adoption", Map.of("title", s.path("plan").path("title").asText(),
-                "date", s.path("plan").path("adoptedOn").asText())), 200);
-        for (JsonNode c : s.path("categories")) {
-            for (JsonNode i : c.path("items")) {
-                ok(rectifier.post("/api/rectifications/" + id + "/items/" + i.path("itemId").asText() + "/progress", Map.of(
-                        "date", i.path("completedOn").asText(), "status", i.path("status").asText(), "text", "按通报录入")), 201);
-            }
-        }
-        for (JsonNode m : s.path("meetings")) {
-            ok(rectifier.post("/api/rectifications/" + id + "/meetings", Map.of("meetingId", m.path("meetingId").asText(),
-                    "kind", SeedCase.meetingKind(m.path("kind").asText()).name(), "date", m.path("date").asText(),
-                    "title", m.path("title").asText())), 201);
-        }
-        ApiClient finance = api.as("finance_officer");
-        String unit = s.path("notice").path("publishingUnit").asText() + "（" + id + "）";
-        for (JsonNode r : s.path("regulations")) {
-            String regId = id + "-" + r.path("regulationId").asText();
-            List<Map<String, String>> answers = List.of(Map.of("inspectionId", id, "rectificationItemId",
-                    r.path("answersItems").get(0).asText()));
-            boolean revise = r.path("action").asText().equals("REVISE");
-            Map<String, Object> enact = new LinkedHashMap<>(Map.of("regulationId", regId, "unit", unit, "title", r.path("title").asText(),
-                    "area", r.path("area").asText(), "effectiveFrom", revise ? "2020-01-01" : r.path("effectiveFrom").asText(),
-                    "backdatingReason", "历史案例补录"));
-            if (!revise) {
-                enact.put("answers", answers);
-            }
-            ok(finance.post("/api/finance/regulations", enact), 201);
-            if (revise) {
-                await().atMost(Duration.ofSeconds(20)).until(() -> api.as("auditor").get("/api/finance/regulations/" + regId).status() == 200);
-                ok(finance.post("/api/finance/regulations/" + regId + "/revisions", Map.of("effectiveFrom", r.path("effectiveFrom").asText(),
-                        "changeSummary", "巡察整改修订", "backdatingReason", "历史案例补录", "answers", answers)), 201);
-            }
-        }
-        await().atMost(Duration.ofSeconds(30)).until(() -> api.as("auditor").get("/api/notices/facts?inspectionId=" + id).json()
-                .path("facts").path("regulations").path("count").asInt() == 7);
+    @Test
+    void loadingTheCaseTwiceChangesNothing() {
+        loadAndPublish();
+        long events = eventCount();
+        Response again = api.as("admin").post("/api/admin/seeds", seed.json());
+        ok(again, 200);
+        assertThat(again.json().path("sent").asInt()).isZero();
+        assertThat(again.json().path("skipped").asInt()).isGreaterThan(100);
+        assertThat(eventCount()).isEqualTo(events);
+    }
 
-        JsonNode n = s.path("notice");
-        Map<String, Object> narrative = new LinkedHashMap<>();
-        narrative.put("title", n.path("title").asText());
-        narrative.put("responsibilitySections", JSON.convertValue(n.path("responsibilitySections"), List.class));
-        narrative.put("nextSteps", JSON.convertValue(n.path("nextSteps"), List.class));
-        narrative.put("invitation", n.path("invitation").asText());
-        Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("publishingUnit", n.path("publishingUnit").asText());
-        settings.put("dateWritten", n.path("dateWritten").asText());
-        settings.put("disclosure", n.path("disclosure").asText());
-        settings.put("contacts", JSON.convertValue(n.path("contacts"), Map.class));
-        settings.put("untitledItemIds", seed.untitledItemIds());
-        String notice = uniqueId("notice-tzb");
-        ok(api.as("publisher").post("/api/notices", Map.of("noticeId", notice, "inspectionId", id, "narrative", narrative,
-                "settings", settings)), 201);
-        PublicationScenario.approveAndPublish(api, notice, n.path("window").path("start").asText(), n.path("window").path("end").asText(), true);
-        inspectionId = id;
-        noticeId = notice;
-        return notice;
+    @Test
+    void theAuditHistoryShowsWhoDidWhatOnWhichDate() {
+        loadAndPublish();
+        JsonNode feedback = api.as("auditor").get("/api/audit/events?aggregateId=" + inspectionId + "&type=FeedbackDeliveredEvent").json()
+                .path("items").get(0);
+        assertThat(feedback.path("userId").asText()).isEqualTo("seed");
+        assertThat(feedback.path("businessDate").asText()).isEqualTo("2023-09-12");
+        JsonNode adopted = api.as("auditor").get("/api/audit/events?type=PlanAdoptedEvent&user=seed").json().path("items");
+        assertThat(adopted.findValuesAsText("businessDate")).contains("2023-10-12");
+        JsonNode ledger = api.as("auditor").get("/api/rectifications/" + inspectionId).json();
+        assertThat(ledger.path("totals").path("items").asInt()).isEqualTo(11);
+        assertThat(ledger.path("totals").path("overdue").asInt()).isZero();
+        JsonNode regulations = api.as("auditor").get("/api/finance/inspections/" + inspectionId + "/regulations").json();
+        assertThat(regulations.path("count").asInt()).isEqualTo(7);
     }
 
     @Test

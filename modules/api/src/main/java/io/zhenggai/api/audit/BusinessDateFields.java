@@ -14,7 +14,7 @@ public final class BusinessDateFields {
     public static final List<String> PREFERRED = List.of("businessDate", "occurredOn", "date");
 
     /** Established names of existing events, checked after {@link #PREFERRED}. */
-    public static final List<String> NAMED = List.of("feedbackDate");
+    public static final List<String> NAMED = List.of("feedbackDate", "adoptedDate");
 
     /** Any other top-level field whose name ends with this suffix (e.g. {@code completedOn}) also counts. */
     public static final String SUFFIX = "On";

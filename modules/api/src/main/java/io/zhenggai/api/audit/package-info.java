@@ -16,7 +16,7 @@
  *   <li>{@code businessDate} or {@code occurredOn} &mdash; preferred names for new events;</li>
  *   <li>{@code date} &mdash; the short form used by events whose whole content is "it happened on";</li>
  *   <li>one of the established names listed in {@link io.zhenggai.api.audit.BusinessDateFields#NAMED},
- *       such as {@code feedbackDate};</li>
+ *       such as {@code feedbackDate} and {@code adoptedDate};</li>
  *   <li>otherwise any top-level field whose name ends in {@code On} ({@code completedOn},
  *       {@code publishedOn}), the first one in the payload's field order.</li>
  * </ol>

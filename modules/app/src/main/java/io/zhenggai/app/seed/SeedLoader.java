@@ -141,7 +141,7 @@ public class SeedLoader {
         try {
             JsonNode node = json.readTree(body);
             step.capture().forEach((field, name) -> {
-                String value = node.path(field).asText();
+                String value = node.at("/" + field.replace('.', '/')).asText();
                 variables.put(name, value);
                 jdbc.sql("insert into seed_journal (case_id, step_key, status) values (:c, :k, 0) on conflict do nothing")
                         .param("c", caseId).param("k", "var:" + name + "=" + value).update();

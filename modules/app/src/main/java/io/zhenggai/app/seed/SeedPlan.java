@@ -25,6 +25,7 @@ final class SeedPlan {
         inspection(c, steps);
         rectification(c, steps);
         regulations(c, steps);
+        notice(c, steps);
         return steps;
     }
 
@@ -174,6 +175,36 @@ final class SeedPlan {
                         "backdatingReason", reason, "rules", rules, "answers", answers)));
             }
         }
+    }
+
+    /** The notice: composed from the ledger as it now stands, narrative by the publisher, approved, published. */
+    private static void notice(JsonNode c, List<SeedStep> steps) {
+        JsonNode n = c.path("notice");
+        if (n.isMissingNode()) {
+            return;
+        }
+        String inspectionId = c.path("inspection").path("inspectionId").asText();
+        String noticeId = n.path("noticeId").asText(c.path("caseId").asText() + "-notice");
+        List<String> untitled = new ArrayList<>();
+        c.path("categories").forEach(cat -> cat.path("items").forEach(item -> {
+            if (!item.path("numberedInNotice").asBoolean(true)) {
+                untitled.add(text(item, "itemId"));
+            }
+        }));
+        steps.add(SeedStep.post("notice.compose", "/api/notices", map(
+                "noticeId", noticeId, "inspectionId", inspectionId,
+                "narrative", map("title", text(n, "title"), "responsibilitySections", n.path("responsibilitySections"),
+                        "nextSteps", n.path("nextSteps"), "invitation", text(n, "invitation")),
+                "settings", map("publishingUnit", text(n, "publishingUnit"), "dateWritten", text(n, "dateWritten"),
+                        "indexNumber", text(n, "indexNumber"), "disclosure", text(n, "disclosure"),
+                        "contacts", n.path("contacts"), "untitledItemIds", untitled))));
+        String path = "/api/notices/" + encode(noticeId);
+        steps.add(new SeedStep("notice.read", "GET", path, null, java.util.Set.of(200), null, Map.of())
+                .awaiting(path).capturing("notice.contentHash", "noticeContentHash"));
+        steps.add(SeedStep.post("notice.approval", path + "/approval", map("contentHash", "${noticeContentHash}")));
+        JsonNode window = n.path("window");
+        steps.add(SeedStep.post("notice.publication", path + "/publication", map(
+                "windowStart", text(window, "start"), "windowEnd", text(window, "end"), "historical", true)));
     }
 
     static String text(JsonNode node, String field) {

@@ -10,7 +10,7 @@ import java.util.Set;
  *   <li>{@code accepted}: the statuses that count as done.</li>
  *   <li>{@code awaitPath}: when set, polled until it answers 200 before the step is sent (a read model or a
  *       policy must catch up first, e.g. the rectification opens after feedback).</li>
- *   <li>{@code capture}: JSON fields of the response kept as variables ({@code field → name}); later steps use
+ *   <li>{@code capture}: JSON fields of the response (dotted paths) kept as variables ({@code field → name}); later steps use
  *       them as {@code ${name}} in their path or body (e.g. a server-generated id).</li>
  * </ul>
  */

@@ -89,7 +89,7 @@ public final class SeedCase {
     public List<String> untitledItemIds() {
         List<String> ids = new ArrayList<>();
         root.path("categories").forEach(c -> c.path("items").forEach(i -> {
-            if (i.path("title").isNull() || i.path("title").asText().isBlank()) {
+            if (i.path("title").isNull() || i.path("title").asText().isBlank() || !i.path("numberedInNotice").asBoolean(true)) {
                 ids.add(i.path("itemId").asText());
             }
         }));
