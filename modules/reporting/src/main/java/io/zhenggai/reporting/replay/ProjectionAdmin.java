@@ -1,0 +1,283 @@
+package io.zhenggai.reporting.replay;
+
+import io.zhenggai.platform.domain.NotFoundException;
+import io.zhenggai.platform.domain.RuleViolationException;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Lists the event processors and rebuilds a projection from the event store: shut the processor down, reset its
+ * tokens (which runs the projection's {@code @ResetHandler}, clearing its tables), start it again; it then replays
+ * every event from the beginning while the API keeps answering from the partly rebuilt tables. A processor whose
+ * handlers do not support reset (side-effecting handlers marked {@code @DisallowReplay}, sagas) is refused.
+ *
+ * <p>Positions come from the processor's live status on this node, or from its tokens in {@code token_entry}
+ * (segments claimed elsewhere); events per second are measured by sampling the position every second.
+ */
+@Component
+public class ProjectionAdmin implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionAdmin.class);
+    private static final long WINDOW_NANOS = TimeUnit.SECONDS.toNanos(10);
+
+    private final ObjectProvider<EventProcessingConfiguration> processing;
+    private final ObjectProvider<org.axonframework.config.Configuration> axon;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final Map<String, Deque<long[]>> samples = new ConcurrentHashMap<>();
+    private final Map<String, ReplayRequest> lastReplays = new ConcurrentHashMap<>();
+    private ScheduledExecutorService sampler;
+    private volatile boolean running;
+
+    ProjectionAdmin(ObjectProvider<EventProcessingConfiguration> processing,
+                    ObjectProvider<org.axonframework.config.Configuration> axon, JdbcClient jdbc, Clock clock) {
+        this.processing = processing;
+        this.axon = axon;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** One processor: its state, how far it got against the head of the event store, and how fast. */
+    public record ProjectionStatus(
+            String name,
+            String processorType,
+            boolean running,
+            boolean error,
+            boolean replaying,
+            boolean supportsReset,
+            Long position,
+            long head,
+            Long behind,
+            Double progress,
+            Double eventsPerSecond,
+            List<SegmentStatus> segments,
+            ReplayRequest lastReplay) {
+    }
+
+    /**
+     * One segment. {@code claimedHere}: processed by this node (live status); otherwise read from its token.
+     * {@code resetPosition}: during a replay, the position at which the replay ends.
+     */
+    public record SegmentStatus(int segment, Long position, boolean replaying, Long resetPosition, Boolean caughtUp,
+                                boolean claimedHere, String owner, String error) {
+    }
+
+    public record ReplayRequest(String requestedBy, Instant requestedAt) {
+    }
+
+    public List<ProjectionStatus> list() {
+        long head = head();
+        return processors().values().stream()
+                .sorted(Comparator.comparing(EventProcessor::getName))
+                .map(p -> status(p, head))
+                .toList();
+    }
+
+    public ProjectionStatus status(String name) {
+        return status(processor(name), head());
+    }
+
+    /** shutDown → resetTokens → start. Refused (409) when the processor cannot be reset. */
+    public ReplayRequest replay(String name, String requestedBy) {
+        EventProcessor processor = processor(name);
+        if (!(processor instanceof StreamingEventProcessor streaming)) {
+            throw RuleViolationException.conflict("PROJECTION_NOT_REPLAYABLE",
+                    "处理器 " + name + " 不是流式处理器，不能从事件存储重放");
+        }
+        if (!streaming.supportsReset()) {
+            throw RuleViolationException.conflict("PROJECTION_REPLAY_NOT_SUPPORTED",
+                    "处理器 " + name + " 含有不允许重放的处理程序（如会产生副作用的策略），不能重放");
+        }
+        synchronized (this) {
+            log.info("Replay of {} requested by {}", name, requestedBy);
+            streaming.shutDown();
+            try {
+                streaming.resetTokens();
+            } catch (RuntimeException e) {
+                streaming.start();
+                throw RuleViolationException.conflict("PROJECTION_RESET_FAILED",
+                        "处理器 " + name + " 的位置无法重置（可能正由其他节点处理）：" + e.getMessage());
+            }
+            streaming.start();
+            samples.remove(name);
+            ReplayRequest request = new ReplayRequest(requestedBy, clock.instant());
+            lastReplays.put(name, request);
+            return request;
+        }
+    }
+
+    private Map<String, EventProcessor> processors() {
+        EventProcessingConfiguration config = processing.getIfAvailable();
+        return config == null ? Map.of() : config.eventProcessors();
+    }
+
+    private EventProcessor processor(String name) {
+        EventProcessor processor = processors().get(name);
+        if (processor == null) {
+            throw new NotFoundException("projection", name);
+        }
+        return processor;
+    }
+
+    private long head() {
+        return jdbc.sql("select coalesce(max(global_index), 0) from domain_event_entry").query(Long.class).single();
+    }
+
+    private ProjectionStatus status(EventProcessor p, long head) {
+        if (!(p instanceof StreamingEventProcessor s)) {
+            return new ProjectionStatus(p.getName(), p.getClass().getSimpleName(), p.isRunning(), p.isError(), false,
+                    false, null, head, null, null, null, List.of(), lastReplays.get(p.getName()));
+        }
+        List<SegmentStatus> segments = segments(s);
+        Long position = segments.stream().map(SegmentStatus::position)
+                .reduce((a, b) -> a == null || b == null ? null : Math.min(a, b)).orElse(null);
+        boolean replaying = s.isReplaying() || segments.stream().anyMatch(SegmentStatus::replaying);
+        Long behind = position == null ? null : Math.max(0, head - position);
+        Double progress = position == null ? null : head == 0 ? 1.0 : Math.min(1.0, (double) position / head);
+        return new ProjectionStatus(p.getName(), p.getClass().getSimpleName(), p.isRunning(), p.isError(), replaying,
+                s.supportsReset(), position, head, behind, progress, rate(p.getName()), segments,
+                lastReplays.get(p.getName()));
+    }
+
+    private List<SegmentStatus> segments(StreamingEventProcessor s) {
+        Map<Integer, SegmentStatus> bySegment = new TreeMap<>();
+        for (StoredToken t : storedTokens(s.getName())) {
+            bySegment.put(t.segment, new SegmentStatus(t.segment, t.position, t.replaying, t.resetPosition, null,
+                    false, t.owner, null));
+        }
+        for (Map.Entry<Integer, EventTrackerStatus> e : s.processingStatus().entrySet()) {
+            EventTrackerStatus st = e.getValue();
+            SegmentStatus stored = bySegment.get(e.getKey());
+            bySegment.put(e.getKey(), new SegmentStatus(e.getKey(), value(st.getCurrentPosition()), st.isReplaying(),
+                    value(st.getResetPosition()), st.isCaughtUp(), true, stored == null ? null : stored.owner(),
+                    st.isErrorState() && st.getError() != null ? st.getError().getMessage() : null));
+        }
+        return new ArrayList<>(bySegment.values());
+    }
+
+    private record StoredToken(int segment, Long position, boolean replaying, Long resetPosition, String owner) {
+    }
+
+    private List<StoredToken> storedTokens(String processorName) {
+        org.axonframework.config.Configuration configuration = axon.getIfAvailable();
+        Serializer serializer = configuration == null ? null : configuration.serializer();
+        return jdbc.sql("select segment, token, token_type, owner from token_entry where processor_name = :name order by segment")
+                .param("name", processorName)
+                .query((rs, n) -> {
+                    byte[] bytes = rs.getBytes("token");
+                    String type = rs.getString("token_type");
+                    TrackingToken token = null;
+                    if (bytes != null && type != null && serializer != null) {
+                        try {
+                            token = serializer.deserialize(new SimpleSerializedObject<>(bytes, byte[].class, type, null));
+                        } catch (RuntimeException e) {
+                            log.debug("Cannot read the token of {} segment {}: {}", processorName, rs.getInt("segment"), e.getMessage());
+                        }
+                    }
+                    return new StoredToken(rs.getInt("segment"), token == null ? null : value(token.position()),
+                            token != null && ReplayToken.isReplay(token),
+                            token == null ? null : value(ReplayToken.getTokenAtReset(token)), rs.getString("owner"));
+                })
+                .list();
+    }
+
+    private static Long value(OptionalLong v) {
+        return v != null && v.isPresent() ? v.getAsLong() : null;
+    }
+
+    private Double rate(String name) {
+        Deque<long[]> s = samples.get(name);
+        if (s == null) {
+            return null;
+        }
+        synchronized (s) {
+            if (s.size() < 2) {
+                return null;
+            }
+            long[] first = s.peekFirst();
+            long[] last = s.peekLast();
+            double seconds = (last[0] - first[0]) / 1e9;
+            return seconds <= 0 ? null : Math.round((last[1] - first[1]) / seconds * 10) / 10.0;
+        }
+    }
+
+    private void sample() {
+        try {
+            long now = System.nanoTime();
+            for (EventProcessor p : processors().values()) {
+                if (!(p instanceof StreamingEventProcessor s)) {
+                    continue;
+                }
+                Long position = s.processingStatus().values().stream()
+                        .map(st -> value(st.getCurrentPosition()))
+                        .reduce((a, b) -> a == null || b == null ? null : Math.min(a, b)).orElse(null);
+                if (position == null) {
+                    continue;
+                }
+                Deque<long[]> deque = samples.computeIfAbsent(p.getName(), k -> new ArrayDeque<>());
+                synchronized (deque) {
+                    if (!deque.isEmpty() && deque.peekLast()[1] > position) {
+                        deque.clear(); // the processor was reset
+                    }
+                    deque.addLast(new long[]{now, position});
+                    while (deque.size() > 2 && now - deque.peekFirst()[0] > WINDOW_NANOS) {
+                        deque.removeFirst();
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            log.debug("Sampling processor positions failed: {}", e.getMessage());
+        }
+    }
+
+    @Override
+    public void start() {
+        sampler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "projection-sampler");
+            t.setDaemon(true);
+            return t;
+        });
+        sampler.scheduleWithFixedDelay(this::sample, 1, 1, TimeUnit.SECONDS);
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (sampler != null) {
+            sampler.shutdownNow();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}
