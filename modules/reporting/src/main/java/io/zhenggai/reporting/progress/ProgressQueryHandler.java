@@ -51,8 +51,9 @@ class ProgressQueryHandler {
     };
 
     /**
-     * The regulation links that concern an inspection: those naming it, and those naming only a finding (or only a
-     * rectification item) that belongs to exactly one inspection — this one. Same attribution as the finance context.
+     * The regulation links that concern an inspection: those naming it, and those naming only a finding that belongs
+     * to exactly one inspection — this one. The finance context attributes them the same way, so the dashboard states
+     * the same "健全完善制度N项" as the finance API.
      */
     private static final String LINKS_OF_INSPECTION = """
             select l.regulation_id, coalesce(v.version_number, l.version_number) as number
@@ -62,10 +63,6 @@ class ProgressQueryHandler {
                or (l.inspection_id is null and l.finding_id is not null
                    and (select count(*) from progress_finding f where f.finding_id = l.finding_id) = 1
                    and exists (select 1 from progress_finding f where f.finding_id = l.finding_id and f.inspection_id = :insp))
-               or (l.inspection_id is null and l.finding_id is null and l.rectification_item_id is not null
-                   and (select count(*) from progress_item i where i.item_id = l.rectification_item_id) = 1
-                   and exists (select 1 from progress_item i
-                               where i.item_id = l.rectification_item_id and i.inspection_id = :insp))
             order by l.rule_book_id, l.seq, l.idx""";
 
     private final JdbcClient jdbc;
