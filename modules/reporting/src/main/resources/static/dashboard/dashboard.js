@@ -153,7 +153,7 @@
       animation: false,
       tooltip: {trigger: 'axis'},
       legend: {top: 0, data: ['未完成', '已完成', '纳入方案事项']},
-      grid: {left: 40, right: 24, top: 32, bottom: 40},
+      grid: {left: 40, right: 48, top: 32, bottom: 40},
       xAxis: {type: 'category', boundaryGap: false, data: p.series.map(function (s) { return s.date; })},
       yAxis: {type: 'value', minInterval: 1, name: '项'},
       series: [
