@@ -1,0 +1,196 @@
+package io.zhenggai.reporting.progress;
+
+import io.zhenggai.api.finance.FinanceValues.VersionKind;
+import io.zhenggai.api.finance.MoneyOutcomeKind;
+import io.zhenggai.api.finance.RegulationArea;
+import io.zhenggai.api.rectification.AccountabilityKind;
+import io.zhenggai.api.rectification.ItemKind;
+import io.zhenggai.api.rectification.ItemStatus;
+import io.zhenggai.api.rectification.MeetingKind;
+import io.zhenggai.api.rectification.WarningLevel;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Queries of the progress read model (整改进度) and their typed results. Everything is computed at query time from
+ * the projected facts, for the given {@code today} (in the configured zone) and {@code warningDays}: warning levels,
+ * totals, rates and the daily series. Nothing is typed in by hand.
+ */
+public final class ProgressQueries {
+    private ProgressQueries() {
+    }
+
+    /** The progress of one inspection; null when the read model knows no such inspection. */
+    public record FindInspectionProgressQuery(String inspectionId, LocalDate today, int warningDays, int nextDueLimit) {
+    }
+
+    /** Page {@code page} (0-based) of inspections with their headline figures, newest first. */
+    public record ListInspectionProgressQuery(int page, int size, LocalDate today, int warningDays) {
+    }
+
+    // ---------------------------------------------------------------- results
+
+    /**
+     * Totals over the items of a rectification (or a group of them). {@code completed}: work done (已完成, 已建立长效机制,
+     * or 已销号); {@code inProgress}: not done and at 正在推进, 基本完成 or 未完成; {@code notStarted}: 未启动;
+     * {@code overdue}: warning RED; {@code dueSoon}: warning YELLOW; {@code completionRate}: completed / items in
+     * percent with one decimal, null without items.
+     */
+    public record Totals(
+            int items,
+            int completed,
+            int inProgress,
+            int notStarted,
+            int closedOff,
+            int closeOffRequested,
+            int basicallyCompleted,
+            int notCompleted,
+            int longTermMechanism,
+            int overdue,
+            int dueSoon,
+            BigDecimal completionRate) {
+    }
+
+    /** Items per status (every status listed, zero counts too). */
+    public record StatusCount(ItemStatus status, String label, int count) {
+    }
+
+    /** Open (not done) items per warning level: GREEN on track, YELLOW due within the window, RED overdue. */
+    public record WarningCount(WarningLevel level, String label, int count) {
+    }
+
+    /** 反馈问题: a finding is completed when it has items and all of them are done. */
+    public record FindingTotals(int findings, int completed, int inProgress, int withoutItems, BigDecimal completionRate) {
+    }
+
+    /** A group of items (a category, a department, a leader) with its totals. */
+    public record Breakdown(String key, String label, int ordinal, Totals totals) {
+    }
+
+    /** One item in a list of due or overdue items; {@code daysRemaining} is negative once overdue. */
+    public record DueItem(
+            String itemId,
+            int ordinal,
+            String title,
+            ItemKind kind,
+            String kindLabel,
+            ItemStatus status,
+            String statusLabel,
+            String responsibleDepartment,
+            String responsibleLeaderName,
+            LocalDate originalDueDate,
+            LocalDate currentDueDate,
+            int extensions,
+            long daysRemaining,
+            WarningLevel warningLevel,
+            String warningLabel,
+            LocalDate overdueSince) {
+    }
+
+    /** One business date of the burn-down: items in the plan on that day, done and still open. */
+    public record SeriesPoint(LocalDate date, int items, int completed, int open) {
+    }
+
+    public record RegulationRef(String regulationId, String title, RegulationArea area, String areaLabel, VersionKind kind,
+                                String kindLabel) {
+    }
+
+    /** "健全完善制度N项（制定a项、修订b项）" from the finance events that name the inspection (or its findings/items). */
+    public record RegulationTotals(int count, int enacted, int revised, String label, List<RegulationRef> items) {
+    }
+
+    /** Money per kind (every kind listed), in yuan and in 万元 (exact, and rounded to 2 decimals for display). */
+    public record MoneyKindTotal(MoneyOutcomeKind kind, String label, BigDecimal amount, BigDecimal amountWanYuan,
+                                 String amountWanYuanText, int count) {
+    }
+
+    public record MoneyTotals(List<MoneyKindTotal> byKind, BigDecimal total, BigDecimal totalWanYuan, String totalWanYuanText) {
+    }
+
+    /** 问责: persons per kind (every kind listed, zero counts stated), the total and the number of records. */
+    public record AccountabilityKindCount(AccountabilityKind kind, String label, int count) {
+    }
+
+    public record AccountabilityTotals(List<AccountabilityKindCount> byKind, int total, int records) {
+    }
+
+    public record MeetingKindCount(MeetingKind kind, String label, int count) {
+    }
+
+    public record MeetingRef(String meetingId, MeetingKind kind, String kindLabel, LocalDate date, String title, int claims) {
+    }
+
+    public record MeetingTotals(int count, List<MeetingKindCount> byKind, List<MeetingRef> items) {
+    }
+
+    /** The whole progress of one inspection. {@code planStatus}: NONE (no rectification yet), DRAFT or ADOPTED. */
+    public record InspectionProgress(
+            String inspectionId,
+            String roundId,
+            String inspectingBody,
+            String inspectedUnit,
+            String status,
+            String statusLabel,
+            LocalDate fieldworkStart,
+            LocalDate fieldworkEnd,
+            LocalDate feedbackDate,
+            String rectificationId,
+            String officeName,
+            String planStatus,
+            String planStatusLabel,
+            String planTitle,
+            String planDocumentNumber,
+            LocalDate planAdoptedDate,
+            LocalDate today,
+            int warningDays,
+            Totals totals,
+            FindingTotals findingTotals,
+            List<StatusCount> byStatus,
+            List<WarningCount> warnings,
+            List<Breakdown> byCategory,
+            List<Breakdown> byDepartment,
+            List<Breakdown> byLeader,
+            List<DueItem> nextDue,
+            List<DueItem> overdue,
+            List<SeriesPoint> series,
+            RegulationTotals regulations,
+            MoneyTotals money,
+            AccountabilityTotals accountability,
+            MeetingTotals meetings) {
+    }
+
+    /** One line of the overview. */
+    public record InspectionSummary(
+            String inspectionId,
+            String roundId,
+            String inspectingBody,
+            String inspectedUnit,
+            String status,
+            String statusLabel,
+            LocalDate feedbackDate,
+            String planStatus,
+            String planStatusLabel,
+            int findings,
+            Totals totals,
+            int regulations,
+            BigDecimal moneyTotal,
+            String moneyTotalWanYuanText,
+            int accountability,
+            int meetings) {
+    }
+
+    /** The overview: the page of inspections and the totals over all inspections (not only this page). */
+    public record ProgressOverview(
+            LocalDate today,
+            int warningDays,
+            int inspections,
+            int rectifications,
+            Totals totals,
+            List<InspectionSummary> items,
+            int page,
+            int size,
+            long total) {
+    }
+}

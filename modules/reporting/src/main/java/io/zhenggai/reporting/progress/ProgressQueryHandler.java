@@ -1,0 +1,310 @@
+package io.zhenggai.reporting.progress;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.zhenggai.api.finance.FinanceValues.VersionKind;
+import io.zhenggai.api.finance.MoneyOutcomeKind;
+import io.zhenggai.api.finance.RegulationArea;
+import io.zhenggai.api.rectification.AccountabilityKind;
+import io.zhenggai.api.rectification.CloseOffState;
+import io.zhenggai.api.rectification.ItemKind;
+import io.zhenggai.api.rectification.ItemStatus;
+import io.zhenggai.api.rectification.MeetingKind;
+import io.zhenggai.reporting.progress.ProgressCalculator.CategoryFact;
+import io.zhenggai.reporting.progress.ProgressCalculator.FindingFact;
+import io.zhenggai.reporting.progress.ProgressCalculator.ItemFact;
+import io.zhenggai.reporting.progress.ProgressCalculator.Transition;
+import io.zhenggai.reporting.progress.ProgressQueries.*;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Answers the progress queries from the {@code progress_*} tables; the figures come from {@link ProgressCalculator}. */
+@Component
+class ProgressQueryHandler {
+
+    private static final Map<String, String> STATUS_LABELS = Map.of(
+            "SCHEDULED", "已安排",
+            "FIELDWORK", "巡察进驻中",
+            "FIELDWORK_CONCLUDED", "进驻已结束",
+            "FEEDBACK_DELIVERED", "已反馈意见");
+    private static final Map<String, String> PLAN_LABELS = Map.of(
+            "NONE", "尚未启动整改",
+            "DRAFT", "整改方案起草中",
+            "ADOPTED", "整改方案已通过");
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
+    };
+
+    /**
+     * The regulation links that concern an inspection: those naming it, and those naming only a finding that belongs
+     * to exactly one inspection — this one. The finance context attributes them the same way, so the dashboard states
+     * the same "健全完善制度N项" as the finance API.
+     */
+    private static final String LINKS_OF_INSPECTION = """
+            select l.regulation_id, coalesce(v.version_number, l.version_number) as number
+            from progress_regulation_link l
+            left join progress_regulation_version v on v.version_id = l.version_id
+            where l.inspection_id = :insp
+               or (l.inspection_id is null and l.finding_id is not null
+                   and (select count(*) from progress_finding f where f.finding_id = l.finding_id) = 1
+                   and exists (select 1 from progress_finding f where f.finding_id = l.finding_id and f.inspection_id = :insp))
+            order by l.rule_book_id, l.seq, l.idx""";
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    ProgressQueryHandler(JdbcClient jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    private record Header(String inspectionId, String roundId, String body, String unit, String status, LocalDate fieldworkStart,
+                          LocalDate fieldworkEnd, LocalDate feedbackDate, String rectificationId, String officeName,
+                          boolean planAdopted, String planTitle, String planDocument, LocalDate planAdoptedDate) {
+
+        String planStatus() {
+            return rectificationId == null ? "NONE" : planAdopted ? "ADOPTED" : "DRAFT";
+        }
+    }
+
+    @QueryHandler
+    InspectionProgress handle(FindInspectionProgressQuery q) {
+        Header h = jdbc.sql("select * from progress_inspection where inspection_id = :id").param("id", q.inspectionId())
+                .query((rs, n) -> header(rs)).optional().orElse(null);
+        if (h == null) {
+            return null;
+        }
+        LocalDate today = q.today();
+        int wd = q.warningDays();
+        List<ItemFact> items = items("where inspection_id = :id and not removed", q.inspectionId()).getOrDefault(q.inspectionId(), List.of());
+        List<Transition> transitions = h.rectificationId() == null ? List.of() : jdbc.sql("""
+                        select item_id, business_date, seq, done from progress_item_transition where rectification_id = :r""")
+                .param("r", h.rectificationId())
+                .query((rs, n) -> new Transition(rs.getString("item_id"), date(rs, "business_date"), rs.getLong("seq"),
+                        rs.getBoolean("done")))
+                .list();
+        List<CategoryFact> categories = jdbc.sql("select * from progress_category where inspection_id = :id order by ordinal")
+                .param("id", q.inspectionId())
+                .query((rs, n) -> new CategoryFact(rs.getString("category_id"), rs.getInt("ordinal"), rs.getString("title")))
+                .list();
+        List<FindingFact> findings = jdbc.sql("""
+                        select * from progress_finding where inspection_id = :id and not withdrawn order by category_id, ordinal""")
+                .param("id", q.inspectionId())
+                .query((rs, n) -> new FindingFact(rs.getString("finding_id"), rs.getString("category_id"), rs.getInt("ordinal"),
+                        rs.getString("title")))
+                .list();
+        LocalDate start = ProgressCalculator.seriesStart(h.feedbackDate(), items);
+        return new InspectionProgress(h.inspectionId(), h.roundId(), h.body(), h.unit(), h.status(), STATUS_LABELS.get(h.status()),
+                h.fieldworkStart(), h.fieldworkEnd(), h.feedbackDate(), h.rectificationId(), h.officeName(), h.planStatus(),
+                PLAN_LABELS.get(h.planStatus()), h.planTitle(), h.planDocument(), h.planAdoptedDate(), today, wd,
+                ProgressCalculator.totals(items, today, wd),
+                ProgressCalculator.findingTotals(findings, items),
+                ProgressCalculator.byStatus(items),
+                ProgressCalculator.warnings(items, today, wd),
+                ProgressCalculator.byCategory(categories, findings, items, today, wd),
+                ProgressCalculator.byDepartment(items, today, wd),
+                ProgressCalculator.byLeader(items, today, wd),
+                ProgressCalculator.nextDue(items, today, wd, q.nextDueLimit()),
+                ProgressCalculator.overdue(items, today, wd),
+                ProgressCalculator.series(items, transitions, start, today),
+                regulations(q.inspectionId()),
+                money(List.of(q.inspectionId())).getOrDefault(q.inspectionId(), moneyTotals(Map.of())),
+                accountability(h.rectificationId()),
+                meetings(h.rectificationId()));
+    }
+
+    @QueryHandler
+    ProgressOverview handle(ListInspectionProgressQuery q) {
+        LocalDate today = q.today();
+        int wd = q.warningDays();
+        Map<String, List<ItemFact>> allItems = items("where not removed", null);
+        Totals overall = ProgressCalculator.totals(allItems.values().stream().flatMap(List::stream).toList(), today, wd);
+        long total = jdbc.sql("select count(*) from progress_inspection").query(Long.class).single();
+        int rectifications = jdbc.sql("select count(*) from progress_inspection where rectification_id is not null")
+                .query(Integer.class).single();
+        List<Header> page = jdbc.sql("""
+                        select * from progress_inspection order by created_at desc, inspection_id limit :size offset :offset""")
+                .param("size", q.size()).param("offset", (long) q.page() * q.size())
+                .query((rs, n) -> header(rs)).list();
+        List<String> ids = page.stream().map(Header::inspectionId).toList();
+        Map<String, Integer> findings = new HashMap<>();
+        Map<String, Integer> accountability = new HashMap<>();
+        Map<String, Integer> meetings = new HashMap<>();
+        Map<String, MoneyTotals> money = Map.of();
+        if (!ids.isEmpty()) {
+            jdbc.sql("""
+                            select inspection_id, count(*) as n from progress_finding where not withdrawn and inspection_id in (:ids)
+                            group by inspection_id""")
+                    .param("ids", ids).query((rs, n) -> findings.put(rs.getString("inspection_id"), rs.getInt("n"))).list();
+            List<String> rects = page.stream().map(Header::rectificationId).filter(r -> r != null).toList();
+            if (!rects.isEmpty()) {
+                jdbc.sql("""
+                                select rectification_id, sum(persons) as n from progress_accountability
+                                where rectification_id in (:ids) group by rectification_id""")
+                        .param("ids", rects).query((rs, n) -> accountability.put(rs.getString("rectification_id"), rs.getInt("n")))
+                        .list();
+                jdbc.sql("""
+                                select rectification_id, count(*) as n from progress_meeting
+                                where rectification_id in (:ids) group by rectification_id""")
+                        .param("ids", rects).query((rs, n) -> meetings.put(rs.getString("rectification_id"), rs.getInt("n")))
+                        .list();
+            }
+            money = money(ids);
+        }
+        List<InspectionSummary> summaries = new ArrayList<>();
+        for (Header h : page) {
+            MoneyTotals m = money.getOrDefault(h.inspectionId(), moneyTotals(Map.of()));
+            summaries.add(new InspectionSummary(h.inspectionId(), h.roundId(), h.body(), h.unit(), h.status(),
+                    STATUS_LABELS.get(h.status()), h.feedbackDate(), h.planStatus(), PLAN_LABELS.get(h.planStatus()),
+                    findings.getOrDefault(h.inspectionId(), 0),
+                    ProgressCalculator.totals(allItems.getOrDefault(h.inspectionId(), List.of()), today, wd),
+                    regulations(h.inspectionId()).count(), m.total(), m.totalWanYuanText(),
+                    h.rectificationId() == null ? 0 : accountability.getOrDefault(h.rectificationId(), 0),
+                    h.rectificationId() == null ? 0 : meetings.getOrDefault(h.rectificationId(), 0)));
+        }
+        return new ProgressOverview(today, wd, (int) total, rectifications, overall, summaries, q.page(), q.size(), total);
+    }
+
+    // ---------------------------------------------------------------- parts
+
+    private Map<String, List<ItemFact>> items(String where, String inspectionId) {
+        Map<String, List<ItemFact>> byInspection = new LinkedHashMap<>();
+        var sql = jdbc.sql("select * from progress_item " + where + " order by inspection_id, ordinal");
+        if (inspectionId != null) {
+            sql = sql.param("id", inspectionId);
+        }
+        sql.query((rs, n) -> {
+            ItemFact item = new ItemFact(rs.getString("item_id"), rs.getInt("ordinal"), rs.getString("title"),
+                    ItemKind.valueOf(rs.getString("kind")), strings(rs.getString("finding_ids")),
+                    ItemStatus.valueOf(rs.getString("status")), CloseOffState.valueOf(rs.getString("close_off")),
+                    date(rs, "original_due_date"), date(rs, "current_due_date"), rs.getInt("extensions"),
+                    date(rs, "overdue_since"), rs.getString("leader_id"), rs.getString("leader_name"),
+                    rs.getString("department"), date(rs, "since_date"));
+            byInspection.computeIfAbsent(rs.getString("inspection_id"), k -> new ArrayList<>()).add(item);
+            return item;
+        }).list();
+        return byInspection;
+    }
+
+    private RegulationTotals regulations(String inspectionId) {
+        record LinkRow(String regulationId, int number) {
+        }
+        List<LinkRow> rows = jdbc.sql(LINKS_OF_INSPECTION).param("insp", inspectionId)
+                .query((rs, n) -> new LinkRow(rs.getString("regulation_id"), rs.getInt("number"))).list();
+        Map<String, Boolean> revisedByRegulation = new LinkedHashMap<>();
+        rows.forEach(r -> revisedByRegulation.merge(r.regulationId(), r.number() > 1, Boolean::logicalOr));
+        List<RegulationRef> items = new ArrayList<>();
+        revisedByRegulation.forEach((regulationId, revised) -> jdbc.sql("select title, area from progress_regulation where regulation_id = :id")
+                .param("id", regulationId)
+                .query((rs, n) -> {
+                    RegulationArea area = RegulationArea.valueOf(rs.getString("area"));
+                    VersionKind kind = revised ? VersionKind.REVISED : VersionKind.ENACTED;
+                    return new RegulationRef(regulationId, rs.getString("title"), area, area.label(), kind, kind.label());
+                })
+                .optional().ifPresent(items::add));
+        int enacted = (int) items.stream().filter(i -> i.kind() == VersionKind.ENACTED).count();
+        int revised = items.size() - enacted;
+        return new RegulationTotals(items.size(), enacted, revised,
+                "健全完善制度" + items.size() + "项（制定" + enacted + "项、修订" + revised + "项）", items);
+    }
+
+    private record KindSum(BigDecimal amount, int count) {
+    }
+
+    private Map<String, MoneyTotals> money(List<String> inspectionIds) {
+        Map<String, Map<MoneyOutcomeKind, KindSum>> sums = new HashMap<>();
+        jdbc.sql("""
+                        select inspection_id, kind, sum(amount) as amount, count(*) as n from progress_money_outcome
+                        where inspection_id in (:ids) group by inspection_id, kind""")
+                .param("ids", inspectionIds)
+                .query((rs, n) -> sums.computeIfAbsent(rs.getString("inspection_id"), k -> new EnumMap<>(MoneyOutcomeKind.class))
+                        .put(MoneyOutcomeKind.valueOf(rs.getString("kind")), new KindSum(rs.getBigDecimal("amount"), rs.getInt("n"))))
+                .list();
+        Map<String, MoneyTotals> result = new HashMap<>();
+        sums.forEach((id, byKind) -> result.put(id, moneyTotals(byKind)));
+        return result;
+    }
+
+    private static MoneyTotals moneyTotals(Map<MoneyOutcomeKind, KindSum> byKind) {
+        List<MoneyKindTotal> kinds = new ArrayList<>();
+        BigDecimal total = BigDecimal.ZERO.setScale(2);
+        for (MoneyOutcomeKind kind : MoneyOutcomeKind.values()) {
+            KindSum s = byKind.getOrDefault(kind, new KindSum(BigDecimal.ZERO.setScale(2), 0));
+            kinds.add(new MoneyKindTotal(kind, kind.label(), s.amount(), ProgressCalculator.wanYuan(s.amount()),
+                    ProgressCalculator.wanYuanText(s.amount()), s.count()));
+            total = total.add(s.amount());
+        }
+        return new MoneyTotals(kinds, total, ProgressCalculator.wanYuan(total), ProgressCalculator.wanYuanText(total));
+    }
+
+    private AccountabilityTotals accountability(String rectificationId) {
+        Map<AccountabilityKind, Integer> persons = new EnumMap<>(AccountabilityKind.class);
+        int[] records = {0};
+        if (rectificationId != null) {
+            jdbc.sql("select kind, sum(persons) as n, count(*) as r from progress_accountability where rectification_id = :r group by kind")
+                    .param("r", rectificationId)
+                    .query((rs, n) -> {
+                        persons.put(AccountabilityKind.valueOf(rs.getString("kind")), rs.getInt("n"));
+                        records[0] += rs.getInt("r");
+                        return null;
+                    }).list();
+        }
+        List<AccountabilityKindCount> byKind = Arrays.stream(AccountabilityKind.values())
+                .map(k -> new AccountabilityKindCount(k, k.label(), persons.getOrDefault(k, 0))).toList();
+        return new AccountabilityTotals(byKind, byKind.stream().mapToInt(AccountabilityKindCount::count).sum(), records[0]);
+    }
+
+    private MeetingTotals meetings(String rectificationId) {
+        List<MeetingRef> items = rectificationId == null ? List.of() : jdbc.sql("""
+                        select * from progress_meeting where rectification_id = :r order by meeting_date, meeting_id""")
+                .param("r", rectificationId)
+                .query((rs, n) -> {
+                    MeetingKind kind = MeetingKind.valueOf(rs.getString("kind"));
+                    return new MeetingRef(rs.getString("meeting_id"), kind, kind.label(), date(rs, "meeting_date"),
+                            rs.getString("title"), rs.getInt("claims"));
+                })
+                .list();
+        List<MeetingKindCount> byKind = Arrays.stream(MeetingKind.values())
+                .map(k -> new MeetingKindCount(k, k.label(), (int) items.stream().filter(m -> m.kind() == k).count()))
+                .filter(c -> c.count() > 0)
+                .sorted(Comparator.comparingInt(MeetingKindCount::count).reversed())
+                .toList();
+        return new MeetingTotals(items.size(), byKind, items);
+    }
+
+    private static Header header(ResultSet rs) throws SQLException {
+        return new Header(rs.getString("inspection_id"), rs.getString("round_id"), rs.getString("inspecting_body"),
+                rs.getString("inspected_unit"), rs.getString("status"), date(rs, "fieldwork_start"), date(rs, "fieldwork_end"),
+                date(rs, "feedback_date"), rs.getString("rectification_id"), rs.getString("office_name"),
+                rs.getBoolean("plan_adopted"), rs.getString("plan_title"), rs.getString("plan_document"),
+                date(rs, "plan_adopted_date"));
+    }
+
+    private static LocalDate date(ResultSet rs, String column) throws SQLException {
+        Date d = rs.getDate(column);
+        return d == null ? null : d.toLocalDate();
+    }
+
+    private List<String> strings(String text) {
+        try {
+            return text == null ? List.of() : json.readValue(text, STRINGS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable finding ids", e);
+        }
+    }
+}
