@@ -100,8 +100,13 @@ class ProjectionReplayIT extends IntegrationTest {
     void rebuildsEveryProjectionToWhatIncrementalProcessingBuilt() {
         InspectionHistory h = InspectionHistory.write(api, "inspector");
         InspectionHistory.write(api, "admin");
-        long head = head();
-        awaitCaughtUp(head);
+        // policies react to events with new events (feedback delivered → rectification opened): wait until the
+        // store is quiet, i.e. every processor has caught up with a head that no longer moves
+        long head;
+        do {
+            head = head();
+            awaitCaughtUp(head);
+        } while (head() != head);
         Map<String, String> before = dumpReadModels();
         assertThat(before).containsKey("inspection");
         assertThat(before.get("inspection")).contains(h.inspectionId).contains("市审计局");
