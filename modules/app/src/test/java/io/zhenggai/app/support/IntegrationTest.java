@@ -35,14 +35,28 @@ public abstract class IntegrationTest {
 
     protected ApiClient api;
 
+    /** The X-Request-Id every request of the current test carries (it is recorded in each event's metadata). */
+    protected String requestId;
+
     @BeforeEach
     void client() {
-        api = new ApiClient(port);
+        requestId = "it-" + java.util.UUID.randomUUID();
+        api = new ApiClient(port).header("X-Request-Id", requestId);
     }
 
-    /** Number of events stored in the event store. */
+    /**
+     * Number of stored events caused by the current test's requests (their X-Request-Id, which events caused by
+     * policies inherit too). Counting only these keeps background work of other tests — a policy still reacting,
+     * a deadline firing — out of "a refused command leaves no event".
+     */
     protected long eventCount() {
-        return jdbc.sql("select count(*) from domain_event_entry").query(Long.class).single();
+        return eventCountWithMetadata("requestId", requestId);
+    }
+
+    /** Number of stored events whose metadata has {@code key = value}. */
+    protected long eventCountWithMetadata(String key, String value) {
+        return jdbc.sql("select count(*) from domain_event_entry where convert_from(meta_data, 'UTF8')::jsonb ->> :key = :value")
+                .param("key", key).param("value", value).query(Long.class).single();
     }
 
     protected long eventCount(String aggregateId) {
