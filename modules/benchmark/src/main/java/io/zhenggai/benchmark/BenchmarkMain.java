@@ -135,6 +135,8 @@ public final class BenchmarkMain {
             try {
                 Path json = o.outputDir().resolve(stamp + ".json");
                 new ObjectMapper().findAndRegisterModules().enable(SerializationFeature.INDENT_OUTPUT)
+                        .registerModule(new com.fasterxml.jackson.databind.module.SimpleModule()
+                                .addSerializer(Path.class, new com.fasterxml.jackson.databind.ser.std.ToStringSerializer(Path.class)))
                         .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
                         .writeValue(json.toFile(), results);
                 log.info("results written to %s (app logs in %s)", json, runDir);
@@ -359,6 +361,7 @@ public final class BenchmarkMain {
         log.info("warming up (%.0f s at 16 clients)", jitWarmup);
         load.run(16, jitWarmup);
         List<Results.Commands> commands = new ArrayList<>();
+        Instant commandsFrom = Instant.now();
         for (int c : o.concurrencies()) {
             load.run(c, o.warmupSeconds());
             List<Double> cps = new ArrayList<>();
@@ -396,6 +399,8 @@ public final class BenchmarkMain {
                     ratio == null ? "" : String.format(java.util.Locale.ROOT, ", %.2f× the JDBC limit", ratio));
         }
 
+        Instant commandsTo = Instant.now();
+
         // figure 5: memory at steady state
         Thread.sleep(1000);
         long rssSteady = app.rssBytes();
@@ -416,7 +421,7 @@ public final class BenchmarkMain {
         stopApp();
         Map<String, Object> profile = null;
         if (jfr != null) {
-            profile = Profiler.summarize(jfr, 25);
+            profile = Profiler.summarize(jfr, 25, commandsFrom, commandsTo);
             log.info("profile of the command phase: %s", profile.get("byArea"));
         }
         return new Results.Step(target, stored, preloadRate, preloaded, replay, restart, memory, commands, profile);
@@ -468,6 +473,7 @@ public final class BenchmarkMain {
         List<Double> total = new ArrayList<>();
         long peakRss = -1;
         long heapMid = -1;
+        Instant[] replayWindow = new Instant[2];
         for (int run = 0; run < runs; run++) {
             stopApp();
             try (Connection c = db.connect()) {
@@ -482,6 +488,10 @@ public final class BenchmarkMain {
             startApp(o.jfr() && lastRun);
             long[] mem = new long[]{-1, -1};
             double[] t = awaitReplay(present, head, Duration.ofMinutes(60), lastRun, mem);
+            if (lastRun) {
+                replayWindow[0] = Instant.now().minusMillis((long) ((t[1] - t[0]) * 1000));
+                replayWindow[1] = Instant.now();
+            }
             double replaySeconds = t[1] - t[0];
             rates.add((head - t[2]) / replaySeconds);
             seconds.add(replaySeconds);
@@ -499,7 +509,7 @@ public final class BenchmarkMain {
         stopApp();
         Map<String, Object> profile = null;
         if (jfr != null) {
-            profile = Profiler.summarize(jfr, 25);
+            profile = Profiler.summarize(jfr, 25, replayWindow[0], replayWindow[1]);
             log.info("profile of the replay: %s", profile.get("byArea"));
         }
         Stats rate = Stats.of(rates);

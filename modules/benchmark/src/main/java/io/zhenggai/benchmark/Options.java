@@ -133,6 +133,9 @@ record Options(
 
     /** How many replays to time at a history of {@code events}: several when they are short, one when long. */
     int replayRuns(long events) {
-        return events >= 500_000 ? replayRunsLarge : replayRunsSmall;
+        if (events >= 500_000) {
+            return replayRunsLarge;
+        }
+        return events > 50_000 ? Math.min(2, replayRunsSmall) : replayRunsSmall;
     }
 }

@@ -43,7 +43,8 @@ final class Profiler {
         AREAS.put("sun.", "jdk");
     }
 
-    static Map<String, Object> summarize(Path jfr, int top) throws IOException {
+    /** Summarises the samples taken between {@code from} and {@code to} (null: the whole recording). */
+    static Map<String, Object> summarize(Path jfr, int top, java.time.Instant from, java.time.Instant to) throws IOException {
         Map<String, Long> self = new HashMap<>();
         Map<String, Long> total = new HashMap<>();
         Map<String, Long> areas = new HashMap<>();
@@ -54,7 +55,8 @@ final class Profiler {
         try (RecordingFile file = new RecordingFile(jfr)) {
             while (file.hasMoreEvents()) {
                 RecordedEvent e = file.readEvent();
-                if (!e.getEventType().getName().equals("jdk.ExecutionSample")) {
+                if (!e.getEventType().getName().equals("jdk.ExecutionSample")
+                        || (from != null && e.getStartTime().isBefore(from)) || (to != null && e.getStartTime().isAfter(to))) {
                     continue;
                 }
                 RecordedStackTrace st = e.getStackTrace();
@@ -83,6 +85,7 @@ final class Profiler {
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("file", jfr.toString());
+        out.put("window", from == null ? "whole recording" : from + " .. " + to);
         out.put("samples", samples);
         out.put("byArea", percent(areas, samples, 20));
         out.put("hotSelf", percent(self, samples, top));

@@ -54,7 +54,7 @@ public final class InspectionWorkload implements Workload {
     private int inCurrentRound;
     private final AtomicReference<String> roundToCreate = new AtomicReference<>();
     private volatile String nextRound;
-    private volatile long nextRoundReadyAt;
+    private volatile HttpApi api;
 
     public InspectionWorkload(int active, double zipfExponent, double historicShare) {
         this.slots = new Slot[active];
@@ -87,6 +87,7 @@ public final class InspectionWorkload implements Workload {
 
     @Override
     public void prepare(HttpApi api) throws Exception {
+        this.api = api;
         synchronized (roundLock) {
             if (currentRound != null) {
                 return;
@@ -158,8 +159,7 @@ public final class InspectionWorkload implements Workload {
             if (inCurrentRound == INSPECTIONS_PER_ROUND / 3 && nextRound == null) {
                 roundToCreate.set("wr-" + (roundNumber + 1));
             }
-            if (inCurrentRound > INSPECTIONS_PER_ROUND && nextRound != null
-                    && System.nanoTime() - nextRoundReadyAt > Duration.ofSeconds(2).toNanos()) {
+            if (inCurrentRound > INSPECTIONS_PER_ROUND && nextRound != null) {
                 roundNumber++;
                 currentRound = nextRound;
                 nextRound = null;
@@ -177,13 +177,39 @@ public final class InspectionWorkload implements Workload {
             @Override
             public void completed(int status, String responseBody) {
                 if (status / 100 == 2) {
-                    nextRoundReadyAt = System.nanoTime();
-                    nextRound = roundId;
+                    awaitInReadModel(roundId);
                 } else {
                     roundToCreate.compareAndSet(null, roundId); // try again
                 }
             }
         };
+    }
+
+    /**
+     * Makes {@code roundId} the next round once the read model knows it (scheduling into a round checks that it
+     * exists there): polled in the background, off the measured clients.
+     */
+    private void awaitInReadModel(String roundId) {
+        HttpApi client = api;
+        Thread t = new Thread(() -> {
+            long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+            while (System.nanoTime() < deadline) {
+                try {
+                    if (client.send(99, USER, "GET", "/api/inspection-rounds/" + roundId, null).status() == 200) {
+                        nextRound = roundId;
+                        return;
+                    }
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    return;
+                } catch (Exception e) {
+                    // the app is restarting: try again
+                }
+            }
+            roundToCreate.compareAndSet(null, roundId);
+        }, "round-" + roundId);
+        t.setDaemon(true);
+        t.start();
     }
 
     private String roundBody(String roundId, int number) {
