@@ -107,7 +107,7 @@ public final class BenchmarkMain {
                         results.steps.add(growthStep(o.historySteps().get(i), i == 0, i == o.historySteps().size() - 1));
                         break;
                     } catch (AppDiedException e) {
-                        if (attempt == 3) {
+                        if (attempt == 3 || closed.get()) { // closed: we are being stopped ourselves
                             throw e;
                         }
                         String note = "the app was stopped from outside during the " + Report.human(o.historySteps().get(i))
@@ -153,6 +153,11 @@ public final class BenchmarkMain {
             return;
         }
         stopApp();
+        try {
+            Files.deleteIfExists(runDir.resolve("app-under-test.jar"));
+        } catch (java.io.IOException e) {
+            // a copy in the results directory: harmless
+        }
         if (db != null) {
             try {
                 db.close();
@@ -226,11 +231,26 @@ public final class BenchmarkMain {
         return env;
     }
 
+    /**
+     * The jar the app is started from: a copy of {@code --app-jar} in the run's directory. On a shared machine a
+     * colleague's {@code pkill -f zhenggai.jar} would otherwise stop the app under test in the middle of a figure.
+     */
+    private Path appJar() throws java.io.IOException {
+        Path copy = runDir.resolve("app-under-test.jar");
+        if (!Files.exists(copy)) {
+            if (!Files.isRegularFile(o.appJar())) {
+                throw new IllegalStateException(o.appJar() + " does not exist: build it first (mvn -q -DskipTests package)");
+            }
+            Files.copy(o.appJar(), copy);
+        }
+        return copy;
+    }
+
     private void startApp(boolean recordJfr) throws Exception {
         appStarts++;
         Path logFile = runDir.resolve(String.format("app-%02d.log", appStarts));
         Path jfr = recordJfr ? runDir.resolve(String.format("app-%02d.jfr", appStarts)) : null;
-        app = AppProcess.start(o.appJar(), appEnv(), o.appJvmArgs(), logFile, jfr);
+        app = AppProcess.start(appJar(), appEnv(), o.appJvmArgs(), logFile, jfr);
     }
 
     private void stopApp() {
@@ -677,7 +697,7 @@ public final class BenchmarkMain {
             env.put("ZHENGGAI_DATA_DIR", dir.toString());
             env.put("ZHENGGAI_DEMO_ACCOUNTS", "true");
             appStarts++;
-            try (AppProcess cold = AppProcess.start(o.appJar(), env, o.appJvmArgs(),
+            try (AppProcess cold = AppProcess.start(appJar(), env, o.appJvmArgs(),
                     runDir.resolve(String.format("app-%02d-embedded.log", appStarts)), null)) {
                 ready.add(cold.awaitReady(Duration.ofMinutes(3)));
                 rss = cold.rssBytes();
