@@ -345,6 +345,8 @@ public final class BenchmarkMain {
     private Results.Step growthStep(long target, boolean first, boolean last) throws Exception {
         stopApp();
         log.info("── history step: %,d events ──", target);
+        List<String> loads = new ArrayList<>();
+        loads.add("step start: " + loadAverage());
         long before = db.scalar("select count(*) from domain_event_entry");
         long preloaded = 0;
         double preloadRate = Double.NaN;
@@ -382,6 +384,7 @@ public final class BenchmarkMain {
         load.run(16, jitWarmup);
         List<Results.Commands> commands = new ArrayList<>();
         Instant commandsFrom = Instant.now();
+        loads.add("commands start: " + loadAverage());
         for (int c : o.concurrencies()) {
             load.run(c, o.warmupSeconds());
             List<Double> cps = new ArrayList<>();
@@ -420,6 +423,8 @@ public final class BenchmarkMain {
         }
 
         Instant commandsTo = Instant.now();
+        loads.add("commands end: " + loadAverage());
+        log.info("load average (1, 5, 15 min): %s", loads);
 
         // figure 5: memory at steady state
         Thread.sleep(1000);
@@ -444,7 +449,7 @@ public final class BenchmarkMain {
             profile = Profiler.summarize(jfr, 25, commandsFrom, commandsTo);
             log.info("profile of the command phase: %s", profile.get("byArea"));
         }
-        return new Results.Step(target, stored, preloadRate, preloaded, replay, restart, memory, commands, profile);
+        return new Results.Step(target, stored, preloadRate, preloaded, replay, restart, memory, commands, profile, loads);
     }
 
     /** Appends {@code rows} events of generated history with COPY, in transactions of 200k rows; returns rows/s. */

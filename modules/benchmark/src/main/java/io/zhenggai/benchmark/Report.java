@@ -119,6 +119,9 @@ final class Report {
                 }
             }
             for (Results.Step s : r.steps) {
+                out.println("  load average at " + human(s.storedEvents()) + ": " + s.loadAverages());
+            }
+            for (Results.Step s : r.steps) {
                 for (Results.Commands c : s.commands()) {
                     if (!c.errorSamples().isEmpty()) {
                         out.println("  failures at " + human(s.storedEvents()) + "/" + c.clients() + " clients: " + c.errorSamples());

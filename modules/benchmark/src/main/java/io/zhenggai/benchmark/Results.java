@@ -37,7 +37,8 @@ final class Results {
     }
 
     record Step(long targetEvents, long storedEvents, double preloadRowsPerSecond, long preloadedRows, Replay replay,
-                Restart restart, Memory memory, List<Commands> commands, Map<String, Object> profile) {
+                Restart restart, Memory memory, List<Commands> commands, Map<String, Object> profile,
+                List<String> loadAverages) {
     }
 
     record Target(String name, String goal, String actual, Boolean met, String note) {
