@@ -69,6 +69,7 @@ public final class BenchmarkMain {
     }
 
     public static void main(String[] args) {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"); // the embedded PostgreSQL's chatter
         Options options;
         try {
             options = Options.parse(args);
