@@ -1,0 +1,141 @@
+package io.zhenggai.benchmark;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Command-line options of the harness. Defaults give the full run (~20-30 min on 2 cores); {@code --quick} a first
+ * look in a few minutes. Every option is printed into the result file so that a figure can be traced to its settings.
+ */
+record Options(
+        boolean quick,
+        Path appJar,
+        Path outputDir,
+        String dbMode,
+        String dbHost,
+        int dbPort,
+        long seed,
+        List<Integer> concurrencies,
+        List<Long> historySteps,
+        int runs,
+        double runSeconds,
+        double warmupSeconds,
+        double limitRunSeconds,
+        int replayRunsSmall,
+        int replayRunsLarge,
+        int coldStartRuns,
+        int activeInspections,
+        double zipfExponent,
+        boolean jfr,
+        List<String> appJvmArgs,
+        boolean keepDatabase,
+        boolean skipColdStart) {
+
+    static final String USAGE = """
+            usage: java -jar modules/benchmark/target/zhenggai-benchmark.jar [options]
+              --quick               a first look (~3-5 min): 2 runs of 3 s, history steps 10k and 100k
+              --with-10m            add the 10M-event growth step (needs ~10 GB of disk and ~1 h)
+              --steps 10000,100000  history sizes of the growth figure (events already stored)
+              --concurrency 1,4,16,64
+              --runs N              runs per figure (median and spread are reported), default 3
+              --run-seconds S       length of one command run, default 8
+              --warmup-seconds S    warm-up before each concurrency, default 3
+              --seed N              random seed of the workload and the history (default 20230912)
+              --active N            inspections being worked on at once (Zipf-ranked), default 400
+              --zipf S              Zipf exponent of the choice of aggregate, default 1.0
+              --db auto|local|embedded   auto: 127.0.0.1:5432 when it answers, else an embedded PostgreSQL
+              --db-host H --db-port P    the local server (default 127.0.0.1:5432, trust auth, user postgres)
+              --app-jar PATH        default modules/app/target/zhenggai.jar
+              --out DIR             default bench-results
+              --jfr                 record the app with JDK Flight Recorder and print its hot methods
+              --app-jvm-args "..."  extra JVM flags for the app (e.g. "-XX:+UseSerialGC -Xss512k")
+              --skip-cold-start     do not measure the embedded cold start
+              --keep-db             do not drop the benchmark database at the end
+            """;
+
+    static Options parse(String[] args) {
+        boolean quick = Arrays.asList(args).contains("--quick");
+        boolean with10m = Arrays.asList(args).contains("--with-10m");
+        Path appJar = Path.of("modules/app/target/zhenggai.jar");
+        Path out = Path.of("bench-results");
+        String db = "auto";
+        String host = "127.0.0.1";
+        int port = 5432;
+        long seed = 20230912L;
+        List<Integer> conc = List.of(1, 4, 16, 64);
+        List<Long> steps = quick ? List.of(10_000L, 100_000L) : List.of(10_000L, 100_000L, 1_000_000L);
+        int runs = quick ? 2 : 3;
+        double runSeconds = quick ? 3 : 8;
+        double warmup = quick ? 1.5 : 3;
+        double limitSeconds = quick ? 2 : 4;
+        int replaySmall = quick ? 1 : 3;
+        int replayLarge = 1;
+        int coldRuns = quick ? 1 : 3;
+        int active = 400;
+        double zipf = 1.0;
+        boolean jfr = false;
+        List<String> jvmArgs = new ArrayList<>();
+        boolean keep = false;
+        boolean skipCold = false;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--quick", "--with-10m" -> { }
+                case "--steps" -> steps = Arrays.stream(args[++i].split(",")).map(String::trim).map(Options::count).toList();
+                case "--concurrency" -> conc = Arrays.stream(args[++i].split(",")).map(String::trim).map(Integer::parseInt).toList();
+                case "--runs" -> runs = Integer.parseInt(args[++i]);
+                case "--run-seconds" -> runSeconds = Double.parseDouble(args[++i]);
+                case "--warmup-seconds" -> warmup = Double.parseDouble(args[++i]);
+                case "--seed" -> seed = Long.parseLong(args[++i]);
+                case "--active" -> active = Integer.parseInt(args[++i]);
+                case "--zipf" -> zipf = Double.parseDouble(args[++i]);
+                case "--db" -> db = args[++i];
+                case "--db-host" -> host = args[++i];
+                case "--db-port" -> port = Integer.parseInt(args[++i]);
+                case "--app-jar" -> appJar = Path.of(args[++i]);
+                case "--out" -> out = Path.of(args[++i]);
+                case "--jfr" -> jfr = true;
+                case "--app-jvm-args" -> jvmArgs.addAll(Arrays.stream(args[++i].trim().split("\\s+")).filter(s -> !s.isEmpty()).toList());
+                case "--keep-db" -> keep = true;
+                case "--skip-cold-start" -> skipCold = true;
+                case "-h", "--help" -> {
+                    System.out.println(USAGE);
+                    System.exit(0);
+                }
+                default -> throw new IllegalArgumentException("unknown option " + a + "\n" + USAGE);
+            }
+        }
+        if (with10m && !steps.contains(10_000_000L)) {
+            steps = new ArrayList<>(steps);
+            steps.add(10_000_000L);
+        }
+        if (!List.of("auto", "local", "embedded").contains(db)) {
+            throw new IllegalArgumentException("--db must be auto, local or embedded");
+        }
+        steps = steps.stream().sorted().toList();
+        return new Options(quick, appJar, out, db, host, port, seed, conc, steps, runs, runSeconds, warmup, limitSeconds,
+                replaySmall, replayLarge, coldRuns, active, zipf, jfr, List.copyOf(jvmArgs), keep, skipCold);
+    }
+
+    /** "10k" → 10000, "1M" → 1000000, "250000" → 250000. */
+    static long count(String s) {
+        String t = s.toLowerCase();
+        if (t.endsWith("k")) {
+            return (long) (Double.parseDouble(t.substring(0, t.length() - 1)) * 1_000);
+        }
+        if (t.endsWith("m")) {
+            return (long) (Double.parseDouble(t.substring(0, t.length() - 1)) * 1_000_000);
+        }
+        return Long.parseLong(t);
+    }
+
+    /** How many replays to time at a history of {@code events}: several when they are short, one when long. */
+    int replayRuns(long events) {
+        if (events >= 500_000) {
+            return replayRunsLarge;
+        }
+        return events > 50_000 ? Math.min(2, replayRunsSmall) : replayRunsSmall;
+    }
+}

@@ -1,0 +1,238 @@
+package io.zhenggai.benchmark.history;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.zhenggai.api.audit.MetadataKeys;
+import io.zhenggai.api.inspection.InspectionEvents.*;
+import io.zhenggai.benchmark.workload.InspectionPlan;
+import io.zhenggai.benchmark.workload.InspectionPlan.Step;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * History of the inspection context: rounds of 30 inspections, each living through an {@link InspectionPlan},
+ * about 40 of them in progress at once so that their events interleave in global order as in real use. Payloads are
+ * the API's event records serialised with Jackson as the app's serializer does; metadata carries the audit keys the
+ * app adds to every event (user, command name, correlation and causation ids).
+ *
+ * <p>Aggregate ids: rounds {@code hr-N}, inspections {@code h-N}; event ids are random UUIDs from the seed.
+ */
+public final class InspectionHistory implements HistorySource {
+
+    public static final String EVENTS = "io.zhenggai.api.inspection.InspectionEvents$";
+    static final int INSPECTIONS_PER_ROUND = 30;
+    static final int IN_FLIGHT = 40;
+    private static final DateTimeFormatter AXON_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    /** An inspection whose whole life is stored: a target for corrections through the live API. */
+    public record Delivered(String inspectionId, int findingCount) {
+    }
+
+    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private final SplittableRandom random;
+    private final String prefix;
+    private final List<Cursor> inFlight = new ArrayList<>();
+    private final List<Delivered> delivered = new ArrayList<>();
+    private long clockMillis = Instant.parse("2023-01-01T01:00:00Z").toEpochMilli();
+    private int inspections;
+    private int rounds;
+    private String currentRound;
+    private int inCurrentRound = INSPECTIONS_PER_ROUND;
+    private long produced;
+
+    /** {@code prefix} keeps the ids of two generators apart (e.g. "h" for history, "L3" for a limit thread). */
+    public InspectionHistory(long seed, String prefix) {
+        this.random = new SplittableRandom(seed);
+        this.prefix = prefix;
+    }
+
+    @Override
+    public String name() {
+        return "inspection";
+    }
+
+    public long produced() {
+        return produced;
+    }
+
+    /** Inspections whose feedback is stored (their findings can be corrected through the API). */
+    public List<Delivered> delivered() {
+        return List.copyOf(delivered);
+    }
+
+    @Override
+    public void generate(long count, Consumer<EventRow> sink) {
+        for (long i = 0; i < count; i++) {
+            sink.accept(next());
+        }
+    }
+
+    /** The next event in global order. */
+    public EventRow next() {
+        produced++;
+        clockMillis += 500 + random.nextInt(30_000);
+        if (inFlight.size() < IN_FLIGHT) {
+            if (inCurrentRound >= INSPECTIONS_PER_ROUND) {
+                rounds++;
+                currentRound = prefix + "r-" + rounds;
+                inCurrentRound = 0;
+                return row(currentRound, 0, "InspectionRound", new RoundCreatedEvent(currentRound,
+                        "十三届区委第" + rounds + "轮巡察", "区委巡察工作领导小组", null, null), "CreateRoundCommand");
+            }
+            inspections++;
+            inCurrentRound++;
+            inFlight.add(new Cursor(InspectionPlan.generate(prefix + "-" + inspections, currentRound, random)));
+        }
+        int i = random.nextInt(inFlight.size());
+        Cursor cursor = inFlight.get(i);
+        EventRow row = cursor.next();
+        if (cursor.done()) {
+            inFlight.set(i, inFlight.get(inFlight.size() - 1));
+            inFlight.remove(inFlight.size() - 1);
+            delivered.add(new Delivered(cursor.plan.inspectionId, cursor.plan.findingCount));
+        }
+        return row;
+    }
+
+    private EventRow row(String aggregateId, long sequence, String aggregateType, Record event, String commandName) {
+        String id = uuid();
+        Map<String, Object> meta = new TreeMap<>();
+        meta.put(MetadataKeys.CAUSATION_ID, id);
+        meta.put(MetadataKeys.CORRELATION_ID, id);
+        meta.put(MetadataKeys.COMMAND_NAME, commandName);
+        meta.put(MetadataKeys.USER, "inspector");
+        try {
+            return new EventRow(uuid(), aggregateId, sequence, aggregateType, AXON_TIME.format(Instant.ofEpochMilli(clockMillis)),
+                    EVENTS + event.getClass().getSimpleName(), json.writeValueAsBytes(event), json.writeValueAsBytes(meta));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String uuid() {
+        long msb = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long lsb = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(msb, lsb).toString();
+    }
+
+    /** Walks one plan, keeping what the aggregate keeps, to produce the events it would apply. */
+    private final class Cursor {
+        final InspectionPlan plan;
+        int position;
+        final Map<String, Integer> categoryOrdinal = new LinkedHashMap<>();
+        final Map<String, String> categoryTitle = new LinkedHashMap<>();
+        final Map<String, FindingState> findings = new LinkedHashMap<>();
+
+        Cursor(InspectionPlan plan) {
+            this.plan = plan;
+        }
+
+        boolean done() {
+            return position >= plan.steps.size();
+        }
+
+        EventRow next() {
+            Step s = plan.steps.get(position);
+            long seq = position++;
+            String id = plan.inspectionId;
+            return switch (s.kind()) {
+                case SCHEDULE -> event(seq, new InspectionScheduledEvent(id, plan.roundId, plan.inspectingBody,
+                        plan.inspectedUnit, plan.mandate, plan.legalBasis, plan.fieldworkStart, plan.fieldworkEnd), "ScheduleInspectionCommand");
+                case START_FIELDWORK -> event(seq, new FieldworkStartedEvent(id, s.date()), "StartFieldworkCommand");
+                case ADD_CATEGORY -> {
+                    categoryOrdinal.put(s.categoryId(), categoryOrdinal.size() + 1);
+                    categoryTitle.put(s.categoryId(), s.categoryTitle());
+                    yield event(seq, new FindingCategoryAddedEvent(id, s.categoryId(), categoryOrdinal.size(), s.categoryTitle()),
+                            "AddFindingCategoryCommand");
+                }
+                case RECORD_FINDING -> {
+                    int ordinal = (int) findings.values().stream().filter(f -> f.categoryId.equals(s.categoryId())).count() + 1;
+                    findings.put(s.findingId(), new FindingState(s.categoryId(), ordinal, s.title(), s.description(), s.manifestations()));
+                    yield event(seq, new FindingRecordedEvent(id, s.findingId(), s.categoryId(), ordinal, s.title(),
+                            s.description(), s.manifestations()), "RecordFindingCommand");
+                }
+                case AMEND_FINDING -> {
+                    findings.get(s.findingId()).text(s.title(), s.description(), s.manifestations());
+                    yield event(seq, new FindingAmendedEvent(id, s.findingId(), s.title(), s.description(), s.manifestations()),
+                            "AmendFindingCommand");
+                }
+                case CONCLUDE_FIELDWORK -> event(seq, new FieldworkConcludedEvent(id, s.date()), "ConcludeFieldworkCommand");
+                case DELIVER_FEEDBACK -> {
+                    List<DeliveredCategory> categories = new ArrayList<>();
+                    for (Map.Entry<String, Integer> c : categoryOrdinal.entrySet()) {
+                        List<DeliveredFinding> items = new ArrayList<>();
+                        findings.forEach((fid, f) -> {
+                            if (f.categoryId.equals(c.getKey())) {
+                                items.add(new DeliveredFinding(fid, f.ordinal, f.title, f.description, f.manifestations));
+                            }
+                        });
+                        if (!items.isEmpty()) {
+                            categories.add(new DeliveredCategory(c.getKey(), c.getValue(), categoryTitle.get(c.getKey()), items));
+                        }
+                    }
+                    yield event(seq, new FeedbackDeliveredEvent(id, plan.roundId, plan.inspectingBody, plan.inspectedUnit,
+                            plan.mandate, plan.legalBasis, plan.fieldworkStart, plan.fieldworkEnd, s.date(), categories),
+                            "DeliverFeedbackCommand");
+                }
+                case CORRECT_FINDING -> {
+                    FindingState f = findings.get(s.findingId());
+                    f.text(s.title(), s.description(), s.manifestations());
+                    yield event(seq, new FindingCorrectedEvent(id, s.findingId(), f.categoryId, s.title(), s.description(),
+                            s.manifestations(), s.reason()), "CorrectFindingCommand");
+                }
+            };
+        }
+
+        private EventRow event(long seq, Record event, String command) {
+            return row(plan.inspectionId, seq, "Inspection", event, command);
+        }
+    }
+
+    private static final class FindingState {
+        final String categoryId;
+        final int ordinal;
+        String title;
+        String description;
+        List<String> manifestations;
+
+        FindingState(String categoryId, int ordinal, String title, String description, List<String> manifestations) {
+            this.categoryId = categoryId;
+            this.ordinal = ordinal;
+            text(title, description, manifestations);
+        }
+
+        void text(String title, String description, List<String> manifestations) {
+            this.title = title;
+            this.description = description;
+            this.manifestations = manifestations;
+        }
+    }
+
+    /** Average payload and metadata size of {@code n} freshly generated events (bytes), for reports. */
+    public static double[] averageSizes(long seed, int n) {
+        InspectionHistory h = new InspectionHistory(seed, "s");
+        long payload = 0;
+        long meta = 0;
+        for (int i = 0; i < n; i++) {
+            EventRow r = h.next();
+            payload += r.payload().length;
+            meta += r.metaData().length;
+        }
+        return new double[]{payload / (double) n, meta / (double) n};
+    }
+
+}
