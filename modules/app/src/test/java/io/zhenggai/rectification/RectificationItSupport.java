@@ -54,7 +54,11 @@ abstract class RectificationItSupport extends IntegrationTest {
     }
 
     static Delivered deliverInspection(ApiClient api, LocalDate today) {
-        String id = uniqueId("insp");
+        return deliverInspection(api, today, uniqueId("insp"));
+    }
+
+    /** As {@link #deliverInspection(ApiClient, LocalDate)}, for the inspection id {@code id}. */
+    static Delivered deliverInspection(ApiClient api, LocalDate today, String id) {
         ApiClient inspector = api.as("inspector");
         expect(inspector.post("/api/inspections", body("inspectionId", id, "inspectingBody", "区委第四巡察组",
                 "inspectedUnit", "区委统战部", "mandate", "区委统一部署", "legalBasis", List.of("《中国共产党巡视工作条例》"),
