@@ -54,7 +54,11 @@ abstract class RectificationItSupport extends IntegrationTest {
     }
 
     static Delivered deliverInspection(ApiClient api, LocalDate today) {
-        String id = uniqueId("insp");
+        return deliverInspection(api, today, uniqueId("insp"));
+    }
+
+    /** As {@link #deliverInspection(ApiClient, LocalDate)}, for the inspection id {@code id}. */
+    static Delivered deliverInspection(ApiClient api, LocalDate today, String id) {
         ApiClient inspector = api.as("inspector");
         expect(inspector.post("/api/inspections", body("inspectionId", id, "inspectingBody", "区委第四巡察组",
                 "inspectedUnit", "区委统战部", "mandate", "区委统一部署", "legalBasis", List.of("《中国共产党巡视工作条例》"),
@@ -82,15 +86,17 @@ abstract class RectificationItSupport extends IntegrationTest {
 
     static JsonNode awaitLedger(ApiClient api, Delivered d, Predicate<JsonNode> until) {
         JsonNode[] last = new JsonNode[1];
-        // a predicate may assert on a part of the ledger the projection has not written yet: keep polling
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                .ignoreExceptionsInstanceOf(AssertionError.class).until(() -> {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
             Response r = api.as("auditor").get(d.path());
             if (r.status() != 200) {
                 return false;
             }
             last[0] = r.json();
-            return until.test(last[0]);
+            try {
+                return until.test(last[0]);
+            } catch (AssertionError notYet) {
+                return false; // e.g. the item is not in the ledger yet: the projection has not caught up
+            }
         });
         return last[0];
     }

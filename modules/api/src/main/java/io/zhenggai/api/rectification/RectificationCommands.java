@@ -50,6 +50,42 @@ public final class RectificationCommands {
             String sourceEventId) {
     }
 
+    /**
+     * Records a supplementary finding (补充问题) that reached the ledger after feedback from another context, e.g.
+     * public feedback a publisher turned into a finding. Sent by the rectification context's own policy; idempotent
+     * by {@code source} + {@code sourceId}. {@code categoryId} names a category of the ledger, or is null (or unknown)
+     * for the source's own category. {@code date} is the date the problem was raised at its source.
+     */
+    public record RecordSupplementaryFindingCommand(
+            @TargetAggregateIdentifier String rectificationId,
+            String findingId,
+            String categoryId,
+            String title,
+            String description,
+            FindingSource source,
+            String sourceId,
+            LocalDate date) {
+    }
+
+    /**
+     * Takes over a finance rule violation escalated to this rectification: an immediate item (立行立改, item id
+     * {@code viol-<violationId>}) serving the finding named, or, when none is named or the ledger does not know it,
+     * a supplementary finding recorded for the violation. Sent by the rectification context's own policy; idempotent
+     * by violation id. {@code amount} is the money at stake.
+     */
+    public record TakeOverViolationCommand(
+            @TargetAggregateIdentifier String rectificationId,
+            String violationId,
+            String findingId,
+            String description,
+            java.math.BigDecimal amount,
+            LocalDate escalatedOn,
+            String expenseId,
+            LocalDate expenseDate,
+            String regulationTitle,
+            String breachDescription) {
+    }
+
     /** 整改工作领导小组办公室: names the office that runs the work and the department that hosts it. */
     public record NameOfficeCommand(
             @TargetAggregateIdentifier String rectificationId,

@@ -49,6 +49,29 @@ public final class RectificationEvents {
             String sourceEventId) {
     }
 
+    /**
+     * A supplementary finding (补充问题) was added to the ledger after feedback, from {@code source}
+     * ({@code sourceId}: the feedback id or violation id). It sits in category {@code categoryId}; when
+     * {@code newCategory} is true that category was opened by this event with {@code categoryOrdinal} and
+     * {@code categoryTitle}. {@code ordinal} numbers it within its category; {@code date} is the date the problem
+     * was raised at its source; {@code afterAdoption} tells that the plan was already adopted.
+     */
+    public record SupplementaryFindingRecordedEvent(
+            String rectificationId,
+            String findingId,
+            String categoryId,
+            int categoryOrdinal,
+            String categoryTitle,
+            boolean newCategory,
+            int ordinal,
+            String title,
+            String description,
+            FindingSource source,
+            String sourceId,
+            LocalDate date,
+            boolean afterAdoption) {
+    }
+
     public record OfficeNamedEvent(String rectificationId, String name, String hostDepartment) {
     }
 

@@ -116,7 +116,11 @@ public final class RectificationQueries {
     public record CategoryView(String categoryId, int ordinal, String title, List<FindingView> findings) {
     }
 
-    /** {@code status}: NO_ITEMS, NOT_STARTED, IN_PROGRESS or COMPLETED (derived from its items). */
+    /**
+     * {@code status}: NO_ITEMS, NOT_STARTED, IN_PROGRESS or COMPLETED (derived from its items). {@code source} tells
+     * a finding delivered with the feedback ({@code INSPECTION}) from a supplementary one (public feedback, finance
+     * violation), whose {@code sourceId} names the feedback or violation and {@code raisedDate} the date it was raised.
+     */
     public record FindingView(
             String findingId,
             int ordinal,
@@ -127,7 +131,11 @@ public final class RectificationQueries {
             String lastCorrectionReason,
             String status,
             String statusLabel,
-            List<ItemView> items) {
+            List<ItemView> items,
+            FindingSource source,
+            String sourceLabel,
+            String sourceId,
+            LocalDate raisedDate) {
     }
 
     public record ItemView(
@@ -213,6 +221,17 @@ public final class RectificationQueries {
 
     public record OutcomeView(String outcomeId, AccountabilityKind kind, String kindLabel, LocalDate date, int count,
                               List<String> persons, List<String> findingIds, String description) {
+    }
+
+    /**
+     * Escalations (finance violations, public feedback) that named an inspection without an open rectification, so
+     * nothing was recorded: most recent first. They are kept for staff to follow up by hand.
+     */
+    public record ListUnmatchedEscalationsQuery(String inspectionId) {
+    }
+
+    public record UnmatchedEscalation(FindingSource source, String sourceLabel, String sourceId, String inspectionId,
+                                      String title, String reason, Instant receivedAt) {
     }
 
     public record RectificationSummary(

@@ -5,7 +5,11 @@
  * <p>
  * A rectification is opened by the rectification context itself when it learns that feedback was delivered
  * ({@code io.zhenggai.api.inspection.InspectionEvents.FeedbackDeliveredEvent}); its id is derived from the
- * inspection id with {@link io.zhenggai.api.rectification.RectificationIds#forInspection(String)}. Other contexts
+ * inspection id with {@link io.zhenggai.api.rectification.RectificationIds#forInspection(String)}. Problems handed
+ * over later — a finance violation escalated ({@code io.zhenggai.api.finance.FinanceEvents.ViolationEscalatedEvent}),
+ * public feedback turned into a finding ({@code io.zhenggai.api.publication.PublicationEvents.FeedbackEscalatedToFindingEvent})
+ * — reach the ledger by the rectification context's own policy, as items and supplementary findings
+ * ({@link io.zhenggai.api.rectification.FindingSource}). Other contexts
  * (publication, reporting) learn about rectifications only from {@link io.zhenggai.api.rectification.RectificationEvents}.
  */
 package io.zhenggai.api.rectification;

@@ -4,6 +4,7 @@ import io.zhenggai.api.audit.MetadataKeys;
 import io.zhenggai.api.rectification.CloseOffState;
 import io.zhenggai.api.rectification.Evidence;
 import io.zhenggai.api.rectification.EvidenceKind;
+import io.zhenggai.api.rectification.FindingSource;
 import io.zhenggai.api.rectification.ItemKind;
 import io.zhenggai.api.rectification.ItemStatus;
 import io.zhenggai.api.rectification.LeadershipRole;
@@ -68,6 +69,9 @@ class Rectification {
     private LocalDate feedbackDate;
     private final Map<String, String> findings = new LinkedHashMap<>(); // findingId -> title
     private final Set<String> takenOverCorrections = new HashSet<>();
+    private final Map<String, Integer> categoryOrdinals = new HashMap<>(); // categoryId -> ordinal
+    private final Map<String, Integer> findingsPerCategory = new HashMap<>(); // categoryId -> highest finding ordinal
+    private final Set<String> supplementarySources = new HashSet<>(); // source + ':' + sourceId
     private final Map<String, Member> members = new LinkedHashMap<>();
     private String officeName;
     private String officeHost;
@@ -221,6 +225,109 @@ class Rectification {
         apply(new FindingCorrectionTakenOverEvent(rectificationId, cmd.findingId(), cmd.categoryId(), cmd.title(),
                 cmd.description(), List.copyOf(nullSafe(cmd.manifestations())), cmd.reason(), cmd.sourceEventId()));
         return getVersion();
+    }
+
+    // ---------------------------------------------------------------- supplementary findings and escalations
+
+    /** The id of the item (and, when needed, of the finding) that takes over a finance violation. */
+    static String violationItemId(String violationId) {
+        return "viol-" + violationId;
+    }
+
+    /**
+     * A supplementary finding from another context (public feedback turned into a finding). Idempotent by source and
+     * source id: a redelivered event changes nothing. Before adoption the finding needs an item like any other (the
+     * plan cannot be adopted without one); after adoption it waits for an item added with a reason.
+     */
+    @CommandHandler
+    Long handle(RecordSupplementaryFindingCommand cmd, Clock clock) {
+        require(cmd.source() != null && cmd.source() != FindingSource.INSPECTION, "SOURCE_REQUIRED",
+                "补充问题必须指明来源（群众反馈或财务违规移交）");
+        require(present(cmd.sourceId()), "SOURCE_ID_REQUIRED", "补充问题必须指明来源编号");
+        if (supplementarySources.contains(sourceKey(cmd.source(), cmd.sourceId()))) {
+            return getVersion();
+        }
+        require(present(cmd.findingId()), "FINDING_ID_REQUIRED", "问题编号不能为空");
+        requireState(!findings.containsKey(cmd.findingId()), "FINDING_EXISTS", "整改台账中已有该问题：" + cmd.findingId());
+        require(present(cmd.title()), "FINDING_TITLE_REQUIRED", "问题标题不能为空");
+        recordSupplementaryFinding(cmd.findingId(), cmd.categoryId(), cmd.title().strip(), blankToNull(cmd.description()),
+                cmd.source(), cmd.sourceId(), cmd.date() != null ? cmd.date() : LocalDate.now(clock));
+        return getVersion();
+    }
+
+    /**
+     * A finance violation escalated to this rectification becomes an immediate item (立行立改, no due date: the money
+     * is to be returned at once) with the deterministic id {@code viol-<violationId>}, so a redelivered event changes
+     * nothing. It serves the finding the escalation names; when it names none, or one the ledger does not know, the
+     * violation is first recorded as a supplementary finding of its own. After adoption the item is a recorded change
+     * with the reason 财务违规升级：violationId; its measures and responsibility are then the rectifier's to add (before
+     * adoption the plan cannot be adopted without them).
+     */
+    @CommandHandler
+    Long handle(TakeOverViolationCommand cmd, Clock clock) {
+        require(present(cmd.violationId()), "VIOLATION_ID_REQUIRED", "违规问题编号不能为空");
+        String itemId = violationItemId(cmd.violationId());
+        if (items.containsKey(itemId)) {
+            return getVersion();
+        }
+        String what = present(cmd.description()) ? cmd.description().strip()
+                : present(cmd.breachDescription()) ? cmd.breachDescription().strip() : "违规问题" + cmd.violationId();
+        LocalDate date = cmd.escalatedOn() != null ? cmd.escalatedOn() : LocalDate.now(clock);
+        String findingId = present(cmd.findingId()) ? cmd.findingId().strip() : null;
+        if (findingId == null || !findings.containsKey(findingId)) {
+            String unknown = findingId == null ? "" : "；移交时指明的问题“" + findingId + "”不在本整改台账中";
+            findingId = itemId;
+            recordSupplementaryFinding(findingId, null, abbreviate("违规支出：" + what, 200),
+                    violationDescription(cmd, what) + unknown, FindingSource.FINANCE_VIOLATION, cmd.violationId(), date);
+        }
+        String reason = "财务违规升级：" + cmd.violationId();
+        apply(new ItemAddedEvent(rectificationId, itemId, itemsAdded + 1, List.of(findingId),
+                abbreviate("整改违规支出：" + what, 500), ItemKind.IMMEDIATE, null, null, null, null, null, planAdopted,
+                reason));
+        return getVersion();
+    }
+
+    private void recordSupplementaryFinding(String findingId, String categoryId, String title, String description,
+                                            FindingSource source, String sourceId, LocalDate date) {
+        boolean known = categoryId != null && categoryOrdinals.containsKey(categoryId);
+        String category = known ? categoryId : source.supplementaryCategoryId();
+        boolean newCategory = !categoryOrdinals.containsKey(category);
+        int categoryOrdinal = newCategory
+                ? categoryOrdinals.values().stream().mapToInt(Integer::intValue).max().orElse(0) + 1
+                : categoryOrdinals.get(category);
+        apply(new SupplementaryFindingRecordedEvent(rectificationId, findingId, category, categoryOrdinal,
+                newCategory ? source.supplementaryCategoryTitle() : null, newCategory,
+                findingsPerCategory.getOrDefault(category, 0) + 1, title, description, source, sourceId, date,
+                planAdopted));
+    }
+
+    private static String violationDescription(TakeOverViolationCommand cmd, String what) {
+        StringBuilder text = new StringBuilder(what);
+        if (cmd.amount() != null) {
+            text.append("；涉及金额").append(cmd.amount().toPlainString()).append("元");
+        }
+        if (present(cmd.expenseId())) {
+            text.append("；支出").append(cmd.expenseId());
+            if (cmd.expenseDate() != null) {
+                text.append("（").append(cmd.expenseDate()).append("）");
+            }
+        }
+        if (present(cmd.regulationTitle())) {
+            String title = cmd.regulationTitle().strip();
+            text.append("；依据").append(title.startsWith("《") ? title : "《" + title + "》");
+        }
+        if (present(cmd.breachDescription()) && !cmd.breachDescription().strip().equals(what)) {
+            text.append("；").append(cmd.breachDescription().strip());
+        }
+        return text.toString();
+    }
+
+    private static String abbreviate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+
+    private static String sourceKey(FindingSource source, String sourceId) {
+        return source.name() + ":" + sourceId;
     }
 
     // ---------------------------------------------------------------- leadership group and office
@@ -790,10 +897,20 @@ class Rectification {
         rectificationId = e.rectificationId();
         feedbackDate = e.feedbackDate();
         for (LedgerCategory c : e.categories()) {
+            categoryOrdinals.put(c.categoryId(), c.ordinal());
             for (LedgerFinding f : c.findings()) {
                 findings.put(f.findingId(), f.title());
+                findingsPerCategory.merge(c.categoryId(), f.ordinal(), Math::max);
             }
         }
+    }
+
+    @EventSourcingHandler
+    void on(SupplementaryFindingRecordedEvent e) {
+        categoryOrdinals.putIfAbsent(e.categoryId(), e.categoryOrdinal());
+        findingsPerCategory.merge(e.categoryId(), e.ordinal(), Math::max);
+        findings.put(e.findingId(), e.title());
+        supplementarySources.add(sourceKey(e.source(), e.sourceId()));
     }
 
     @EventSourcingHandler

@@ -2,6 +2,7 @@ package io.zhenggai.rectification.query;
 
 import io.zhenggai.api.rectification.CloseOffState;
 import io.zhenggai.api.rectification.Evidence;
+import io.zhenggai.api.rectification.FindingSource;
 import io.zhenggai.api.rectification.ItemKind;
 import io.zhenggai.api.rectification.ItemStatus;
 import io.zhenggai.api.rectification.LeadershipRole;
@@ -63,6 +64,10 @@ public class LedgerDocument {
         public List<String> manifestations = new ArrayList<>();
         public int corrections;
         public String lastCorrectionReason;
+        /** null for findings delivered with the feedback (read as INSPECTION). */
+        public FindingSource source;
+        public String sourceId;
+        public LocalDate raisedDate;
     }
 
     public static class MemberDoc {
@@ -126,6 +131,10 @@ public class LedgerDocument {
 
     Optional<MemberDoc> member(String memberId) {
         return members.stream().filter(m -> m.memberId.equals(memberId)).findFirst();
+    }
+
+    Optional<CategoryDoc> category(String categoryId) {
+        return categories.stream().filter(c -> c.categoryId.equals(categoryId)).findFirst();
     }
 
     Optional<FindingDoc> finding(String findingId) {

@@ -2,6 +2,7 @@ package io.zhenggai.rectification.query;
 
 import io.zhenggai.api.rectification.AccountabilityKind;
 import io.zhenggai.api.rectification.CloseOffState;
+import io.zhenggai.api.rectification.FindingSource;
 import io.zhenggai.api.rectification.ItemKind;
 import io.zhenggai.api.rectification.ItemStatus;
 import io.zhenggai.api.rectification.RectificationEvents.AccountabilityRecordedEvent;
@@ -194,8 +195,10 @@ final class LedgerViews {
                 .filter(matches)
                 .map(i -> itemView(doc, i, today, warningDays))
                 .toList();
+        FindingSource source = f.source == null ? FindingSource.INSPECTION : f.source;
         return new FindingView(f.findingId, f.ordinal, f.title, f.description, f.manifestations, f.corrections,
-                f.lastCorrectionReason, status, findingStatusLabel(status), items);
+                f.lastCorrectionReason, status, findingStatusLabel(status), items, source, source.label(), f.sourceId,
+                f.raisedDate);
     }
 
     static ItemView itemView(LedgerDocument doc, ItemDoc i, LocalDate today, int warningDays) {

@@ -98,6 +98,33 @@ class RectificationLedgerProjection {
     }
 
     @EventHandler
+    void on(SupplementaryFindingRecordedEvent e, @SequenceNumber long seq, @Timestamp Instant at) {
+        update(e.rectificationId(), seq, at, doc -> {
+            if (doc.finding(e.findingId()).isPresent()) {
+                return;
+            }
+            CategoryDoc category = doc.category(e.categoryId()).orElseGet(() -> {
+                CategoryDoc created = new CategoryDoc();
+                created.categoryId = e.categoryId();
+                created.ordinal = e.categoryOrdinal();
+                created.title = e.categoryTitle();
+                doc.categories.add(created);
+                return created;
+            });
+            FindingDoc finding = new FindingDoc();
+            finding.findingId = e.findingId();
+            finding.categoryId = e.categoryId();
+            finding.ordinal = e.ordinal();
+            finding.title = e.title();
+            finding.description = e.description();
+            finding.source = e.source();
+            finding.sourceId = e.sourceId();
+            finding.raisedDate = e.date();
+            category.findings.add(finding);
+        });
+    }
+
+    @EventHandler
     void on(OfficeNamedEvent e, @SequenceNumber long seq, @Timestamp Instant at) {
         update(e.rectificationId(), seq, at, doc -> {
             doc.officeName = e.name();

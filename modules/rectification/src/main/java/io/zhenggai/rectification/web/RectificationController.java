@@ -82,6 +82,17 @@ class RectificationController {
                 RectificationPage.class).join();
     }
 
+    @GetMapping("/unmatched-escalations")
+    @PreAuthorize(READ)
+    @Operation(summary = "未能移交的问题 Escalations that reached no open rectification",
+            description = "Finance violations and public feedback escalated for an inspection whose rectification is not "
+                    + "open (or that the ledger refused). They are taken over by themselves when the rectification opens.")
+    Map<String, Object> unmatchedEscalations(@RequestParam(required = false) String inspectionId) {
+        List<UnmatchedEscalation> items = queries.query(new ListUnmatchedEscalationsQuery(blankToNull(inspectionId)),
+                org.axonframework.messaging.responsetypes.ResponseTypes.multipleInstancesOf(UnmatchedEscalation.class)).join();
+        return Map.of("items", items);
+    }
+
     @GetMapping("/{inspectionId}")
     @PreAuthorize(READ)
     @Operation(summary = "整改台账 The ledger: categories → findings → items → measures, with computed totals",
