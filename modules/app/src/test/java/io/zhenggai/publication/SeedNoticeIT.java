@@ -155,10 +155,6 @@ class SeedNoticeIT extends IntegrationTest {
     }
 
     private static Path docs() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.isDirectory(dir.resolve("docs"))) {
-            dir = dir.getParent();
-        }
-        return dir == null ? Path.of("target") : dir.resolve("docs");
+        return io.zhenggai.app.support.DocsFolder.resolve("");
     }
 }

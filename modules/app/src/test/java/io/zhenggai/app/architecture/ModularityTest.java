@@ -177,13 +177,7 @@ class ModularityTest {
         return null;
     }
 
-    private static Path docsArchitecture() throws IOException {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.exists(dir.resolve("docs")) ) {
-            dir = dir.getParent();
-        }
-        Path out = (dir == null ? Path.of("target") : dir.resolve("docs")).resolve("architecture");
-        Files.createDirectories(out);
-        return out;
+    private static Path docsArchitecture() {
+        return io.zhenggai.app.support.DocsFolder.resolve("architecture");
     }
 }

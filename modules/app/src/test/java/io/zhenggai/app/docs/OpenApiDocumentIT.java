@@ -22,12 +22,7 @@ class OpenApiDocumentIT extends IntegrationTest {
         JsonNode doc = r.json();
         assertThat(doc.get("paths").size()).isGreaterThan(5);
         ((com.fasterxml.jackson.databind.node.ObjectNode) doc).remove("servers"); // the random test port is noise
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.isDirectory(dir.resolve("docs"))) {
-            dir = dir.getParent();
-        }
-        Path out = (dir == null ? Path.of("target") : dir.resolve("docs")).resolve("api").resolve("openapi.json");
-        Files.createDirectories(out.getParent());
+        Path out = io.zhenggai.app.support.DocsFolder.resolve("api").resolve("openapi.json");
         Files.writeString(out, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                 .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).writeValueAsString(doc));
     }

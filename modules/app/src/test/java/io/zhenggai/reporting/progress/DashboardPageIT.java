@@ -106,13 +106,7 @@ class DashboardPageIT extends IntegrationTest {
         }
     }
 
-    private static Path docsScreenshots() throws java.io.IOException {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.exists(dir.resolve("docs"))) {
-            dir = dir.getParent();
-        }
-        Path out = (dir == null ? Path.of("target") : dir.resolve("docs")).resolve("screenshots");
-        Files.createDirectories(out);
-        return out;
+    private static Path docsScreenshots() {
+        return io.zhenggai.app.support.DocsFolder.resolve("screenshots");
     }
 }
