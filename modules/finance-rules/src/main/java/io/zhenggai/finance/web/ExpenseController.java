@@ -1,5 +1,7 @@
 package io.zhenggai.finance.web;
 
+import io.zhenggai.platform.web.ClientIds;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.zhenggai.api.finance.ExpenseCategory;
@@ -28,7 +30,6 @@ import org.springframework.web.bind.annotation.*;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * HTTP API of expenses, their verdicts, violations and money outcomes. {@code FINANCE_OFFICER} records
@@ -60,7 +61,7 @@ class ExpenseController {
     @PreAuthorize(FINANCE)
     @Operation(summary = "登记支出 Record an expense; it is judged under the rules in force on its date")
     ResponseEntity<CheckOutcome> record(@Valid @RequestBody RecordExpenseRequest req) {
-        String id = req.expenseId() != null ? req.expenseId() : UUID.randomUUID().toString();
+        String id = ClientIds.orNew(req.expenseId());
         routing.requireUnused("expense", id);
         CheckOutcome outcome = commands.sendAndWait(new RecordExpenseCommand(RuleBookIds.of(req.unit()), req.unit(), id,
                 req.date(), req.amount(), req.category(), req.payee(), req.description(), req.guests(), req.staff(),
@@ -99,7 +100,7 @@ class ExpenseController {
     @Operation(summary = "按现行制度复核（假设分析） What-if: judge again under the rules in force on asOf (today); changes no verdict")
     ResponseEntity<CheckOutcome> recheck(@PathVariable String expenseId, @Valid @RequestBody(required = false) RecheckRequest req) {
         RuleBookRef book = routing.require("expense", expenseId);
-        String recheckId = req != null && req.recheckId() != null ? req.recheckId() : UUID.randomUUID().toString();
+        String recheckId = ClientIds.orNew(req == null ? null : req.recheckId());
         CheckOutcome outcome = commands.sendAndWait(new RecheckExpenseCommand(book.ruleBookId(), expenseId, recheckId,
                 req == null ? null : req.asOf()));
         return ResponseEntity.status(HttpStatus.CREATED).location(URI.create("/api/finance/expenses/" + expenseId))
@@ -161,7 +162,7 @@ class ExpenseController {
     @PreAuthorize(FINANCE)
     @Operation(summary = "登记追缴/清退/追回/挽回资金 Record a money outcome")
     ResponseEntity<Map<String, Object>> recordMoney(@Valid @RequestBody RecordMoneyOutcomeRequest req) {
-        String id = req.outcomeId() != null ? req.outcomeId() : UUID.randomUUID().toString();
+        String id = ClientIds.orNew(req.outcomeId());
         routing.requireUnused("money-outcome", id);
         if (req.violationId() != null) {
             RuleBookRef book = routing.require("violation", req.violationId());

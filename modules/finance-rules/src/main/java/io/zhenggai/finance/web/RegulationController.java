@@ -1,5 +1,7 @@
 package io.zhenggai.finance.web;
 
+import io.zhenggai.platform.web.ClientIds;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.zhenggai.api.finance.FinanceCommands.*;
@@ -24,7 +26,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * HTTP API of regulations (制度). Regulations are enacted, revised, repealed and linked by
@@ -57,7 +58,7 @@ class RegulationController {
     @PreAuthorize(WRITE)
     @Operation(summary = "制定制度 Enact a regulation (its first version)")
     ResponseEntity<Map<String, Object>> enact(@Valid @RequestBody EnactRegulationRequest req) {
-        String id = req.regulationId() != null ? req.regulationId() : UUID.randomUUID().toString();
+        String id = ClientIds.orNew(req.regulationId());
         routing.requireUnused("regulation", id);
         Object version = commands.sendAndWait(new EnactRegulationCommand(RuleBookIds.of(req.unit()), req.unit(), id, req.title(),
                 req.area(), req.documentNumber(), req.effectiveFrom(), req.summary(), req.backdatingReason(), req.rules(),

@@ -1,5 +1,7 @@
 package io.zhenggai.inspection.web;
 
+import io.zhenggai.platform.web.ClientIds;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.zhenggai.api.inspection.InspectionCommands.*;
@@ -20,7 +22,6 @@ import org.springframework.web.bind.annotation.*;
 
 import java.net.URI;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * HTTP API of the inspection context. {@code INSPECTOR} and {@code ADMIN} write; {@code AUDITOR},
@@ -48,7 +49,7 @@ class InspectionController {
     @PreAuthorize(WRITE)
     @Operation(summary = "创建巡察轮次 Create a round")
     ResponseEntity<Map<String, Object>> createRound(@Valid @RequestBody CreateRoundRequest req) {
-        String id = idOrNew(req.roundId());
+        String id = ClientIds.orNew(req.roundId());
         commands.sendAndWait(new CreateRoundCommand(id, req.name(), req.organizer(), req.periodStart(), req.periodEnd()));
         return created("/api/inspection-rounds/" + id, "roundId", id);
     }
@@ -72,7 +73,7 @@ class InspectionController {
         if (req.roundId() != null) {
             requireRound(req.roundId());
         }
-        String id = idOrNew(req.inspectionId());
+        String id = ClientIds.orNew(req.inspectionId());
         commands.sendAndWait(new ScheduleInspectionCommand(id, req.roundId(), req.inspectingBody(), req.inspectedUnit(),
                 req.mandate(), req.legalBasis(), req.plannedFieldworkStart(), req.plannedFieldworkEnd()));
         return created("/api/inspections/" + id, "inspectionId", id);
@@ -125,7 +126,7 @@ class InspectionController {
     @Operation(summary = "添加问题方面 Add a finding category")
     ResponseEntity<Map<String, Object>> addCategory(@PathVariable String inspectionId, @Valid @RequestBody AddCategoryRequest req,
                                                     @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        String categoryId = idOrNew(req.categoryId());
+        String categoryId = ClientIds.orNew(req.categoryId());
         Object version = commands.sendAndWait(new AddFindingCategoryCommand(inspectionId, categoryId, req.title(), Versions.expected(ifMatch)));
         return createdWithVersion("/api/inspections/" + inspectionId, "categoryId", categoryId, version);
     }
@@ -135,7 +136,7 @@ class InspectionController {
     @Operation(summary = "记录问题 Record a finding")
     ResponseEntity<Map<String, Object>> recordFinding(@PathVariable String inspectionId, @Valid @RequestBody RecordFindingRequest req,
                                                       @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        String findingId = idOrNew(req.findingId());
+        String findingId = ClientIds.orNew(req.findingId());
         Object version = commands.sendAndWait(new RecordFindingCommand(inspectionId, findingId, req.categoryId(), req.title(),
                 req.description(), req.manifestations(), Versions.expected(ifMatch)));
         return createdWithVersion("/api/inspections/" + inspectionId, "findingId", findingId, version);
@@ -184,10 +185,6 @@ class InspectionController {
             throw new NotFoundException("inspection round", roundId);
         }
         return round;
-    }
-
-    private static String idOrNew(String id) {
-        return id != null ? id : UUID.randomUUID().toString();
     }
 
     private static ResponseEntity<Map<String, Object>> ok(String inspectionId, Object version) {

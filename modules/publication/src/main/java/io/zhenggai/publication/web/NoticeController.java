@@ -1,5 +1,7 @@
 package io.zhenggai.publication.web;
 
+import io.zhenggai.platform.web.ClientIds;
+
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
@@ -45,7 +47,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Staff API of the publication context. {@code PUBLISHER} composes, edits, publishes, withdraws, corrects and
@@ -109,7 +110,7 @@ class NoticeController {
     @Operation(summary = "编制通报草稿 Compose a draft from the ledger as of a position (the head by default)")
     ResponseEntity<Map<String, Object>> compose(@Valid @RequestBody ComposeRequest req) {
         NoticeComposer.Composition c = composer.compose(req.inspectionId(), req.position());
-        String id = req.noticeId() != null ? req.noticeId() : UUID.randomUUID().toString();
+        String id = ClientIds.orNew(req.noticeId());
         NoticeNarrative narrative = req.narrative() != null ? req.narrative().toNarrative() : defaultNarrative(c.facts());
         NoticeSettings settings = req.settings() != null ? req.settings().toSettings() : defaultSettings(c.facts());
         commands.sendAndWait(new CreateNoticeDraftCommand(id, req.inspectionId(), c.position(), c.positionTime(), c.facts(),
@@ -255,7 +256,7 @@ class NoticeController {
         RuleViolationException.requireState(v.correctedByNoticeId() == null, "ALREADY_CORRECTED",
                 "该通报已被更正，请更正最新版本：" + v.correctedByNoticeId());
         NoticeComposer.Composition c = composer.compose(v.inspectionId(), req.position());
-        String id = req.noticeId() != null ? req.noticeId() : UUID.randomUUID().toString();
+        String id = ClientIds.orNew(req.noticeId());
         commands.sendAndWait(new CreateNoticeDraftCommand(id, v.inspectionId(), c.position(), c.positionTime(), c.facts(),
                 v.narrative(), v.settings(), noticeId, v.versionNumber(), req.reason()));
         return created(id, c.position());

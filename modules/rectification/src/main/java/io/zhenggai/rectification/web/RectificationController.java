@@ -1,5 +1,7 @@
 package io.zhenggai.rectification.web;
 
+import io.zhenggai.platform.web.ClientIds;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.zhenggai.api.rectification.CloseOffState;
@@ -173,7 +175,7 @@ class RectificationController {
     @Operation(summary = "任命领导小组成员 Appoint a member of the leadership group")
     ResponseEntity<Map<String, Object>> appoint(@PathVariable String inspectionId, @Valid @RequestBody AppointMemberRequest req,
                                                 @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        String memberId = idOrNew(req.memberId());
+        String memberId = ClientIds.orNew(req.memberId());
         Object version = commands.sendAndWait(new AppointGroupMemberCommand(id(inspectionId), memberId, req.name(),
                 req.position(), req.role(), req.date(), Versions.expected(ifMatch)));
         return created(inspectionId, "/group", "memberId", memberId, version);
@@ -196,7 +198,7 @@ class RectificationController {
     @Operation(summary = "新增整改事项 Add an item (with its measures and responsibility)")
     ResponseEntity<Map<String, Object>> addItem(@PathVariable String inspectionId, @Valid @RequestBody AddItemRequest req,
                                                 @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        String itemId = idOrNew(req.itemId());
+        String itemId = ClientIds.orNew(req.itemId());
         List<NewMeasure> measures = req.measures() == null ? List.of()
                 : req.measures().stream().map(text -> new NewMeasure(UUID.randomUUID().toString(), text)).toList();
         Object version = commands.sendAndWait(new AddItemCommand(id(inspectionId), itemId, req.findingIds(), req.title(),
@@ -233,7 +235,7 @@ class RectificationController {
     ResponseEntity<Map<String, Object>> addMeasure(@PathVariable String inspectionId, @PathVariable String itemId,
                                                    @Valid @RequestBody AddMeasureRequest req,
                                                    @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        String measureId = idOrNew(req.measureId());
+        String measureId = ClientIds.orNew(req.measureId());
         Object version = commands.sendAndWait(new AddMeasureCommand(id(inspectionId), itemId, measureId, req.text(),
                 req.reason(), Versions.expected(ifMatch)));
         return created(inspectionId, "/items/" + itemId, "measureId", measureId, version);
@@ -289,7 +291,7 @@ class RectificationController {
                                                  @Valid @RequestBody ProgressRequest req,
                                                  @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         String rectificationId = id(inspectionId);
-        String progressId = idOrNew(req.progressId());
+        String progressId = ClientIds.orNew(req.progressId());
         List<Evidence> evidence = req.evidence() == null ? List.of()
                 : req.evidence().stream().map(e -> evidence(rectificationId, e)).toList();
         Object version = commands.sendAndWait(new RecordProgressCommand(rectificationId, itemId, blankToNull(req.measureId()),
@@ -307,7 +309,7 @@ class RectificationController {
                             "附件尚未上传到本次整改：" + e.file().sha256() + "（请先上传文件）"));
             file = new Evidence.File(stored.sha256(), stored.fileName(), stored.contentType(), stored.size());
         }
-        return new Evidence(idOrNew(e.evidenceId()), e.kind(), e.description(),
+        return new Evidence(ClientIds.orNew(e.evidenceId()), e.kind(), e.description(),
                 e.document() == null ? null : new Evidence.Document(e.document().title(), e.document().number(), e.document().date()),
                 e.meeting() == null ? null : new Evidence.Meeting(e.meeting().title(), e.meeting().kind(), e.meeting().date()),
                 e.organisation() == null ? null : new Evidence.Organisation(e.organisation().name(), e.organisation().date()),
@@ -375,7 +377,7 @@ class RectificationController {
     @Operation(summary = "记录会议 Record a meeting of record (部务会, 专题民主生活会 …) and the problems leaders claimed")
     ResponseEntity<Map<String, Object>> meeting(@PathVariable String inspectionId, @Valid @RequestBody MeetingRequest req,
                                                 @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        String meetingId = idOrNew(req.meetingId());
+        String meetingId = ClientIds.orNew(req.meetingId());
         List<ProblemClaim> claims = req.claims() == null ? List.of() : req.claims().stream()
                 .map(c -> new ProblemClaim(c.leaderName(), blankToNull(c.memberId()), c.problem(),
                         c.findingIds() == null ? List.of() : c.findingIds()))
@@ -391,7 +393,7 @@ class RectificationController {
     ResponseEntity<Map<String, Object>> accountability(@PathVariable String inspectionId,
                                                        @Valid @RequestBody AccountabilityRequest req,
                                                        @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        String outcomeId = idOrNew(req.outcomeId());
+        String outcomeId = ClientIds.orNew(req.outcomeId());
         Object version = commands.sendAndWait(new RecordAccountabilityCommand(id(inspectionId), outcomeId, req.kind(),
                 req.date(), req.count(), req.persons(), req.findingIds(), req.description(), Versions.expected(ifMatch)));
         return created(inspectionId, "/accountability", "outcomeId", outcomeId, version);
@@ -418,10 +420,6 @@ class RectificationController {
 
     private int warningDays(Integer warningDays) {
         return warningDays != null ? warningDays : defaultWarningDays;
-    }
-
-    private static String idOrNew(String id) {
-        return id != null && !id.isBlank() ? id : UUID.randomUUID().toString();
     }
 
     private static String blankToNull(String s) {
