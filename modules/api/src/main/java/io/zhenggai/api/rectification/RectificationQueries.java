@@ -87,9 +87,13 @@ public final class RectificationQueries {
     }
 
     /**
-     * Totals over items: {@code completed} counts items whose work is done (completed, long-term mechanism
-     * established, or closed off); {@code overdue} those at warning level RED; {@code completionRate} is
-     * completed / items in percent (one decimal), null without items.
+     * Totals over items, from the one ledger arithmetic ({@code io.zhenggai.ledger.Ledger}): {@code completed} counts
+     * items whose work is done (completed, long-term mechanism established, or closed off); the others are split by
+     * status into {@code notStarted}, {@code inProgress}, {@code basicallyCompleted} and {@code notCompleted}, so these
+     * five add up to {@code items}. {@code longTermMechanism}, {@code closedOff} and {@code closeOffRequested} are
+     * counted besides; {@code overdue} are the items at warning level RED, {@code dueSoon} YELLOW.
+     * {@code completionRate} is completed / items in percent, exact (up to 10 decimals when the division does not
+     * end), null without items.
      */
     public record Totals(
             int items,
@@ -107,17 +111,21 @@ public final class RectificationQueries {
     }
 
     /**
-     * Totals over findings, as notices state them ("共反馈问题25个，已完成19个，正在整改6个，完成率76%"): a finding
-     * is completed when it has items and all of them are done.
+     * Totals over findings, as notices state them ("共反馈问题25个，已完成19个，正在整改6个，完成率76%"): one count
+     * per finding status (derived from the finding's items), so they add up to {@code findings}; supplementary
+     * findings (补充问题) count like the others and {@code supplementary} tells how many there are.
+     * {@code completionRate}: completed / findings in percent, exact, null without findings.
      */
-    public record FindingTotals(int findings, int completed, int inProgress, int withoutItems, BigDecimal completionRate) {
+    public record FindingTotals(int findings, int completed, int basicallyCompleted, int inProgress, int notStarted,
+                                int notCompleted, int withoutItems, int supplementary, BigDecimal completionRate) {
     }
 
     public record CategoryView(String categoryId, int ordinal, String title, List<FindingView> findings) {
     }
 
     /**
-     * {@code status}: NO_ITEMS, NOT_STARTED, IN_PROGRESS or COMPLETED (derived from its items). {@code source} tells
+     * {@code status}: NO_ITEMS, NOT_STARTED, IN_PROGRESS, BASICALLY_COMPLETED, NOT_COMPLETED or COMPLETED (derived from
+     * its items by the ledger arithmetic). {@code source} tells
      * a finding delivered with the feedback ({@code INSPECTION}) from a supplementary one (public feedback, finance
      * violation), whose {@code sourceId} names the feedback or violation and {@code raisedDate} the date it was raised.
      */

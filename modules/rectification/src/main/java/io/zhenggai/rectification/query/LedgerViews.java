@@ -1,17 +1,18 @@
 package io.zhenggai.rectification.query;
 
 import io.zhenggai.api.rectification.AccountabilityKind;
-import io.zhenggai.api.rectification.CloseOffState;
 import io.zhenggai.api.rectification.FindingSource;
-import io.zhenggai.api.rectification.ItemKind;
-import io.zhenggai.api.rectification.ItemStatus;
 import io.zhenggai.api.rectification.RectificationEvents.AccountabilityRecordedEvent;
 import io.zhenggai.api.rectification.RectificationQueries.*;
 import io.zhenggai.api.rectification.WarningLevel;
+import io.zhenggai.ledger.FindingCounts;
+import io.zhenggai.ledger.FindingStatus;
+import io.zhenggai.ledger.ItemCounts;
+import io.zhenggai.ledger.Ledger;
+import io.zhenggai.ledger.LedgerFinding;
+import io.zhenggai.ledger.LedgerItem;
 import io.zhenggai.rectification.query.LedgerDocument.*;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -22,9 +23,9 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * Turns a {@link LedgerDocument} into the views of the API. Everything computed lives here and only here:
- * warning levels (for a given today and threshold), labels, finding statuses and totals — counted item by item,
- * never typed in.
+ * Turns a {@link LedgerDocument} into the views of the API: labels, filters and the figures, which come from the
+ * one ledger arithmetic ({@link Ledger}: what is done, warning levels for a given today and threshold, finding
+ * statuses, totals and rates) — counted item by item, never typed in.
  */
 final class LedgerViews {
 
@@ -33,20 +34,19 @@ final class LedgerViews {
 
     private static final String[] DIGITS = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
 
-    /** The warning of an item on {@code today}: RED past its current due date, YELLOW within {@code warningDays}. */
+    /** The warning of an item on {@code today} (the ledger arithmetic decides). */
     static WarningLevel warningLevel(ItemDoc item, LocalDate today, int warningDays) {
-        if (done(item) || item.currentDueDate == null || item.kind == ItemKind.ONGOING) {
-            return WarningLevel.GREEN;
-        }
-        if (today.isAfter(item.currentDueDate)) {
-            return WarningLevel.RED;
-        }
-        return today.plusDays(warningDays).isBefore(item.currentDueDate) ? WarningLevel.GREEN : WarningLevel.YELLOW;
+        return Ledger.warningLevel(ledgerItem(item), today, warningDays);
     }
 
-    /** Whether an item's work is done: completed, long-term mechanism established, or closed off. */
+    /** Whether an item's work is done (the ledger arithmetic decides). */
     static boolean done(ItemDoc item) {
-        return item.status.done() || item.closeOff == CloseOffState.CLOSED_OFF;
+        return Ledger.done(item.status, item.closeOff);
+    }
+
+    /** The item as the ledger arithmetic reads it. */
+    static LedgerItem ledgerItem(ItemDoc item) {
+        return new LedgerItem(item.itemId, item.kind, item.status, item.closeOff, item.currentDueDate, item.findingIds);
     }
 
     /** 一是, 二是, …, 十是, 十一是, 二十是 … */
@@ -110,86 +110,29 @@ final class LedgerViews {
     }
 
     static Totals totals(List<ItemDoc> items, LocalDate today, int warningDays) {
-        int completed = 0, closedOff = 0, requested = 0, inProgress = 0, basically = 0, notStarted = 0, notCompleted = 0,
-                longTerm = 0, overdue = 0, dueSoon = 0;
-        for (ItemDoc item : items) {
-            if (done(item)) {
-                completed++;
-            }
-            if (item.closeOff == CloseOffState.CLOSED_OFF) {
-                closedOff++;
-            } else if (item.closeOff == CloseOffState.REQUESTED) {
-                requested++;
-            }
-            switch (item.status) {
-                case IN_PROGRESS -> inProgress++;
-                case BASICALLY_COMPLETED -> basically++;
-                case NOT_STARTED -> notStarted++;
-                case NOT_COMPLETED -> notCompleted++;
-                case LONG_TERM_MECHANISM_ESTABLISHED -> longTerm++;
-                case COMPLETED -> {
-                }
-            }
-            switch (warningLevel(item, today, warningDays)) {
-                case RED -> overdue++;
-                case YELLOW -> dueSoon++;
-                case GREEN -> {
-                }
-            }
-        }
-        return new Totals(items.size(), completed, closedOff, requested, inProgress, basically, notStarted, notCompleted,
-                longTerm, overdue, dueSoon, rate(completed, items.size()));
+        ItemCounts c = Ledger.itemCounts(items.stream().map(LedgerViews::ledgerItem).toList(), today, warningDays);
+        return new Totals(c.items(), c.completed(), c.closedOff(), c.closeOffRequested(), c.inProgress(),
+                c.basicallyCompleted(), c.notStarted(), c.notCompleted(), c.longTermMechanism(), c.overdue(), c.dueSoon(),
+                c.completionRate());
     }
 
+    /** Over every finding of the ledger, supplementary ones included. */
     static FindingTotals findingTotals(LedgerDocument doc, List<ItemDoc> active) {
-        int findings = 0, completed = 0, inProgress = 0, without = 0;
-        for (CategoryDoc c : doc.categories) {
-            for (FindingDoc f : c.findings) {
-                findings++;
-                switch (findingStatus(f, active)) {
-                    case "COMPLETED" -> completed++;
-                    case "NO_ITEMS" -> without++;
-                    default -> inProgress++;
-                }
-            }
-        }
-        return new FindingTotals(findings, completed, inProgress, without, rate(completed, findings));
+        List<LedgerFinding> findings = doc.categories.stream().flatMap(c -> c.findings.stream())
+                .map(f -> new LedgerFinding(f.findingId, f.categoryId, f.source)).toList();
+        FindingCounts c = Ledger.findingCounts(findings, active.stream().map(LedgerViews::ledgerItem).toList());
+        return new FindingTotals(c.findings(), c.completed(), c.basicallyCompleted(), c.inProgress(), c.notStarted(),
+                c.notCompleted(), c.withoutItems(), c.supplementary(), c.completionRate());
     }
 
-    /** NO_ITEMS, NOT_STARTED, IN_PROGRESS or COMPLETED (every item serving it done). */
-    static String findingStatus(FindingDoc finding, List<ItemDoc> active) {
-        List<ItemDoc> serving = active.stream().filter(i -> i.findingIds.contains(finding.findingId)).toList();
-        if (serving.isEmpty()) {
-            return "NO_ITEMS";
-        }
-        if (serving.stream().allMatch(LedgerViews::done)) {
-            return "COMPLETED";
-        }
-        if (serving.stream().allMatch(i -> i.status == ItemStatus.NOT_STARTED)) {
-            return "NOT_STARTED";
-        }
-        return "IN_PROGRESS";
-    }
-
-    private static String findingStatusLabel(String status) {
-        return switch (status) {
-            case "NO_ITEMS" -> "尚无整改事项";
-            case "NOT_STARTED" -> "未启动";
-            case "COMPLETED" -> "已完成";
-            default -> "正在整改";
-        };
-    }
-
-    static BigDecimal rate(int part, int whole) {
-        if (whole == 0) {
-            return null;
-        }
-        return BigDecimal.valueOf(part).multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP);
+    static FindingStatus findingStatus(FindingDoc finding, List<ItemDoc> active) {
+        return Ledger.findingStatus(active.stream().filter(i -> i.findingIds.contains(finding.findingId))
+                .map(LedgerViews::ledgerItem).toList());
     }
 
     private static FindingView findingView(LedgerDocument doc, FindingDoc f, List<ItemDoc> active, Predicate<ItemDoc> matches,
                                            LocalDate today, int warningDays) {
-        String status = findingStatus(f, active);
+        FindingStatus status = findingStatus(f, active);
         List<ItemView> items = active.stream()
                 .filter(i -> i.findingIds.contains(f.findingId))
                 .filter(matches)
@@ -197,7 +140,7 @@ final class LedgerViews {
                 .toList();
         FindingSource source = f.source == null ? FindingSource.INSPECTION : f.source;
         return new FindingView(f.findingId, f.ordinal, f.title, f.description, f.manifestations, f.corrections,
-                f.lastCorrectionReason, status, findingStatusLabel(status), items, source, source.label(), f.sourceId,
+                f.lastCorrectionReason, status.name(), status.label(), items, source, source.label(), f.sourceId,
                 f.raisedDate);
     }
 

@@ -116,6 +116,35 @@ class LedgerViewsTest {
     }
 
     @Test
+    void findingTotalsKeepBasicallyCompletedAndNotCompletedApartAndCountSupplementaryFindings() {
+        LedgerDocument doc = new LedgerDocument();
+        CategoryDoc c = new CategoryDoc();
+        c.categoryId = "c1";
+        doc.categories.add(c);
+        ItemStatus[] statuses = {ItemStatus.COMPLETED, ItemStatus.BASICALLY_COMPLETED, ItemStatus.NOT_COMPLETED,
+                ItemStatus.IN_PROGRESS};
+        for (int n = 1; n <= 4; n++) {
+            FindingDoc f = new FindingDoc();
+            f.findingId = "f" + n;
+            f.ordinal = n;
+            if (n == 4) {
+                f.source = io.zhenggai.api.rectification.FindingSource.PUBLIC_FEEDBACK;
+            }
+            c.findings.add(f);
+            doc.items.add(item("i" + n, ItemKind.IMMEDIATE, null, statuses[n - 1], "f" + n));
+        }
+        FindingTotals totals = LedgerViews.findingTotals(doc, LedgerViews.activeItems(doc));
+        assertThat(totals.findings()).isEqualTo(4);
+        assertThat(totals.completed()).isEqualTo(1);
+        assertThat(totals.basicallyCompleted()).isEqualTo(1);
+        assertThat(totals.notCompleted()).isEqualTo(1);
+        assertThat(totals.inProgress()).isEqualTo(1);
+        assertThat(totals.supplementary()).isEqualTo(1);
+        assertThat(totals.completionRate()).isEqualByComparingTo("25");
+        assertThat(LedgerViews.findingStatus(c.findings.get(1), LedgerViews.activeItems(doc)).label()).isEqualTo("基本完成");
+    }
+
+    @Test
     void noItemsMeansNoRate() {
         assertThat(LedgerViews.totals(List.of(), TODAY, 10).completionRate()).isNull();
     }
