@@ -54,7 +54,10 @@
     rows.forEach(function (cells) { body.appendChild(el('tr', {}, cells)); });
   }
 
-  function rate(value) { return value == null ? '—' : value + '%'; }
+  // rates come exact (up to 10 decimals); the dashboard shows at most two
+  function rate2(value) { return String(Math.round(Number(value) * 100) / 100); }
+
+  function rate(value) { return value == null ? '—' : rate2(value) + '%'; }
 
   function short(text, n) { return text.length > n ? text.slice(0, n) + '…' : text; }
 
@@ -108,10 +111,10 @@
       ['未启动', t.notStarted, '项', ''],
       ['逾期', t.overdue, '项', 'red'],
       ['临期预警', t.dueSoon, '项', 'yellow'],
-      ['完成率', t.completionRate == null ? '—' : t.completionRate, t.completionRate == null ? '' : '%', ''],
+      ['完成率', t.completionRate == null ? '—' : rate2(t.completionRate), t.completionRate == null ? '' : '%', ''],
       ['反馈问题已完成', f.completed + '/' + f.findings, '个', ''],
       ['健全完善制度', p.regulations.count, '项', ''],
-      ['追缴挽回资金', p.money.totalWanYuanText, '万元', ''],
+      ['追缴挽回资金', String(p.money.totalWanYuan), '万元', ''],
       ['问责', p.accountability.total, '人次', ''],
       ['召开会议', p.meetings.count, '次', '']
     ];
@@ -212,8 +215,8 @@
       return [td('《' + r.title + '》'), td(r.areaLabel), td(r.kindLabel)];
     }), 3, '尚无关联制度');
     fillTable('money-table', p.money.byKind.map(function (k) {
-      return [td(k.label), td(k.count, 'num'), td(k.amountWanYuanText, 'num')];
-    }).concat([[td('合计'), td(''), td(p.money.totalWanYuanText, 'num')]]), 3);
+      return [td(k.label), td(k.count, 'num'), td(String(k.amountWanYuan), 'num')];
+    }).concat([[td('合计'), td(''), td(String(p.money.totalWanYuan), 'num')]]), 3);
     $('meeting-count').textContent = String(p.meetings.count);
     fillTable('meeting-table', p.meetings.items.map(function (m) {
       return [td(m.date), td(m.kindLabel), td(m.title), td(m.claims, 'num')];

@@ -120,9 +120,9 @@ class ExpensesIT extends IntegrationTest {
         assertThat(forInspection).isNotNull();
         assertThat(forInspection.path("total").decimalValue()).isEqualByComparingTo("12425.67");
         assertThat(forInspection.path("totalWanYuan").decimalValue()).isEqualByComparingTo("1.242567");
-        assertThat(forInspection.path("totalWanYuanText").asText()).isEqualTo("1.24万元");
+        assertThat(forInspection.path("totalWanYuanText").asText()).isEqualTo("1.242567万元"); // exact, never rounded
         ApiClient.Response perUnitResponse = api.as("auditor").get("/api/finance/money-totals?groupBy=UNIT&unit=" + u);
-        assertThat(perUnitResponse.text()).contains("\"total\":12426.00", "\"totalWanYuan\":1.242600"); // exact, 2 decimals
+        assertThat(perUnitResponse.text()).contains("\"total\":12426.00", "\"totalWanYuan\":1.2426"); // exact
         JsonNode perUnit = perUnitResponse.json();
         assertThat(perUnit.path("groups").get(0).path("key").asText()).isEqualTo(unit);
         assertThat(perUnit.path("total").decimalValue()).isEqualByComparingTo("12426.00");

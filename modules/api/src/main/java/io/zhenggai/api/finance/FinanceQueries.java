@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * Queries answered by the finance-rules context, and their typed results. Filters are optional (null = any);
  * date ranges are inclusive business dates. Amounts are yuan (exact, 2 decimals) with the same amount in 万元
- * beside them ({@code …WanYuan}, exact, and {@code …WanYuanText} rounded to 2 decimals for display).
+ * beside them ({@code …WanYuan}, exact, and {@code …WanYuanText} the same as text, e.g. "7.1325万元", never rounded).
  */
 public final class FinanceQueries {
     private FinanceQueries() {

@@ -80,9 +80,13 @@ class DashboardPageIT extends IntegrationTest {
             assertThat(kpis.get("正在推进").asText()).isEqualTo(t.get("inProgress").asText());
             assertThat(kpis.get("逾期").asText()).isEqualTo(t.get("overdue").asText());
             assertThat(kpis.get("临期预警").asText()).isEqualTo(t.get("dueSoon").asText());
-            assertThat(new java.math.BigDecimal(kpis.get("完成率").asText())).isEqualByComparingTo(t.get("completionRate").decimalValue());
+            assertThat(new java.math.BigDecimal(kpis.get("完成率").asText())).as("shown with at most two decimals")
+                    .isEqualByComparingTo(t.get("completionRate").decimalValue().setScale(2, java.math.RoundingMode.HALF_UP));
             assertThat(kpis.get("健全完善制度").asText()).isEqualTo(progress.get("regulations").get("count").asText());
-            assertThat(kpis.get("追缴挽回资金").asText()).isEqualTo(progress.get("money").get("totalWanYuanText").asText());
+            assertThat(new java.math.BigDecimal(kpis.get("追缴挽回资金").asText()))
+                    .isEqualByComparingTo(progress.get("money").get("totalWanYuan").decimalValue());
+            assertThat(progress.get("money").get("totalWanYuanText").asText())
+                    .isEqualTo(progress.get("money").get("totalWanYuan").decimalValue().stripTrailingZeros().toPlainString() + "万元");
             assertThat(kpis.get("问责").asText()).isEqualTo(progress.get("accountability").get("total").asText());
             assertThat(kpis.get("召开会议").asText()).isEqualTo(progress.get("meetings").get("count").asText());
             assertThat(page.get("overdueRows").asInt()).isEqualTo(progress.get("overdue").size()).isPositive();

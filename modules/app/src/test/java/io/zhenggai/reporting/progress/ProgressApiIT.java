@@ -45,7 +45,7 @@ class ProgressApiIT extends IntegrationTest {
     }
 
     private static BigDecimal rate(long part, long whole) {
-        return BigDecimal.valueOf(part * 100).divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP);
+        return BigDecimal.valueOf(part * 100).divide(BigDecimal.valueOf(whole), 10, RoundingMode.HALF_UP);
     }
 
     private static List<String> texts(JsonNode array, String field) {
@@ -75,7 +75,12 @@ class ProgressApiIT extends IntegrationTest {
         assertThat(t.get("items").asInt()).isEqualTo(s.items.size());
         assertThat(t.get("completed").asLong()).isEqualTo(done);
         assertThat(t.get("notStarted").asLong()).isEqualTo(count(i -> !i.done() && i.finalStatus().equals("NOT_STARTED")));
-        assertThat(t.get("inProgress").asLong()).isEqualTo(count(i -> !i.done() && !i.finalStatus().equals("NOT_STARTED")));
+        assertThat(t.get("inProgress").asLong()).isEqualTo(count(i -> !i.done() && i.finalStatus().equals("IN_PROGRESS")));
+        assertThat(t.get("basicallyCompleted").asLong()).isEqualTo(count(i -> !i.done() && i.finalStatus().equals("BASICALLY_COMPLETED")));
+        assertThat(t.get("notCompleted").asLong()).isEqualTo(count(i -> !i.done() && i.finalStatus().equals("NOT_COMPLETED")));
+        assertThat(t.get("completed").asInt() + t.get("notStarted").asInt() + t.get("inProgress").asInt()
+                + t.get("basicallyCompleted").asInt() + t.get("notCompleted").asInt())
+                .as("every item counted once").isEqualTo(s.items.size());
         assertThat(t.get("closedOff").asLong()).isEqualTo(count(i -> i.closeOffDay() != null));
         assertThat(t.get("overdue").asLong()).isEqualTo(count(i -> i.warning(0, 10).equals("RED"))).isPositive();
         assertThat(t.get("dueSoon").asLong()).isEqualTo(count(i -> i.warning(0, 10).equals("YELLOW"))).isPositive();
@@ -97,11 +102,13 @@ class ProgressApiIT extends IntegrationTest {
 
         // the rectification context computes the same totals from its own ledger
         JsonNode ledger = api.as("rectifier").get("/api/rectifications/" + s.inspectionId).json();
-        for (String field : List.of("items", "completed", "closedOff", "overdue", "dueSoon", "notStarted")) {
+        for (String field : List.of("items", "completed", "closedOff", "closeOffRequested", "overdue", "dueSoon", "notStarted",
+                "inProgress", "basicallyCompleted", "notCompleted", "longTermMechanism")) {
             assertThat(t.get(field).asInt()).as(field).isEqualTo(ledger.get("totals").get(field).asInt());
         }
         assertThat(t.get("completionRate").decimalValue()).isEqualByComparingTo(ledger.get("totals").get("completionRate").decimalValue());
-        for (String field : List.of("findings", "completed", "inProgress", "withoutItems")) {
+        for (String field : List.of("findings", "completed", "basicallyCompleted", "inProgress", "notStarted", "notCompleted",
+                "withoutItems", "supplementary")) {
             assertThat(p.get("findingTotals").get(field).asInt()).as(field)
                     .isEqualTo(ledger.get("findingTotals").get(field).asInt());
         }
@@ -246,7 +253,7 @@ class ProgressApiIT extends IntegrationTest {
         assertThat(money.get("total").decimalValue()).isEqualByComparingTo(s.moneyTotal());
         assertThat(money.get("totalWanYuan").decimalValue()).isEqualByComparingTo(s.moneyTotal().movePointLeft(4));
         assertThat(money.get("totalWanYuanText").asText())
-                .isEqualTo(s.moneyTotal().movePointLeft(4).setScale(2, RoundingMode.HALF_UP).toPlainString());
+                .as("exact, with the decimals the amount has").isEqualTo(s.moneyTotal().movePointLeft(4).stripTrailingZeros().toPlainString() + "万元");
         assertThat(money.get("byKind")).hasSize(4);
         for (JsonNode kind : money.get("byKind")) {
             BigDecimal expected = s.money.stream().filter(m -> m.ours() && m.kind().equals(kind.get("kind").asText()))

@@ -1,9 +1,11 @@
 package io.zhenggai.finance.query;
 
+import io.zhenggai.ledger.WanYuan;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
-/** Yuan and 万元 for reads: exact conversion (1万元 = 10000元) and a display text rounded to 2 decimals. */
+/** Yuan and 万元 for reads: yuan with 2 decimals; 万元 exact and as text the one way every reader writes it ({@link WanYuan}). */
 final class Money {
     private Money() {
     }
@@ -14,13 +16,13 @@ final class Money {
         return amount == null ? ZERO : amount.setScale(2, RoundingMode.UNNECESSARY);
     }
 
-    /** The same amount in 万元, exact (6 decimals). */
+    /** The same amount in 万元, exact, without trailing zeros (12426.00元 → 1.2426). */
     static BigDecimal wanYuan(BigDecimal yuan) {
-        return yuan(yuan).movePointLeft(4);
+        return WanYuan.of(yuan(yuan));
     }
 
-    /** e.g. "1.23万元" (rounded half up to 2 decimals, for display only). */
+    /** e.g. "1.242567万元": exact, never rounded. */
     static String wanYuanText(BigDecimal yuan) {
-        return wanYuan(yuan).setScale(2, RoundingMode.HALF_UP).toPlainString() + "万元";
+        return WanYuan.text(yuan(yuan));
     }
 }

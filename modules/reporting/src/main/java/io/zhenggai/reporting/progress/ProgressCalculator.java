@@ -1,9 +1,16 @@
 package io.zhenggai.reporting.progress;
 
 import io.zhenggai.api.rectification.CloseOffState;
+import io.zhenggai.api.rectification.FindingSource;
 import io.zhenggai.api.rectification.ItemKind;
 import io.zhenggai.api.rectification.ItemStatus;
 import io.zhenggai.api.rectification.WarningLevel;
+import io.zhenggai.ledger.FindingCounts;
+import io.zhenggai.ledger.ItemCounts;
+import io.zhenggai.ledger.Ledger;
+import io.zhenggai.ledger.LedgerFinding;
+import io.zhenggai.ledger.LedgerItem;
+import io.zhenggai.ledger.WanYuan;
 import io.zhenggai.reporting.progress.ProgressQueries.Breakdown;
 import io.zhenggai.reporting.progress.ProgressQueries.DueItem;
 import io.zhenggai.reporting.progress.ProgressQueries.FindingTotals;
@@ -13,7 +20,6 @@ import io.zhenggai.reporting.progress.ProgressQueries.Totals;
 import io.zhenggai.reporting.progress.ProgressQueries.WarningCount;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -28,10 +34,9 @@ import java.util.function.Function;
 
 /**
  * The arithmetic of the progress dashboard, free of any database: warning levels for a given day, totals, groupings,
- * due lists and the daily burn-down, all counted item by item ("一件一件落实、一条一条兑现"). The rules are the
- * ledger's: an item is done when it is completed, has its long-term mechanism established, or is closed off; RED when
- * not done and past its current due date; YELLOW when not done and due within {@code warningDays}; ongoing items and
- * items without a due date are never late.
+ * due lists and the daily burn-down, all counted item by item ("一件一件落实、一条一条兑现"). What is done, warning
+ * levels, totals, finding statuses and rates are the one ledger arithmetic's ({@link Ledger}), so the dashboard
+ * states the same figures as the ledger and the notice.
  */
 final class ProgressCalculator {
 
@@ -64,71 +69,35 @@ final class ProgressCalculator {
     record CategoryFact(String categoryId, int ordinal, String title) {
     }
 
-    record FindingFact(String findingId, String categoryId, int ordinal, String title) {
+    /** {@code source} null: delivered with the feedback; otherwise a supplementary finding. */
+    record FindingFact(String findingId, String categoryId, int ordinal, String title, FindingSource source) {
     }
 
     static final String NO_DEPARTMENT = "未明确责任部门";
     static final String NO_LEADER = "未明确责任领导";
 
     static boolean done(ItemFact item) {
-        return item.status().done() || item.closeOff() == CloseOffState.CLOSED_OFF;
+        return Ledger.done(item.status(), item.closeOff());
     }
 
     static WarningLevel warning(ItemFact item, LocalDate today, int warningDays) {
-        if (done(item) || item.currentDueDate() == null || item.kind() == ItemKind.ONGOING) {
-            return WarningLevel.GREEN;
-        }
-        if (today.isAfter(item.currentDueDate())) {
-            return WarningLevel.RED;
-        }
-        return today.plusDays(warningDays).isBefore(item.currentDueDate()) ? WarningLevel.GREEN : WarningLevel.YELLOW;
+        return Ledger.warningLevel(ledgerItem(item), today, warningDays);
+    }
+
+    /** The item as the ledger arithmetic reads it. */
+    static LedgerItem ledgerItem(ItemFact item) {
+        return new LedgerItem(item.itemId(), item.kind(), item.status(), item.closeOff(), item.currentDueDate(),
+                item.findingIds());
     }
 
     static Totals totals(List<ItemFact> items, LocalDate today, int warningDays) {
-        int completed = 0, inProgress = 0, notStarted = 0, closedOff = 0, requested = 0, basically = 0, notCompleted = 0,
-                longTerm = 0, overdue = 0, dueSoon = 0;
-        for (ItemFact item : items) {
-            if (done(item)) {
-                completed++;
-            } else if (item.status() == ItemStatus.NOT_STARTED) {
-                notStarted++;
-            } else {
-                inProgress++;
-            }
-            if (item.closeOff() == CloseOffState.CLOSED_OFF) {
-                closedOff++;
-            } else if (item.closeOff() == CloseOffState.REQUESTED) {
-                requested++;
-            }
-            switch (item.status()) {
-                case BASICALLY_COMPLETED -> basically++;
-                case NOT_COMPLETED -> notCompleted++;
-                case LONG_TERM_MECHANISM_ESTABLISHED -> longTerm++;
-                default -> {
-                }
-            }
-            switch (warning(item, today, warningDays)) {
-                case RED -> overdue++;
-                case YELLOW -> dueSoon++;
-                case GREEN -> {
-                }
-            }
-        }
-        return new Totals(items.size(), completed, inProgress, notStarted, closedOff, requested, basically, notCompleted,
-                longTerm, overdue, dueSoon, rate(completed, items.size()));
+        return totals(Ledger.itemCounts(items.stream().map(ProgressCalculator::ledgerItem).toList(), today, warningDays));
     }
 
-    /** Adds totals up (for the overview over all inspections); the rate is recomputed from the sums. */
-    static Totals sum(List<Totals> all) {
-        int[] s = new int[11];
-        for (Totals t : all) {
-            int[] v = {t.items(), t.completed(), t.inProgress(), t.notStarted(), t.closedOff(), t.closeOffRequested(),
-                    t.basicallyCompleted(), t.notCompleted(), t.longTermMechanism(), t.overdue(), t.dueSoon()};
-            for (int i = 0; i < v.length; i++) {
-                s[i] += v[i];
-            }
-        }
-        return new Totals(s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7], s[8], s[9], s[10], rate(s[1], s[0]));
+    static Totals totals(ItemCounts c) {
+        return new Totals(c.items(), c.completed(), c.inProgress(), c.notStarted(), c.closedOff(), c.closeOffRequested(),
+                c.basicallyCompleted(), c.notCompleted(), c.longTermMechanism(), c.overdue(), c.dueSoon(),
+                c.completionRate());
     }
 
     static List<StatusCount> byStatus(List<ItemFact> items) {
@@ -149,18 +118,11 @@ final class ProgressCalculator {
     }
 
     static FindingTotals findingTotals(List<FindingFact> findings, List<ItemFact> items) {
-        int completed = 0, inProgress = 0, without = 0;
-        for (FindingFact f : findings) {
-            List<ItemFact> serving = items.stream().filter(i -> i.findingIds().contains(f.findingId())).toList();
-            if (serving.isEmpty()) {
-                without++;
-            } else if (serving.stream().allMatch(ProgressCalculator::done)) {
-                completed++;
-            } else {
-                inProgress++;
-            }
-        }
-        return new FindingTotals(findings.size(), completed, inProgress, without, rate(completed, findings.size()));
+        FindingCounts c = Ledger.findingCounts(
+                findings.stream().map(f -> new LedgerFinding(f.findingId(), f.categoryId(), f.source())).toList(),
+                items.stream().map(ProgressCalculator::ledgerItem).toList());
+        return new FindingTotals(c.findings(), c.completed(), c.basicallyCompleted(), c.inProgress(), c.notStarted(),
+                c.notCompleted(), c.withoutItems(), c.supplementary(), c.completionRate());
     }
 
     /**
@@ -278,20 +240,16 @@ final class ProgressCalculator {
     }
 
     static BigDecimal rate(int part, int whole) {
-        if (whole == 0) {
-            return null;
-        }
-        return BigDecimal.valueOf(part).multiply(BigDecimal.valueOf(100))
-                .divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP);
+        return Ledger.rate(part, whole);
     }
 
-    /** Yuan in 万元, exact. */
+    /** Yuan in 万元, exact ({@link WanYuan}). */
     static BigDecimal wanYuan(BigDecimal yuan) {
-        return yuan.movePointLeft(4);
+        return WanYuan.of(yuan);
     }
 
-    /** 万元 rounded to 2 decimals, for display. */
+    /** e.g. "7.1325万元", exact ({@link WanYuan}). */
     static String wanYuanText(BigDecimal yuan) {
-        return wanYuan(yuan).setScale(2, RoundingMode.HALF_UP).toPlainString();
+        return WanYuan.text(yuan);
     }
 }

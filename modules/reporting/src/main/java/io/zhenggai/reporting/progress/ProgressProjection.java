@@ -188,6 +188,24 @@ class ProgressProjection {
         }
     }
 
+    /** A supplementary finding (补充问题) counts like the delivered ones, in its category (opened by it when new). */
+    @EventHandler
+    void on(SupplementaryFindingRecordedEvent e, @SequenceNumber long seq) {
+        if (!advance(e.rectificationId(), seq)) {
+            return;
+        }
+        String inspectionId = inspectionOf(e.rectificationId());
+        if (e.newCategory()) {
+            category(inspectionId, e.categoryId(), e.categoryOrdinal(), e.categoryTitle());
+        }
+        jdbc.sql("""
+                        insert into progress_finding (inspection_id, finding_id, category_id, ordinal, title, source)
+                        values (:i, :f, :c, :o, :t, :s) on conflict (inspection_id, finding_id) do nothing""")
+                .param("i", inspectionId).param("f", e.findingId()).param("c", e.categoryId()).param("o", e.ordinal())
+                .param("t", e.title()).param("s", e.source() == null ? null : e.source().name())
+                .update();
+    }
+
     @EventHandler
     void on(OfficeNamedEvent e, @SequenceNumber long seq, @Timestamp Instant at) {
         if (advance(e.rectificationId(), seq)) {

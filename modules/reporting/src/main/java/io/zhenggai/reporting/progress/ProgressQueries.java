@@ -33,10 +33,11 @@ public final class ProgressQueries {
     // ---------------------------------------------------------------- results
 
     /**
-     * Totals over the items of a rectification (or a group of them). {@code completed}: work done (已完成, 已建立长效机制,
-     * or 已销号); {@code inProgress}: not done and at 正在推进, 基本完成 or 未完成; {@code notStarted}: 未启动;
-     * {@code overdue}: warning RED; {@code dueSoon}: warning YELLOW; {@code completionRate}: completed / items in
-     * percent with one decimal, null without items.
+     * Totals over the items of a rectification (or a group of them), from the one ledger arithmetic: {@code completed}:
+     * work done (已完成, 已建立长效机制, or 已销号); the items not done by status: {@code notStarted} 未启动,
+     * {@code inProgress} 正在推进, {@code basicallyCompleted} 基本完成, {@code notCompleted} 未完成 — these five add
+     * up to {@code items}; {@code overdue}: warning RED; {@code dueSoon}: warning YELLOW; {@code completionRate}:
+     * completed / items in percent, exact (up to 10 decimals when the division does not end), null without items.
      */
     public record Totals(
             int items,
@@ -61,8 +62,12 @@ public final class ProgressQueries {
     public record WarningCount(WarningLevel level, String label, int count) {
     }
 
-    /** 反馈问题: a finding is completed when it has items and all of them are done. */
-    public record FindingTotals(int findings, int completed, int inProgress, int withoutItems, BigDecimal completionRate) {
+    /**
+     * 反馈问题 per status (derived from the finding's items, as the ledger does): the counts add up to
+     * {@code findings}; supplementary findings (补充问题) count too, {@code supplementary} says how many.
+     */
+    public record FindingTotals(int findings, int completed, int basicallyCompleted, int inProgress, int notStarted,
+                                int notCompleted, int withoutItems, int supplementary, BigDecimal completionRate) {
     }
 
     /** A group of items (a category, a department, a leader) with its totals. */
@@ -101,7 +106,7 @@ public final class ProgressQueries {
     public record RegulationTotals(int count, int enacted, int revised, String label, List<RegulationRef> items) {
     }
 
-    /** Money per kind (every kind listed), in yuan and in 万元 (exact, and rounded to 2 decimals for display). */
+    /** Money per kind (every kind listed), in yuan and in 万元 (exact, and as text, e.g. "7.1325万元"). */
     public record MoneyKindTotal(MoneyOutcomeKind kind, String label, BigDecimal amount, BigDecimal amountWanYuan,
                                  String amountWanYuanText, int count) {
     }

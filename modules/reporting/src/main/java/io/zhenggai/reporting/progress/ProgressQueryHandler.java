@@ -8,6 +8,7 @@ import io.zhenggai.api.finance.MoneyOutcomeKind;
 import io.zhenggai.api.finance.RegulationArea;
 import io.zhenggai.api.rectification.AccountabilityKind;
 import io.zhenggai.api.rectification.CloseOffState;
+import io.zhenggai.api.rectification.FindingSource;
 import io.zhenggai.api.rectification.ItemKind;
 import io.zhenggai.api.rectification.ItemStatus;
 import io.zhenggai.api.rectification.MeetingKind;
@@ -106,7 +107,7 @@ class ProgressQueryHandler {
                         select * from progress_finding where inspection_id = :id and not withdrawn order by category_id, ordinal""")
                 .param("id", q.inspectionId())
                 .query((rs, n) -> new FindingFact(rs.getString("finding_id"), rs.getString("category_id"), rs.getInt("ordinal"),
-                        rs.getString("title")))
+                        rs.getString("title"), rs.getString("source") == null ? null : FindingSource.valueOf(rs.getString("source"))))
                 .list();
         LocalDate start = ProgressCalculator.seriesStart(h.feedbackDate(), items);
         return new InspectionProgress(h.inspectionId(), h.roundId(), h.body(), h.unit(), h.status(), STATUS_LABELS.get(h.status()),

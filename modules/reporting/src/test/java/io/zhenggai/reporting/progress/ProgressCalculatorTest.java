@@ -73,8 +73,10 @@ class ProgressCalculatorTest {
 
         assertThat(t.items()).isEqualTo(6);
         assertThat(t.completed()).isEqualTo(3);
-        assertThat(t.inProgress()).isEqualTo(2);
+        assertThat(t.inProgress()).as("basically completed is not also in progress").isEqualTo(1);
         assertThat(t.notStarted()).isEqualTo(1);
+        assertThat(t.completed() + t.notStarted() + t.inProgress() + t.basicallyCompleted() + t.notCompleted())
+                .isEqualTo(t.items());
         assertThat(t.closedOff()).isEqualTo(1);
         assertThat(t.basicallyCompleted()).isEqualTo(1);
         assertThat(t.longTermMechanism()).isEqualTo(1);
@@ -89,8 +91,8 @@ class ProgressCalculatorTest {
     @Test
     void anItemServingFindingsOfTwoCategoriesCountsInBoth() {
         List<CategoryFact> categories = List.of(new CategoryFact("c2", 2, "（二）"), new CategoryFact("c1", 1, "（一）"));
-        List<FindingFact> findings = List.of(new FindingFact("f1", "c1", 1, "问题一"), new FindingFact("f2", "c2", 1, "问题二"),
-                new FindingFact("f3", "c2", 2, "问题三"));
+        List<FindingFact> findings = List.of(new FindingFact("f1", "c1", 1, "问题一", null),
+                new FindingFact("f2", "c2", 1, "问题二", null), new FindingFact("f3", "c2", 2, "问题三", null));
         List<ItemFact> items = List.of(
                 item("i1", ItemKind.IMMEDIATE, ItemStatus.COMPLETED, CloseOffState.NONE, null, "办公室", TODAY, "f1", "f2"),
                 item("i2", ItemKind.IMMEDIATE, ItemStatus.IN_PROGRESS, CloseOffState.NONE, null, "办公室", TODAY, "f2"));
@@ -104,7 +106,7 @@ class ProgressCalculatorTest {
         assertThat(findingTotals.completed()).isEqualTo(1);
         assertThat(findingTotals.inProgress()).isEqualTo(1);
         assertThat(findingTotals.withoutItems()).isEqualTo(1);
-        assertThat(findingTotals.completionRate()).isEqualByComparingTo("33.3");
+        assertThat(findingTotals.completionRate()).isEqualByComparingTo("33.3333333333");
     }
 
     @Test
@@ -172,10 +174,11 @@ class ProgressCalculatorTest {
     }
 
     @Test
-    void moneyIsShownInWanYuanExactlyAndRoundedForDisplay() {
+    void moneyIsShownInWanYuanExactlyWithTheDecimalsRecorded() {
         assertThat(ProgressCalculator.wanYuan(new BigDecimal("12345.67"))).isEqualByComparingTo("1.234567");
-        assertThat(ProgressCalculator.wanYuanText(new BigDecimal("12345.67"))).isEqualTo("1.23");
-        assertThat(ProgressCalculator.wanYuanText(new BigDecimal("0.00"))).isEqualTo("0.00");
-        assertThat(ProgressCalculator.wanYuanText(new BigDecimal("55000.00"))).isEqualTo("5.50");
+        assertThat(ProgressCalculator.wanYuanText(new BigDecimal("12345.67"))).isEqualTo("1.234567万元");
+        assertThat(ProgressCalculator.wanYuanText(new BigDecimal("71325.00"))).isEqualTo("7.1325万元");
+        assertThat(ProgressCalculator.wanYuanText(new BigDecimal("0.00"))).isEqualTo("0万元");
+        assertThat(ProgressCalculator.wanYuanText(new BigDecimal("55000.00"))).isEqualTo("5.5万元");
     }
 }
