@@ -24,7 +24,8 @@ import java.util.Map;
  *       due date; YELLOW when due within {@code warningDays}; GREEN otherwise;</li>
  *   <li>a <b>finding's status</b> from the items serving it ({@link #findingStatus});</li>
  *   <li><b>totals</b> partition the items and the findings ({@link ItemCounts}, {@link FindingCounts});</li>
- *   <li><b>rates</b> in percent, exact ({@link #rate}); the text rounds them as the unit asks ({@link RateStyle}).</li>
+ *   <li><b>rates</b> in percent, exact ({@link #rate}); the text rounds them as the unit asks
+ *       ({@link io.zhenggai.api.publication.RateStyle}).</li>
  * </ul>
  */
 public final class Ledger {
@@ -56,7 +57,12 @@ public final class Ledger {
         return today.plusDays(warningDays).isBefore(item.dueDate()) ? WarningLevel.GREEN : WarningLevel.YELLOW;
     }
 
-    /** Totals over {@code items} (a whole ledger, or a group of it) on {@code today}. */
+    /** Totals over {@code items} without warnings ({@code overdue} and {@code dueSoon} 0): for a reader without a day. */
+    public static ItemCounts itemCounts(Collection<LedgerItem> items) {
+        return itemCounts(items, null, 0);
+    }
+
+    /** Totals over {@code items} (a whole ledger, or a group of it) on {@code today} (null: no warnings counted). */
     public static ItemCounts itemCounts(Collection<LedgerItem> items, LocalDate today, int warningDays) {
         int completed = 0, notStarted = 0, inProgress = 0, basically = 0, notCompleted = 0, longTerm = 0, closedOff = 0,
                 requested = 0, overdue = 0, dueSoon = 0;
@@ -80,7 +86,7 @@ public final class Ledger {
             } else if (item.closeOff() == CloseOffState.REQUESTED) {
                 requested++;
             }
-            switch (warningLevel(item, today, warningDays)) {
+            switch (today == null ? WarningLevel.GREEN : warningLevel(item, today, warningDays)) {
                 case RED -> overdue++;
                 case YELLOW -> dueSoon++;
                 case GREEN -> {

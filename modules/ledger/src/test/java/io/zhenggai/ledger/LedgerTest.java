@@ -4,6 +4,7 @@ import io.zhenggai.api.rectification.CloseOffState;
 import io.zhenggai.api.rectification.FindingSource;
 import io.zhenggai.api.rectification.ItemKind;
 import io.zhenggai.api.rectification.ItemStatus;
+import io.zhenggai.api.publication.RateStyle;
 import io.zhenggai.api.rectification.WarningLevel;
 import org.junit.jupiter.api.Test;
 

@@ -92,17 +92,30 @@ public record NoticeFacts(
     }
 
     /**
-     * Totals as notices state them: findings, findings whose items are all done, the rest in progress;
-     * items and items done. {@code completionRate} is findings completed / findings in percent, null without findings.
+     * Totals as notices state them, from the one ledger arithmetic: findings per status (derived from their items:
+     * completed, basically completed, in progress, not started, not completed, without items — they add up to
+     * {@code findings}), of which {@code supplementaryFindings} are supplementary (补充问题); items done and the items
+     * not done per status (they add up to {@code items}); measures. {@code completionRate} is findings completed /
+     * findings in percent, {@code itemCompletionRate} items done / items; both exact, null without a whole. The text
+     * rounds them as the notice's {@link NoticeSettings#rateStyle()} asks.
      */
     public record Totals(
             int findings,
             int findingsCompleted,
+            int findingsBasicallyCompleted,
             int findingsInProgress,
+            int findingsNotStarted,
+            int findingsNotCompleted,
+            int findingsWithoutItems,
+            int supplementaryFindings,
             int items,
             int itemsCompleted,
+            int itemsBasicallyCompleted,
             int itemsInProgress,
+            int itemsNotStarted,
+            int itemsNotCompleted,
             int measures,
-            BigDecimal completionRate) {
+            BigDecimal completionRate,
+            BigDecimal itemCompletionRate) {
     }
 }

@@ -7,7 +7,8 @@ import java.util.List;
  * How a notice is issued (edited by a publisher, not facts): the publishing unit (发布机构) and the date written
  * (成文日期) that sign it, disclosure metadata (信息索引号, 公开方式), the contact channels, which optional blocks of
  * computed figures it shows, and the items whose title it does not show (their measures are rendered directly,
- * as the seed notice does for a category with a single untitled item).
+ * as the seed notice does for a category with a single untitled item), and how its rates are written
+ * ({@code rateStyle}: a whole percent, or two decimals; null reads as a whole percent).
  */
 public record NoticeSettings(
         String publishingUnit,
@@ -16,7 +17,8 @@ public record NoticeSettings(
         String disclosure,
         Contacts contacts,
         Blocks blocks,
-        List<String> untitledItemIds) {
+        List<String> untitledItemIds,
+        RateStyle rateStyle) {
 
     public static final String PROACTIVE_DISCLOSURE = "主动公开";
 

@@ -1,33 +1,27 @@
 package io.zhenggai.publication.compose;
 
 import io.zhenggai.api.publication.NoticeFacts;
-import io.zhenggai.api.rectification.RectificationIds;
 import io.zhenggai.platform.domain.NotFoundException;
 import io.zhenggai.platform.domain.RuleViolationException;
-import org.axonframework.serialization.SerializedType;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
-import org.axonframework.serialization.SimpleSerializedType;
-import org.axonframework.serialization.UnknownSerializedType;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 
 /**
- * Composes the facts of a notice AS OF a global position {@code P} of the event store: reads
- * {@code domain_event_entry} up to P in global order (in one repeatable-read snapshot, so the head and the events
- * agree) and folds the events of the inspection, its rectification and the finance regulations into
- * {@link NoticeFacts}. The payloads are deserialised with Axon's event serializer, exactly as Axon reads them.
- * The same P always gives equal facts, so a draft can be rebuilt and diffed later.
- * <p>
- * Only the event types that can concern a notice are read: everything stored on the inspection's and the
- * rectification's aggregates, the finance events that link regulations or record money, and the finding events of
- * other inspections (to know which inspection a finding id belongs to).
+ * Composes the facts of a notice AS OF a global position {@code P} of the event store: reads the event stream
+ * through Axon's {@link EventStorageEngine} (so the upcasters apply and the payloads are deserialised exactly as
+ * Axon reads them) in global order up to P, in one repeatable-read snapshot (so the head and the events agree), and
+ * folds every message through the {@code @EventHandler} methods of a {@link NoticeFactsFolder}; the events it has
+ * no handler for are not even deserialised. The same P always gives equal facts, so a draft can be rebuilt and
+ * diffed later.
  */
 @Component
 public class NoticeComposer {
@@ -35,17 +29,11 @@ public class NoticeComposer {
     public record Composition(long position, Instant positionTime, NoticeFacts facts) {
     }
 
-    private static final String FINANCE = "io.zhenggai.api.finance.FinanceEvents$";
-    private static final String INSPECTION = "io.zhenggai.api.inspection.InspectionEvents$";
-
-    private final JdbcClient jdbc;
-    private final Serializer serializer;
+    private final EventStorageEngine events;
     private final TransactionTemplate snapshot;
 
-    public NoticeComposer(JdbcClient jdbc, @Qualifier("eventSerializer") Serializer serializer,
-                          PlatformTransactionManager transactions) {
-        this.jdbc = jdbc;
-        this.serializer = serializer;
+    public NoticeComposer(EventStorageEngine events, PlatformTransactionManager transactions) {
+        this.events = events;
         this.snapshot = new TransactionTemplate(transactions);
         this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.snapshot.setReadOnly(true);
@@ -53,7 +41,7 @@ public class NoticeComposer {
 
     /** The newest position of the event store (0 when empty). */
     public long head() {
-        return jdbc.sql("select coalesce(max(global_index), 0) from domain_event_entry").query(Long.class).single();
+        return position(events.createHeadToken());
     }
 
     /**
@@ -70,42 +58,24 @@ public class NoticeComposer {
             }
             long p = position != null ? position : head;
             NoticeFactsFolder folder = new NoticeFactsFolder(inspectionId);
-            jdbc.sql("""
-                            select payload_type, payload_revision, payload from domain_event_entry
-                            where global_index <= :p
-                              and (aggregate_identifier in (:inspection, :rectification)
-                                   or payload_type in (:financeTypes)
-                                   or payload_type in (:inspectionTypes))
-                            order by global_index""")
-                    .param("p", p)
-                    .param("inspection", inspectionId)
-                    .param("rectification", RectificationIds.forInspection(inspectionId))
-                    .param("financeTypes", java.util.List.of(FINANCE + "RegulationEnactedEvent", FINANCE + "RegulationRevisedEvent",
-                            FINANCE + "RegulationLinkedEvent", FINANCE + "MoneyOutcomeRecordedEvent"))
-                    .param("inspectionTypes", java.util.List.of(INSPECTION + "InspectionScheduledEvent",
-                            INSPECTION + "FindingRecordedEvent", INSPECTION + "FeedbackDeliveredEvent"))
-                    .query(rs -> {
-                        Object payload = deserialize(rs.getString("payload_type"), rs.getString("payload_revision"), rs.getBytes("payload"));
-                        if (payload != null) {
-                            folder.accept(payload);
-                        }
+            AtomicReference<Instant> time = new AtomicReference<>();
+            if (p > 0) {
+                try (Stream<? extends TrackedEventMessage<?>> stream = events.readEvents(null, false)) {
+                    stream.takeWhile(m -> position(m.trackingToken()) <= p).forEach(m -> {
+                        time.set(m.getTimestamp());
+                        folder.accept(m);
                     });
+                }
+            }
             NoticeFacts facts = folder.facts();
             if (facts == null) {
                 throw new NotFoundException("inspection", inspectionId);
             }
-            Instant time = jdbc.sql("select time_stamp from domain_event_entry where global_index = "
-                            + "(select max(global_index) from domain_event_entry where global_index <= :p)")
-                    .param("p", p).query(String.class).optional().map(Instant::parse).orElse(null);
-            return new Composition(p, time, facts);
+            return new Composition(p, time.get(), facts);
         });
     }
 
-    private Object deserialize(String type, String revision, byte[] bytes) {
-        SerializedType serializedType = new SimpleSerializedType(type, revision);
-        if (serializer.classForType(serializedType) == UnknownSerializedType.class) {
-            return null;
-        }
-        return serializer.deserialize(new SimpleSerializedObject<>(bytes, byte[].class, serializedType));
+    private static long position(TrackingToken token) {
+        return token == null ? 0 : token.position().orElse(0);
     }
 }

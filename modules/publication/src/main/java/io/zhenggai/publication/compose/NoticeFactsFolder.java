@@ -9,13 +9,24 @@ import io.zhenggai.api.finance.MoneyOutcomeKind;
 import io.zhenggai.api.inspection.InspectionEvents.*;
 import io.zhenggai.api.publication.NoticeFacts;
 import io.zhenggai.api.rectification.AccountabilityKind;
+import io.zhenggai.api.rectification.CloseOffState;
+import io.zhenggai.api.rectification.FindingSource;
 import io.zhenggai.api.rectification.ItemKind;
 import io.zhenggai.api.rectification.ItemStatus;
 import io.zhenggai.api.rectification.LeadershipRole;
 import io.zhenggai.api.rectification.RectificationEvents.*;
+import io.zhenggai.api.rectification.RectificationIds;
+import io.zhenggai.ledger.FindingCounts;
+import io.zhenggai.ledger.ItemCounts;
+import io.zhenggai.ledger.Ledger;
+import io.zhenggai.ledger.LedgerFinding;
+import io.zhenggai.ledger.LedgerItem;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,11 +39,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Folds events, in the order of the event store, into the {@link NoticeFacts} of one inspection: the inspection's
+ * Folds events, in the order of the event store, with its {@code @EventHandler} methods (dispatched by Axon's
+ * {@link AnnotationEventHandlerAdapter}, so the messages come upcast and deserialised as Axon reads them) into the {@link NoticeFacts} of one inspection: the inspection's
  * own events (by inspection id), its rectification's (tied to it by {@code RectificationOpenedEvent}), the
  * regulations linked to it (directly, or through a finding that only this inspection has) and the money recorded
  * for it. Events of other inspections are used only to tell which inspections a finding id belongs to.
- * Pure and deterministic: the same events give equal facts.
+ * Supplementary findings (补充问题) count and render like the delivered ones. The figures come from the one ledger
+ * arithmetic ({@link Ledger}). Pure and deterministic: the same events give equal facts. Not a Spring bean and no
+ * event processor: a plain object, one per composition.
  */
 public final class NoticeFactsFolder {
 
@@ -70,6 +84,7 @@ public final class NoticeFactsFolder {
         int ordinal;
         String title;
         boolean withdrawn;
+        FindingSource source;
     }
 
     private static final class ItemState {
@@ -84,10 +99,6 @@ public final class NoticeFactsFolder {
         String department;
         boolean removed;
         final Map<String, MeasureState> measures = new LinkedHashMap<>();
-
-        boolean done() {
-            return closedOff || status.done();
-        }
     }
 
     private static final class MeasureState {
@@ -105,182 +116,315 @@ public final class NoticeFactsFolder {
         int linkedVersion; // highest version number a link named, 0 = not linked to this inspection
     }
 
+    private final AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(this);
+
     public NoticeFactsFolder(String inspectionId) {
         this.inspectionId = inspectionId;
     }
 
     /** Applies one event payload (any payload; those of no interest are ignored). */
-    public void accept(Object event) {
-        if (event instanceof InspectionScheduledEvent e) {
-            owner(e.inspectionId(), null);
-            if (mine(e.inspectionId())) {
-                scheduled = true;
-                inspectingBody = e.inspectingBody();
-                inspectedUnit = e.inspectedUnit();
-                mandate = e.mandate();
-                legalBasis = e.legalBasis() == null ? List.of() : List.copyOf(e.legalBasis());
-                plannedStart = e.plannedFieldworkStart();
-                plannedEnd = e.plannedFieldworkEnd();
+    public void accept(Object payload) {
+        accept(GenericEventMessage.asEventMessage(payload));
+    }
+
+    /**
+     * Applies one event message, as read from the event store (upcast and deserialised by Axon), through the
+     * {@code @EventHandler} methods of this folder; a message none of them handles is ignored.
+     */
+    public void accept(EventMessage<?> message) {
+        if (!handlers.canHandle(message)) {
+            return;
+        }
+        try {
+            handlers.handle(message);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("could not fold " + message.getPayloadType().getName(), e);
+        }
+    }
+
+    // ---------------------------------------------------------------- inspection
+
+    @EventHandler
+    void on(InspectionScheduledEvent e) {
+        owner(e.inspectionId(), null);
+        if (mine(e.inspectionId())) {
+            scheduled = true;
+            inspectingBody = e.inspectingBody();
+            inspectedUnit = e.inspectedUnit();
+            mandate = e.mandate();
+            legalBasis = e.legalBasis() == null ? List.of() : List.copyOf(e.legalBasis());
+            plannedStart = e.plannedFieldworkStart();
+            plannedEnd = e.plannedFieldworkEnd();
+        }
+    }
+
+    @EventHandler
+    void on(FieldworkStartedEvent e) {
+        if (mine(e.inspectionId())) {
+            fieldworkStart = e.date();
+        }
+    }
+
+    @EventHandler
+    void on(FieldworkConcludedEvent e) {
+        if (mine(e.inspectionId())) {
+            fieldworkEnd = e.date();
+        }
+    }
+
+    @EventHandler
+    void on(FindingCategoryAddedEvent e) {
+        if (mine(e.inspectionId())) {
+            category(e.categoryId(), e.ordinal(), e.title());
+        }
+    }
+
+    @EventHandler
+    void on(FindingRecordedEvent e) {
+        owner(e.inspectionId(), e.findingId());
+        if (mine(e.inspectionId())) {
+            finding(e.findingId(), e.categoryId(), e.ordinal(), e.title(), null);
+        }
+    }
+
+    @EventHandler
+    void on(FindingAmendedEvent e) {
+        if (mine(e.inspectionId()) && findings.containsKey(e.findingId())) {
+            findings.get(e.findingId()).title = e.title();
+        }
+    }
+
+    @EventHandler
+    void on(FindingWithdrawnEvent e) {
+        if (mine(e.inspectionId()) && findings.containsKey(e.findingId())) {
+            findings.get(e.findingId()).withdrawn = true;
+        }
+    }
+
+    @EventHandler
+    void on(FeedbackDeliveredEvent e) {
+        e.categories().forEach(c -> c.findings().forEach(f -> owner(e.inspectionId(), f.findingId())));
+        if (mine(e.inspectionId())) {
+            delivered(e.inspectingBody(), e.inspectedUnit(), e.mandate(), e.legalBasis(), e.fieldworkStart(),
+                    e.fieldworkEnd(), e.feedbackDate());
+            categories.clear();
+            findings.clear();
+            for (DeliveredCategory c : e.categories()) {
+                category(c.categoryId(), c.ordinal(), c.title());
+                c.findings().forEach(f -> finding(f.findingId(), c.categoryId(), f.ordinal(), f.title(), null));
             }
-        } else if (event instanceof FieldworkStartedEvent e) {
-            if (mine(e.inspectionId())) {
-                fieldworkStart = e.date();
+        }
+    }
+
+    @EventHandler
+    void on(FindingCorrectedEvent e) {
+        if (mine(e.inspectionId()) && findings.containsKey(e.findingId())) {
+            findings.get(e.findingId()).title = e.title();
+        }
+    }
+
+    // ---------------------------------------------------------------- rectification
+
+    @EventHandler
+    void on(RectificationOpenedEvent e) {
+        if (mine(e.inspectionId())) {
+            rectificationId = e.rectificationId();
+            delivered(e.inspectingBody(), e.inspectedUnit(), e.mandate(), e.legalBasis(), e.fieldworkStart(),
+                    e.fieldworkEnd(), e.feedbackDate());
+            categories.clear();
+            findings.clear();
+            for (LedgerCategory c : e.categories()) {
+                category(c.categoryId(), c.ordinal(), c.title());
+                c.findings().forEach(f -> finding(f.findingId(), c.categoryId(), f.ordinal(), f.title(), null));
             }
-        } else if (event instanceof FieldworkConcludedEvent e) {
-            if (mine(e.inspectionId())) {
-                fieldworkEnd = e.date();
+        }
+    }
+
+    @EventHandler
+    void on(FindingCorrectionTakenOverEvent e) {
+        if (rect(e.rectificationId()) && findings.containsKey(e.findingId())) {
+            findings.get(e.findingId()).title = e.title();
+        }
+    }
+
+    /** A supplementary finding (补充问题) counts and renders like the delivered ones, in its category. */
+    @EventHandler
+    void on(SupplementaryFindingRecordedEvent e) {
+        owner(RectificationIds.inspectionOf(e.rectificationId()), e.findingId());
+        if (rect(e.rectificationId()) && !findings.containsKey(e.findingId())) {
+            if (!categories.containsKey(e.categoryId())) {
+                category(e.categoryId(), e.categoryOrdinal(), e.categoryTitle());
             }
-        } else if (event instanceof FindingCategoryAddedEvent e) {
-            if (mine(e.inspectionId())) {
-                category(e.categoryId(), e.ordinal(), e.title());
+            finding(e.findingId(), e.categoryId(), e.ordinal(), e.title(), e.source());
+        }
+    }
+
+    @EventHandler
+    void on(OfficeNamedEvent e) {
+        if (rect(e.rectificationId())) {
+            office = new NoticeFacts.Office(e.name(), e.hostDepartment());
+        }
+    }
+
+    @EventHandler
+    void on(GroupMemberAppointedEvent e) {
+        if (rect(e.rectificationId())) {
+            members.put(e.memberId(), new NoticeFacts.GroupMember(e.memberId(), e.name(), e.position(), e.role()));
+        }
+    }
+
+    @EventHandler
+    void on(GroupMemberRelievedEvent e) {
+        if (rect(e.rectificationId())) {
+            members.remove(e.memberId());
+        }
+    }
+
+    @EventHandler
+    void on(ItemAddedEvent e) {
+        if (rect(e.rectificationId())) {
+            ItemState item = new ItemState();
+            item.itemId = e.itemId();
+            item.ordinal = e.ordinal();
+            item.title = e.title();
+            item.findingIds = List.copyOf(e.findingIds());
+            item.kind = e.kind();
+            item.due = e.dueDate();
+            item.department = e.responsibleDepartment();
+            items.put(e.itemId(), item);
+        }
+    }
+
+    @EventHandler
+    void on(ItemRevisedEvent e) {
+        item(e.rectificationId(), e.itemId(), item -> {
+            item.title = e.title();
+            item.findingIds = List.copyOf(e.findingIds());
+            item.kind = e.kind();
+            item.due = e.dueDate();
+        });
+    }
+
+    @EventHandler
+    void on(ItemRemovedEvent e) {
+        item(e.rectificationId(), e.itemId(), item -> item.removed = true);
+    }
+
+    @EventHandler
+    void on(MeasureAddedEvent e) {
+        item(e.rectificationId(), e.itemId(), item -> {
+            MeasureState m = new MeasureState();
+            m.measureId = e.measureId();
+            m.ordinal = e.ordinal();
+            m.text = e.text();
+            item.measures.put(e.measureId(), m);
+        });
+    }
+
+    @EventHandler
+    void on(MeasureRevisedEvent e) {
+        measure(e.rectificationId(), e.itemId(), e.measureId(), m -> m.text = e.text());
+    }
+
+    @EventHandler
+    void on(MeasureRemovedEvent e) {
+        measure(e.rectificationId(), e.itemId(), e.measureId(), m -> m.removed = true);
+    }
+
+    @EventHandler
+    void on(ResponsibilityAssignedEvent e) {
+        item(e.rectificationId(), e.itemId(), item -> item.department = e.responsibleDepartment());
+    }
+
+    @EventHandler
+    void on(PlanAdoptedEvent e) {
+        if (rect(e.rectificationId())) {
+            plan = new NoticeFacts.Plan(e.title(), e.documentNumber(), e.adoptedDate());
+        }
+    }
+
+    @EventHandler
+    void on(ProgressRecordedEvent e) {
+        item(e.rectificationId(), e.itemId(), item -> {
+            if (e.itemStatus() != null) {
+                item.status = e.itemStatus();
             }
-        } else if (event instanceof FindingRecordedEvent e) {
-            owner(e.inspectionId(), e.findingId());
-            if (mine(e.inspectionId())) {
-                finding(e.findingId(), e.categoryId(), e.ordinal(), e.title());
-            }
-        } else if (event instanceof FindingAmendedEvent e) {
-            if (mine(e.inspectionId()) && findings.containsKey(e.findingId())) {
-                findings.get(e.findingId()).title = e.title();
-            }
-        } else if (event instanceof FindingWithdrawnEvent e) {
-            if (mine(e.inspectionId()) && findings.containsKey(e.findingId())) {
-                findings.get(e.findingId()).withdrawn = true;
-            }
-        } else if (event instanceof FeedbackDeliveredEvent e) {
-            e.categories().forEach(c -> c.findings().forEach(f -> owner(e.inspectionId(), f.findingId())));
-            if (mine(e.inspectionId())) {
-                delivered(e.inspectingBody(), e.inspectedUnit(), e.mandate(), e.legalBasis(), e.fieldworkStart(),
-                        e.fieldworkEnd(), e.feedbackDate());
-                categories.clear();
-                findings.clear();
-                for (DeliveredCategory c : e.categories()) {
-                    category(c.categoryId(), c.ordinal(), c.title());
-                    c.findings().forEach(f -> finding(f.findingId(), c.categoryId(), f.ordinal(), f.title()));
+            if (e.measureId() != null && item.measures.containsKey(e.measureId())) {
+                MeasureState m = item.measures.get(e.measureId());
+                if (e.measureStatus() != null) {
+                    m.status = e.measureStatus();
+                }
+                if (e.text() != null && !e.text().isBlank()) {
+                    m.latestProgress = e.text();
                 }
             }
-        } else if (event instanceof FindingCorrectedEvent e) {
-            if (mine(e.inspectionId()) && findings.containsKey(e.findingId())) {
-                findings.get(e.findingId()).title = e.title();
+        });
+    }
+
+    @EventHandler
+    void on(CloseOffApprovedEvent e) {
+        item(e.rectificationId(), e.itemId(), item -> item.closedOff = true);
+    }
+
+    @EventHandler
+    void on(ItemReopenedEvent e) {
+        item(e.rectificationId(), e.itemId(), item -> {
+            item.closedOff = false;
+            if (e.status() != null) {
+                item.status = e.status();
             }
-        } else if (event instanceof RectificationOpenedEvent e) {
-            if (mine(e.inspectionId())) {
-                rectificationId = e.rectificationId();
-                delivered(e.inspectingBody(), e.inspectedUnit(), e.mandate(), e.legalBasis(), e.fieldworkStart(),
-                        e.fieldworkEnd(), e.feedbackDate());
-                categories.clear();
-                findings.clear();
-                for (LedgerCategory c : e.categories()) {
-                    category(c.categoryId(), c.ordinal(), c.title());
-                    c.findings().forEach(f -> finding(f.findingId(), c.categoryId(), f.ordinal(), f.title()));
-                }
-            }
-        } else if (event instanceof FindingCorrectionTakenOverEvent e) {
-            if (rect(e.rectificationId()) && findings.containsKey(e.findingId())) {
-                findings.get(e.findingId()).title = e.title();
-            }
-        } else if (event instanceof OfficeNamedEvent e) {
-            if (rect(e.rectificationId())) {
-                office = new NoticeFacts.Office(e.name(), e.hostDepartment());
-            }
-        } else if (event instanceof GroupMemberAppointedEvent e) {
-            if (rect(e.rectificationId())) {
-                members.put(e.memberId(), new NoticeFacts.GroupMember(e.memberId(), e.name(), e.position(), e.role()));
-            }
-        } else if (event instanceof GroupMemberRelievedEvent e) {
-            if (rect(e.rectificationId())) {
-                members.remove(e.memberId());
-            }
-        } else if (event instanceof ItemAddedEvent e) {
-            if (rect(e.rectificationId())) {
-                ItemState item = new ItemState();
-                item.itemId = e.itemId();
-                item.ordinal = e.ordinal();
-                item.title = e.title();
-                item.findingIds = List.copyOf(e.findingIds());
-                item.kind = e.kind();
-                item.due = e.dueDate();
-                item.department = e.responsibleDepartment();
-                items.put(e.itemId(), item);
-            }
-        } else if (event instanceof ItemRevisedEvent e) {
-            item(e.rectificationId(), e.itemId(), item -> {
-                item.title = e.title();
-                item.findingIds = List.copyOf(e.findingIds());
-                item.kind = e.kind();
-                item.due = e.dueDate();
-            });
-        } else if (event instanceof ItemRemovedEvent e) {
-            item(e.rectificationId(), e.itemId(), item -> item.removed = true);
-        } else if (event instanceof MeasureAddedEvent e) {
-            item(e.rectificationId(), e.itemId(), item -> {
-                MeasureState m = new MeasureState();
-                m.measureId = e.measureId();
-                m.ordinal = e.ordinal();
-                m.text = e.text();
-                item.measures.put(e.measureId(), m);
-            });
-        } else if (event instanceof MeasureRevisedEvent e) {
-            measure(e.rectificationId(), e.itemId(), e.measureId(), m -> m.text = e.text());
-        } else if (event instanceof MeasureRemovedEvent e) {
-            measure(e.rectificationId(), e.itemId(), e.measureId(), m -> m.removed = true);
-        } else if (event instanceof ResponsibilityAssignedEvent e) {
-            item(e.rectificationId(), e.itemId(), item -> item.department = e.responsibleDepartment());
-        } else if (event instanceof PlanAdoptedEvent e) {
-            if (rect(e.rectificationId())) {
-                plan = new NoticeFacts.Plan(e.title(), e.documentNumber(), e.adoptedDate());
-            }
-        } else if (event instanceof ProgressRecordedEvent e) {
-            item(e.rectificationId(), e.itemId(), item -> {
-                if (e.itemStatus() != null) {
-                    item.status = e.itemStatus();
-                }
-                if (e.measureId() != null && item.measures.containsKey(e.measureId())) {
-                    MeasureState m = item.measures.get(e.measureId());
-                    if (e.measureStatus() != null) {
-                        m.status = e.measureStatus();
-                    }
-                    if (e.text() != null && !e.text().isBlank()) {
-                        m.latestProgress = e.text();
-                    }
-                }
-            });
-        } else if (event instanceof CloseOffApprovedEvent e) {
-            item(e.rectificationId(), e.itemId(), item -> item.closedOff = true);
-        } else if (event instanceof ItemReopenedEvent e) {
-            item(e.rectificationId(), e.itemId(), item -> {
-                item.closedOff = false;
-                if (e.status() != null) {
-                    item.status = e.status();
-                }
-            });
-        } else if (event instanceof DeadlineExtendedEvent e) {
-            item(e.rectificationId(), e.itemId(), item -> item.due = e.newDueDate());
-        } else if (event instanceof MeetingRecordedEvent e) {
-            if (rect(e.rectificationId())) {
-                meetings.add(new NoticeFacts.Meeting(e.meetingId(), e.kind(), e.date(), e.title()));
-            }
-        } else if (event instanceof AccountabilityRecordedEvent e) {
-            if (rect(e.rectificationId())) {
-                accountability.merge(e.kind(), e.count(), Integer::sum);
-            }
-        } else if (event instanceof RegulationEnactedEvent e) {
-            Reg reg = regulations.computeIfAbsent(e.regulationId(), k -> new Reg());
-            reg.title = e.title();
-            reg.latestVersion = e.versionNumber();
-            link(reg, e.answers(), e.versionNumber());
-        } else if (event instanceof RegulationRevisedEvent e) {
-            Reg reg = regulations.computeIfAbsent(e.regulationId(), k -> new Reg());
-            reg.title = e.title();
-            reg.latestVersion = e.versionNumber();
-            link(reg, e.answers(), e.versionNumber());
-        } else if (event instanceof RegulationLinkedEvent e) {
-            Reg reg = regulations.computeIfAbsent(e.regulationId(), k -> new Reg());
-            link(reg, e.link() == null ? List.of() : List.of(e.link()), e.versionNumberAtLink());
-        } else if (event instanceof MoneyOutcomeRecordedEvent e) {
-            if (inspectionId.equals(e.inspectionId()) && e.amount() != null) {
-                money.merge(e.kind(), e.amount(), BigDecimal::add);
-            }
+        });
+    }
+
+    @EventHandler
+    void on(DeadlineExtendedEvent e) {
+        item(e.rectificationId(), e.itemId(), item -> item.due = e.newDueDate());
+    }
+
+    @EventHandler
+    void on(MeetingRecordedEvent e) {
+        if (rect(e.rectificationId())) {
+            meetings.add(new NoticeFacts.Meeting(e.meetingId(), e.kind(), e.date(), e.title()));
+        }
+    }
+
+    @EventHandler
+    void on(AccountabilityRecordedEvent e) {
+        if (rect(e.rectificationId())) {
+            accountability.merge(e.kind(), e.count(), Integer::sum);
+        }
+    }
+
+    // ---------------------------------------------------------------- finance
+
+    @EventHandler
+    void on(RegulationEnactedEvent e) {
+        Reg reg = regulations.computeIfAbsent(e.regulationId(), k -> new Reg());
+        reg.title = e.title();
+        reg.latestVersion = e.versionNumber();
+        link(reg, e.answers(), e.versionNumber());
+    }
+
+    @EventHandler
+    void on(RegulationRevisedEvent e) {
+        Reg reg = regulations.computeIfAbsent(e.regulationId(), k -> new Reg());
+        reg.title = e.title();
+        reg.latestVersion = e.versionNumber();
+        link(reg, e.answers(), e.versionNumber());
+    }
+
+    @EventHandler
+    void on(RegulationLinkedEvent e) {
+        Reg reg = regulations.computeIfAbsent(e.regulationId(), k -> new Reg());
+        link(reg, e.link() == null ? List.of() : List.of(e.link()), e.versionNumberAtLink());
+    }
+
+    @EventHandler
+    void on(MoneyOutcomeRecordedEvent e) {
+        if (inspectionId.equals(e.inspectionId()) && e.amount() != null) {
+            money.merge(e.kind(), e.amount(), BigDecimal::add);
         }
     }
 
@@ -307,24 +451,17 @@ public final class NoticeFactsFolder {
                     List.copyOf(itemsByCategory.getOrDefault(e.getKey(), List.of()))));
         });
 
-        int findingCount = 0;
-        int findingsCompleted = 0;
-        for (Map.Entry<String, Fnd> f : findings.entrySet()) {
-            if (f.getValue().withdrawn) {
-                continue;
-            }
-            findingCount++;
-            List<ItemState> serving = active.stream().filter(i -> i.findingIds.contains(f.getKey())).toList();
-            if (!serving.isEmpty() && serving.stream().allMatch(ItemState::done)) {
-                findingsCompleted++;
-            }
-        }
-        int itemsDone = (int) active.stream().filter(ItemState::done).count();
+        List<LedgerItem> ledgerItems = active.stream().map(i -> new LedgerItem(i.itemId, i.kind, i.status,
+                i.closedOff ? CloseOffState.CLOSED_OFF : CloseOffState.NONE, i.due, i.findingIds)).toList();
+        List<LedgerFinding> ledgerFindings = findings.entrySet().stream().filter(f -> !f.getValue().withdrawn)
+                .map(f -> new LedgerFinding(f.getKey(), f.getValue().categoryId, f.getValue().source)).toList();
+        FindingCounts fc = Ledger.findingCounts(ledgerFindings, ledgerItems);
+        ItemCounts ic = Ledger.itemCounts(ledgerItems);
         int measureCount = active.stream().mapToInt(i -> (int) i.measures.values().stream().filter(m -> !m.removed).count()).sum();
-        BigDecimal rate = findingCount == 0 ? null : BigDecimal.valueOf(findingsCompleted * 100L)
-                .divide(BigDecimal.valueOf(findingCount), 1, RoundingMode.HALF_UP);
-        NoticeFacts.Totals totals = new NoticeFacts.Totals(findingCount, findingsCompleted, findingCount - findingsCompleted,
-                active.size(), itemsDone, active.size() - itemsDone, measureCount, rate);
+        NoticeFacts.Totals totals = new NoticeFacts.Totals(fc.findings(), fc.completed(), fc.basicallyCompleted(),
+                fc.inProgress(), fc.notStarted(), fc.notCompleted(), fc.withoutItems(), fc.supplementary(), ic.items(),
+                ic.completed(), ic.basicallyCompleted(), ic.inProgress(), ic.notStarted(), ic.notCompleted(), measureCount,
+                fc.completionRate(), ic.completionRate());
 
         List<NoticeFacts.RegulationRef> regs = regulations.entrySet().stream().filter(e -> e.getValue().linkedVersion > 0)
                 .map(e -> new NoticeFacts.RegulationRef(e.getKey(), e.getValue().title, e.getValue().linkedVersion > 1)).toList();
@@ -375,8 +512,9 @@ public final class NoticeFactsFolder {
         categories.put(id, c);
     }
 
-    private void finding(String id, String categoryId, int ordinal, String title) {
+    private void finding(String id, String categoryId, int ordinal, String title, FindingSource source) {
         Fnd f = new Fnd();
+        f.source = source;
         f.categoryId = categoryId;
         f.ordinal = ordinal;
         f.title = title;

@@ -1,7 +1,5 @@
 package io.zhenggai.publication.notice;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -74,16 +72,6 @@ public final class ChineseText {
             return parts.get(0);
         }
         return String.join("、", parts.subList(0, parts.size() - 1)) + "和" + parts.get(parts.size() - 1);
-    }
-
-    /** A percentage without trailing zeros: 76, 76.5. */
-    public static String percent(BigDecimal rate) {
-        return rate.setScale(1, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
-    }
-
-    /** Yuan as 万元 with two decimals: 12345.6 → 1.23. */
-    public static String wanYuan(BigDecimal yuan) {
-        return yuan.movePointLeft(4).setScale(2, RoundingMode.HALF_UP).toPlainString();
     }
 
     /** 《title》, unless the title already carries the book-title marks. */

@@ -60,8 +60,8 @@ public final class NarrativeChecks {
         if (s.dateWritten() == null) {
             issues.add(new Issue("DATE_WRITTEN_REQUIRED", "dateWritten", "必须写明成文日期"));
         }
-        issues.addAll(contradictions(facts, n));
-        Map<String, String> values = Placeholders.values(facts);
+        issues.addAll(contradictions(facts, n, s));
+        Map<String, String> values = Placeholders.values(facts, s);
         texts(n).forEach((field, text) -> {
             List<String> unresolved = Placeholders.unresolved(text, values.keySet());
             if (!unresolved.isEmpty()) {
@@ -72,9 +72,12 @@ public final class NarrativeChecks {
         return issues;
     }
 
-    /** Hand-written numbers that contradict the value of the placeholder that should stand there. */
-    public static List<Issue> contradictions(NoticeFacts facts, NoticeNarrative n) {
-        Map<String, String> values = Placeholders.values(facts);
+    /**
+     * Hand-written numbers that contradict the value of the placeholder that should stand there (a rate as the
+     * notice writes it: "完成率76%" agrees with 76.47% when the notice writes whole percents).
+     */
+    public static List<Issue> contradictions(NoticeFacts facts, NoticeNarrative n, NoticeSettings s) {
+        Map<String, String> values = Placeholders.values(facts, s);
         List<Issue> issues = new ArrayList<>();
         texts(n).forEach((field, text) -> COUNTED.forEach((pattern, placeholder) -> {
             Matcher m = pattern.matcher(text);

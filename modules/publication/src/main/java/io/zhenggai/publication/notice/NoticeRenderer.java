@@ -6,7 +6,9 @@ import io.zhenggai.api.publication.NoticeFacts.Item;
 import io.zhenggai.api.publication.NoticeFacts.Measure;
 import io.zhenggai.api.publication.NoticeNarrative;
 import io.zhenggai.api.publication.NoticeSettings;
+import io.zhenggai.api.publication.RateStyle;
 import io.zhenggai.api.rectification.MeetingKind;
+import io.zhenggai.ledger.WanYuan;
 import io.zhenggai.publication.notice.RenderedNotice.Section;
 
 import java.util.ArrayList;
@@ -34,7 +36,7 @@ public final class NoticeRenderer {
         NoticeFacts f = doc.facts();
         NoticeNarrative n = doc.narrative();
         NoticeSettings s = doc.settings();
-        Map<String, String> values = Placeholders.values(f);
+        Map<String, String> values = Placeholders.values(f, s);
         List<Section> out = new ArrayList<>();
 
         out.add(new Section("title", 1, fill(n.title(), values), List.of()));
@@ -52,7 +54,8 @@ public final class NoticeRenderer {
 
         section++;
         String two = String.valueOf(section);
-        String summary = summary(f, s.blocks() == null ? NoticeSettings.Blocks.none() : s.blocks());
+        String summary = summary(f, s.blocks() == null ? NoticeSettings.Blocks.none() : s.blocks(),
+                RateStyle.orDefault(s.rateStyle()));
         out.add(new Section(two, 2, ChineseText.sectionMark(section) + SECTION_TWO,
                 summary == null ? List.of() : List.of(summary)));
         Set<String> untitled = s.untitledItemIds() == null ? Set.of() : Set.copyOf(s.untitledItemIds());
@@ -167,12 +170,17 @@ public final class NoticeRenderer {
     }
 
     /** The optional blocks computed from the facts, as one paragraph at the head of section 二 (null when none). */
-    static String summary(NoticeFacts f, NoticeSettings.Blocks blocks) {
+    static String summary(NoticeFacts f, NoticeSettings.Blocks blocks, RateStyle rates) {
         List<String> sentences = new ArrayList<>();
         NoticeFacts.Totals t = f.totals();
         if (blocks.totals() && t.findings() > 0) {
-            sentences.add("共反馈问题" + t.findings() + "个，已完成整改" + t.findingsCompleted() + "个，正在整改"
-                    + t.findingsInProgress() + "个，完成率" + ChineseText.percent(t.completionRate()) + "%；制定整改事项"
+            // 正在整改: not done, not basically done, not found undone (in progress, not started, or without items yet)
+            int underWay = t.findingsInProgress() + t.findingsNotStarted() + t.findingsWithoutItems();
+            sentences.add("共反馈问题" + t.findings() + "个，已完成整改" + t.findingsCompleted() + "个，"
+                    + (t.findingsBasicallyCompleted() > 0 ? "基本完成" + t.findingsBasicallyCompleted() + "个，" : "")
+                    + "正在整改" + underWay + "个，"
+                    + (t.findingsNotCompleted() > 0 ? "未完成" + t.findingsNotCompleted() + "个，" : "")
+                    + "完成率" + rates.text(t.completionRate()) + "%；制定整改事项"
                     + t.items() + "项、整改措施" + t.measures() + "条，已完成整改事项" + t.itemsCompleted() + "项。");
         }
         if (blocks.regulations()) {
@@ -190,7 +198,7 @@ public final class NoticeRenderer {
                     .collect(Collectors.joining("、")) + "。");
         }
         if (blocks.money()) {
-            sentences.add(f.money().stream().map(m -> m.label() + ChineseText.wanYuan(m.amount()) + "万元")
+            sentences.add(f.money().stream().map(m -> m.label() + WanYuan.text(m.amount()))
                     .collect(Collectors.joining("、")) + "。");
         }
         return sentences.isEmpty() ? null : "截至目前，" + String.join("", sentences);

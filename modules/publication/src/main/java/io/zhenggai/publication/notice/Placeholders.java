@@ -1,8 +1,11 @@
 package io.zhenggai.publication.notice;
 
 import io.zhenggai.api.publication.NoticeFacts;
+import io.zhenggai.api.publication.NoticeSettings;
+import io.zhenggai.api.publication.RateStyle;
 import io.zhenggai.api.rectification.LeadershipRole;
 import io.zhenggai.api.rectification.MeetingKind;
+import io.zhenggai.ledger.WanYuan;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -42,10 +45,19 @@ public final class Placeholders {
         names.put("regulationRevisedCount", "修订制度数");
         names.put("findingCount", "反馈问题数");
         names.put("findingCompletedCount", "已完成整改的问题数");
+        names.put("findingBasicallyCompletedCount", "基本完成整改的问题数");
         names.put("findingInProgressCount", "正在整改的问题数");
-        names.put("completionRate", "完成率（%）");
+        names.put("findingNotStartedCount", "尚未启动整改的问题数");
+        names.put("findingNotCompletedCount", "未完成整改的问题数");
+        names.put("supplementaryFindingCount", "补充问题数");
+        names.put("completionRate", "完成率（%，按通报设置取整或保留两位小数）");
         names.put("itemCount", "整改事项数");
         names.put("itemCompletedCount", "已完成的整改事项数");
+        names.put("itemBasicallyCompletedCount", "基本完成的整改事项数");
+        names.put("itemInProgressCount", "正在推进的整改事项数");
+        names.put("itemNotStartedCount", "未启动的整改事项数");
+        names.put("itemNotCompletedCount", "未完成的整改事项数");
+        names.put("itemCompletionRate", "整改事项完成率（%）");
         names.put("measureCount", "整改措施数");
         names.put("meetingCount", "召开会议数");
         names.put("democraticLifeMeetingCount", "专题民主生活会次数");
@@ -55,8 +67,12 @@ public final class Placeholders {
         NAMES = Map.copyOf(names);
     }
 
-    /** The value of every placeholder that has one in these facts. */
-    public static Map<String, String> values(NoticeFacts f) {
+    /**
+     * The value of every placeholder that has one in these facts; rates are written as {@code settings} ask
+     * ({@link NoticeSettings#rateStyle()}, a whole percent when null), money in 万元 exact ({@link WanYuan}).
+     */
+    public static Map<String, String> values(NoticeFacts f, NoticeSettings settings) {
+        RateStyle rates = RateStyle.orDefault(settings == null ? null : settings.rateStyle());
         Map<String, String> v = new LinkedHashMap<>();
         put(v, "inspectedUnit", f.inspectedUnit());
         put(v, "inspectingBody", f.inspectingBody());
@@ -79,12 +95,23 @@ public final class Placeholders {
         NoticeFacts.Totals t = f.totals();
         v.put("findingCount", String.valueOf(t.findings()));
         v.put("findingCompletedCount", String.valueOf(t.findingsCompleted()));
+        v.put("findingBasicallyCompletedCount", String.valueOf(t.findingsBasicallyCompleted()));
         v.put("findingInProgressCount", String.valueOf(t.findingsInProgress()));
+        v.put("findingNotStartedCount", String.valueOf(t.findingsNotStarted()));
+        v.put("findingNotCompletedCount", String.valueOf(t.findingsNotCompleted()));
+        v.put("supplementaryFindingCount", String.valueOf(t.supplementaryFindings()));
         if (t.completionRate() != null) {
-            v.put("completionRate", ChineseText.percent(t.completionRate()));
+            v.put("completionRate", rates.text(t.completionRate()));
         }
         v.put("itemCount", String.valueOf(t.items()));
         v.put("itemCompletedCount", String.valueOf(t.itemsCompleted()));
+        v.put("itemBasicallyCompletedCount", String.valueOf(t.itemsBasicallyCompleted()));
+        v.put("itemInProgressCount", String.valueOf(t.itemsInProgress()));
+        v.put("itemNotStartedCount", String.valueOf(t.itemsNotStarted()));
+        v.put("itemNotCompletedCount", String.valueOf(t.itemsNotCompleted()));
+        if (t.itemCompletionRate() != null) {
+            v.put("itemCompletionRate", rates.text(t.itemCompletionRate()));
+        }
         v.put("measureCount", String.valueOf(t.measures()));
         v.put("meetingCount", String.valueOf(f.meetings().size()));
         v.put("democraticLifeMeetingCount", String.valueOf(f.meetings().stream()
@@ -92,7 +119,7 @@ public final class Placeholders {
         v.put("departmentMeetingCount", String.valueOf(f.meetings().stream()
                 .filter(m -> m.kind() == MeetingKind.DEPARTMENT_MEETING).count()));
         v.put("accountabilityTotal", String.valueOf(f.accountability().stream().mapToInt(NoticeFacts.AccountabilityCount::count).sum()));
-        v.put("moneyTotalWanYuan", ChineseText.wanYuan(f.money().stream().map(NoticeFacts.MoneyTotal::amount)
+        v.put("moneyTotalWanYuan", WanYuan.figure(f.money().stream().map(NoticeFacts.MoneyTotal::amount)
                 .reduce(BigDecimal.ZERO, BigDecimal::add)));
         return v;
     }

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.zhenggai.api.publication.NoticeFacts;
 import io.zhenggai.api.publication.NoticeNarrative;
 import io.zhenggai.api.publication.NoticeSettings;
+import io.zhenggai.api.publication.RateStyle;
 import io.zhenggai.api.publication.NoticeStatus;
 import io.zhenggai.api.publication.PublicationCommands.*;
 import io.zhenggai.api.publication.PublicationQueries.*;
@@ -149,7 +150,7 @@ class NoticeController {
         List<NarrativeChecks.Issue> issues = v.status().isPublic() || v.status() == NoticeStatus.WITHDRAWN ? List.of()
                 : NarrativeChecks.approvalIssues(v.facts(), v.narrative(), v.settings());
         return ResponseEntity.ok().eTag(Versions.etag(v.version()))
-                .body(new NoticeResponse(v, text, issues, Placeholders.values(v.facts())));
+                .body(new NoticeResponse(v, text, issues, Placeholders.values(v.facts(), v.settings())));
     }
 
     @GetMapping("/{noticeId}/diff")
@@ -305,7 +306,7 @@ class NoticeController {
 
     static NoticeSettings defaultSettings(NoticeFacts f) {
         return new NoticeSettings(f.inspectedUnit(), null, null, NoticeSettings.PROACTIVE_DISCLOSURE, null,
-                NoticeSettings.Blocks.none(), List.of());
+                NoticeSettings.Blocks.none(), List.of(), RateStyle.WHOLE_PERCENT);
     }
 
     private <T> T bind(Map<String, Object> body, Class<T> type) {

@@ -2,6 +2,7 @@ package io.zhenggai.publication.web;
 
 import io.zhenggai.api.publication.NoticeNarrative;
 import io.zhenggai.api.publication.NoticeSettings;
+import io.zhenggai.api.publication.RateStyle;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Min;
@@ -67,7 +68,10 @@ final class NoticeRequests {
         }
     }
 
-    /** How the notice is issued: publishing unit, date written, disclosure metadata, contacts, optional blocks. */
+    /**
+     * How the notice is issued: publishing unit, date written, disclosure metadata, contacts, optional blocks, and
+     * how rates are written ({@code WHOLE_PERCENT}, the default, or {@code TWO_DECIMALS}).
+     */
     record SettingsRequest(
             @NotBlank @Size(max = 200) String publishingUnit,
             LocalDate dateWritten,
@@ -75,7 +79,8 @@ final class NoticeRequests {
             @Size(max = 50) String disclosure,
             @Valid ContactsRequest contacts,
             @Valid BlocksRequest blocks,
-            @Size(max = 200) List<@NotBlank @Size(max = 64) String> untitledItemIds) {
+            @Size(max = 200) List<@NotBlank @Size(max = 64) String> untitledItemIds,
+            RateStyle rateStyle) {
 
         NoticeSettings toSettings() {
             ContactsRequest c = contacts;
@@ -84,7 +89,7 @@ final class NoticeRequests {
                     c == null ? null : new NoticeSettings.Contacts(blankToNull(c.phone()), blankToNull(c.postalAddress()),
                             blankToNull(c.postcode()), blankToNull(c.email())),
                     blocks == null ? NoticeSettings.Blocks.none() : blocks.toBlocks(),
-                    untitledItemIds == null ? List.of() : List.copyOf(untitledItemIds));
+                    untitledItemIds == null ? List.of() : List.copyOf(untitledItemIds), RateStyle.orDefault(rateStyle));
         }
     }
 

@@ -201,7 +201,7 @@ public final class SeedCase {
         JsonNode c = n.path("contacts");
         return new NoticeSettings(text(n, "publishingUnit"), date(n, "dateWritten"), text(n, "indexNumber"), text(n, "disclosure"),
                 new NoticeSettings.Contacts(text(c, "phone"), text(c, "postalAddress"), text(c, "postcode"), text(c, "email")),
-                NoticeSettings.Blocks.none(), untitledItemIds());
+                NoticeSettings.Blocks.none(), untitledItemIds(), null);
     }
 
     public LocalDate windowStart() {

@@ -1,9 +1,12 @@
-package io.zhenggai.ledger;
+package io.zhenggai.api.publication;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
-/** How a unit writes a rate in its text: a whole percent (76%) or with two decimals (99.12%); rounded half up. */
+/**
+ * How a unit writes a rate in its notice (a notice setting): a whole percent (76%, the default) or with two decimals
+ * (99.12%); rounded half up from the exact rate the ledger arithmetic gives.
+ */
 public enum RateStyle {
     WHOLE_PERCENT(0),
     TWO_DECIMALS(2);
