@@ -220,7 +220,23 @@ class EscalationsIT extends RectificationItSupport {
         expect(api.as("rectifier").post(d.path() + "/items", body("itemId", "i-open-ledger", "findingIds", List.of("fb-" + inCategory),
                 "title", "公开整改台账", "kind", "IMMEDIATE", "responsibleLeaderId", "deputy", "responsibleDepartment", "办公室",
                 "measures", List.of("在门户网站公开整改台账"), "reason", "群众反馈转为整改问题")), 201);
-        awaitLedger(api, d, hasItem("fb-" + inCategory, "i-open-ledger"));
+        JsonNode withItem = awaitLedger(api, d, hasItem("fb-" + inCategory, "i-open-ledger"));
         assertThat(eventsOfType(d.rectificationId(), "SupplementaryFindingRecordedEvent", inCategory)).isEqualTo(1);
+
+        // the dashboard counts the supplementary findings as the ledger does (one ledger arithmetic)
+        JsonNode ledgerFindings = withItem.path("findingTotals");
+        assertThat(ledgerFindings.path("supplementary").asInt()).isEqualTo(2);
+        JsonNode[] progress = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            Response r = api.as("auditor").get("/api/dashboard/inspections/" + d.inspectionId() + "?today=" + today());
+            progress[0] = r.status() == 200 ? r.json() : null;
+            return progress[0] != null && progress[0].path("totals").path("items").asInt() == withItem.path("totals").path("items").asInt()
+                    && progress[0].path("findingTotals").path("findings").asInt() == ledgerFindings.path("findings").asInt();
+        });
+        for (String field : List.of("findings", "completed", "basicallyCompleted", "inProgress", "notStarted", "notCompleted",
+                "withoutItems", "supplementary")) {
+            assertThat(progress[0].path("findingTotals").path(field).asInt()).as(field).isEqualTo(ledgerFindings.path(field).asInt());
+        }
+        assertThat(progress[0].path("byCategory").findValuesAsText("key")).contains("supplementary-public-feedback");
     }
 }
