@@ -21,6 +21,26 @@ class NoticeWorkflowIT extends IntegrationTest {
     static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
     @Test
+    void aNoticeWritesItsRateWithTwoDecimalsWhenTheUnitAsksAndRefusesAnUnknownStyle() {
+        String insp = uniqueId("insp");
+        PublicationScenario.ledger(api, insp);
+        String id = uniqueId("notice");
+        Map<String, Object> settings = new java.util.HashMap<>(PublicationScenario.settings());
+        settings.put("rateStyle", "TWO_DECIMALS");
+        ok(api.as("publisher").post("/api/notices", Map.of("noticeId", id, "inspectionId", insp,
+                "narrative", PublicationScenario.narrative("区财政局关于巡察集中整改进展情况的通报"), "settings", settings)), 201);
+        JsonNode draft = PublicationScenario.awaitNotice(api, id, 0);
+        assertThat(draft.path("text").asText()).contains("共反馈问题3个，已完成整改1个，正在整改2个，完成率33.33%；");
+        assertThat(draft.path("placeholders").path("completionRate").asText()).isEqualTo("33.33");
+
+        settings.put("rateStyle", "ONE_DECIMAL");
+        Response refused = api.as("publisher").post("/api/notices", Map.of("noticeId", uniqueId("notice"), "inspectionId", insp,
+                "narrative", PublicationScenario.narrative("通报"), "settings", settings));
+        ok(refused, 400);
+        assertThat(refused.text()).contains("rateStyle");
+    }
+
+    @Test
     void composesApprovesPublishesAndServesTheNoticeFromTheLedger() {
         String insp = uniqueId("insp");
         PublicationScenario.ledger(api, insp);
@@ -32,7 +52,7 @@ class NoticeWorkflowIT extends IntegrationTest {
                 + "2023年8月10日，区委第一巡察组向区财政局反馈巡察意见。根据《中国共产党巡视工作条例》和《中国共产党党内监督条例》等有关规定，现将巡察整改进展情况予以公布。");
         assertThat(text).contains("一、区财政局领导班子履行巡察整改主体责任情况\n\n（一）提高政治站位")
                 .contains("制定" + PublicationScenario.PLAN_TITLE + "，健全完善制度1项。")
-                .contains("二、巡察反馈问题整改落实情况\n\n截至目前，共反馈问题3个，已完成整改1个，正在整改2个，完成率33.3%")
+                .contains("二、巡察反馈问题整改落实情况\n\n截至目前，共反馈问题3个，已完成整改1个，正在整改2个，完成率33%") // a whole percent by default
                 .contains("（一）关于财务管理不够规范方面\n\n1.严格公务接待审批\n\n一是修订公务接待管理办法，严格执行接待标准。二是每季度抽查公务接待清单。")
                 .contains("2.健全财务管理制度\n\n全面梳理现行财务制度，及时修订。")
                 .contains("（二）关于作风建设还需加强方面\n\n1.深入开展调查研究")
