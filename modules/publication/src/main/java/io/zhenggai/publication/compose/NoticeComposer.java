@@ -76,6 +76,6 @@ public class NoticeComposer {
     }
 
     private static long position(TrackingToken token) {
-        return token == null ? 0 : token.position().orElse(0);
+        return token == null ? 0 : Math.max(0, token.position().orElse(0));
     }
 }

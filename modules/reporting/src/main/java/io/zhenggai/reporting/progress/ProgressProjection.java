@@ -13,6 +13,7 @@ import io.zhenggai.api.rectification.CloseOffState;
 import io.zhenggai.api.rectification.ItemStatus;
 import io.zhenggai.api.rectification.RectificationEvents.*;
 import io.zhenggai.api.rectification.RectificationIds;
+import io.zhenggai.ledger.Ledger;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -301,7 +302,8 @@ class ProgressProjection {
                 .param("status", e.itemStatus().name()).param("d", e.businessDate())
                 .param("rect", e.rectificationId()).param("item", e.itemId())
                 .update();
-        transition(e.rectificationId(), seq, e.itemId(), e.businessDate(), e.itemStatus().done());
+        // progress is recorded only on items not closed off (the aggregate's rule), so the status alone decides
+        transition(e.rectificationId(), seq, e.itemId(), e.businessDate(), Ledger.done(e.itemStatus(), CloseOffState.NONE));
     }
 
     @EventHandler
@@ -316,7 +318,7 @@ class ProgressProjection {
         if (advance(e.rectificationId(), seq)) {
             jdbc.sql("update progress_item set close_off = 'CLOSED_OFF', closed_off_date = :d where rectification_id = :rect and item_id = :item")
                     .param("d", e.businessDate()).param("rect", e.rectificationId()).param("item", e.itemId()).update();
-            transition(e.rectificationId(), seq, e.itemId(), e.businessDate(), true);
+            transition(e.rectificationId(), seq, e.itemId(), e.businessDate(), Ledger.done(null, CloseOffState.CLOSED_OFF));
         }
     }
 
@@ -335,7 +337,7 @@ class ProgressProjection {
                             update progress_item set close_off = 'NONE', closed_off_date = null, status = :status
                             where rectification_id = :rect and item_id = :item""")
                     .param("status", status.name()).param("rect", e.rectificationId()).param("item", e.itemId()).update();
-            transition(e.rectificationId(), seq, e.itemId(), e.businessDate(), status.done());
+            transition(e.rectificationId(), seq, e.itemId(), e.businessDate(), Ledger.done(status, CloseOffState.NONE));
         }
     }
 
