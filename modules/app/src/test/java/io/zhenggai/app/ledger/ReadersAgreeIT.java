@@ -68,11 +68,13 @@ class ReadersAgreeIT {
     static LedgerReader ledger;
     static DashboardReader dashboard;
 
+    /** A database of its own: the rows written here have no events, so the shared one must not see them. */
     @BeforeContainer
     static void database() {
-        Flyway.configure().dataSource(TestDatabase.url(), TestDatabase.user(), "").locations("classpath:db/migration")
+        String url = TestDatabase.freshUrl("readers");
+        Flyway.configure().dataSource(url, TestDatabase.user(), "").locations("classpath:db/migration")
                 .outOfOrder(true).load().migrate();
-        dataSource = new SingleConnectionDataSource(TestDatabase.url(), TestDatabase.user(), "", true);
+        dataSource = new SingleConnectionDataSource(url, TestDatabase.user(), "", true);
         JdbcClient jdbc = JdbcClient.create(dataSource);
         ObjectMapper json = JsonMapper.builder().findAndAddModules().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
         ledger = new LedgerReader(jdbc, json);

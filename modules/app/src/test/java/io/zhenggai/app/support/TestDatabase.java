@@ -60,6 +60,25 @@ public final class TestDatabase {
         return url;
     }
 
+    /**
+     * Another, empty database on the same server as {@link #url()}, for a test that writes read-model rows without
+     * events (a replay of the shared database would not reproduce them). Named like the run's database, so stale ones
+     * are dropped the same way.
+     */
+    public static synchronized String freshUrl(String purpose) {
+        String shared = url();
+        String name = "zhenggai_it_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss"))
+                + "_" + purpose + "_" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0xfffff));
+        try (Connection c = DriverManager.getConnection(shared, user, "")) {
+            c.createStatement().execute("create database " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create test database " + name, e);
+        }
+        int path = shared.indexOf('/', "jdbc:postgresql://".length());
+        int query = shared.indexOf('?', path);
+        return shared.substring(0, path + 1) + name + (query < 0 ? "" : shared.substring(query));
+    }
+
     /** Drops test databases of runs that started more than a day ago, so the server does not fill up. */
     private static void dropStaleDatabases(Connection c) throws SQLException {
         String cutoff = LocalDateTime.now().minusDays(1).format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss"));
