@@ -107,7 +107,9 @@
     var cards = [
       ['整改事项', t.items, '项', ''],
       ['已完成', t.completed, '项', 'green'],
+      ['基本完成', t.basicallyCompleted, '项', ''],
       ['正在推进', t.inProgress, '项', ''],
+      ['未完成', t.notCompleted, '项', 'red'],
       ['未启动', t.notStarted, '项', ''],
       ['逾期', t.overdue, '项', 'red'],
       ['临期预警', t.dueSoon, '项', 'yellow'],
@@ -179,13 +181,15 @@
     chart(id).setOption({
       animation: false,
       tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}},
-      legend: {top: 0, data: ['已完成', '正在推进', '未启动', '逾期']},
+      legend: {top: 0, data: ['已完成', '基本完成', '正在推进', '未完成', '未启动', '逾期']},
       grid: {left: 16, right: 24, top: 32, bottom: 8, containLabel: true},
       xAxis: {type: 'category', data: names, axisLabel: {interval: 0, formatter: function (v) { return short(v, labelLength); }}},
       yAxis: {type: 'value', minInterval: 1, name: '项'},
       series: [
         {name: '已完成', type: 'bar', stack: 'items', barMaxWidth: 42, itemStyle: {color: COLORS.done}, data: values('completed')},
+        {name: '基本完成', type: 'bar', stack: 'items', barMaxWidth: 42, itemStyle: {color: STATUS_COLORS.BASICALLY_COMPLETED}, data: values('basicallyCompleted')},
         {name: '正在推进', type: 'bar', stack: 'items', barMaxWidth: 42, itemStyle: {color: COLORS.progress}, data: values('inProgress')},
+        {name: '未完成', type: 'bar', stack: 'items', barMaxWidth: 42, itemStyle: {color: STATUS_COLORS.NOT_COMPLETED}, data: values('notCompleted')},
         {name: '未启动', type: 'bar', stack: 'items', barMaxWidth: 42, itemStyle: {color: COLORS.notStarted}, data: values('notStarted')},
         {name: '逾期', type: 'bar', stack: 'overdue', barMaxWidth: 18, itemStyle: {color: COLORS.red}, data: values('overdue')}
       ]

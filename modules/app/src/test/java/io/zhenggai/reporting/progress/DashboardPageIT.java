@@ -78,6 +78,9 @@ class DashboardPageIT extends IntegrationTest {
             assertThat(kpis.get("整改事项").asText()).isEqualTo(t.get("items").asText());
             assertThat(kpis.get("已完成").asText()).isEqualTo(t.get("completed").asText());
             assertThat(kpis.get("正在推进").asText()).isEqualTo(t.get("inProgress").asText());
+            assertThat(kpis.get("基本完成").asText()).isEqualTo(t.get("basicallyCompleted").asText());
+            assertThat(kpis.get("未完成").asText()).isEqualTo(t.get("notCompleted").asText());
+            assertThat(kpis.get("未启动").asText()).isEqualTo(t.get("notStarted").asText());
             assertThat(kpis.get("逾期").asText()).isEqualTo(t.get("overdue").asText());
             assertThat(kpis.get("临期预警").asText()).isEqualTo(t.get("dueSoon").asText());
             assertThat(new java.math.BigDecimal(kpis.get("完成率").asText())).as("shown with at most two decimals")
