@@ -40,8 +40,8 @@ import java.util.Set;
 
 /**
  * Folds events, in the order of the event store, with its {@code @EventHandler} methods (dispatched by Axon's
- * {@link AnnotationEventHandlerAdapter}, so the messages come upcast and deserialised as Axon reads them) into the {@link NoticeFacts} of one inspection: the inspection's
- * own events (by inspection id), its rectification's (tied to it by {@code RectificationOpenedEvent}), the
+ * {@link AnnotationEventHandlerAdapter}, so the messages come upcast and deserialised as Axon reads them) into the
+ * {@link NoticeFacts} of one inspection: the inspection's own events (by inspection id), its rectification's (tied to it by {@code RectificationOpenedEvent}), the
  * regulations linked to it (directly, or through a finding that only this inspection has) and the money recorded
  * for it. Events of other inspections are used only to tell which inspections a finding id belongs to.
  * Supplementary findings (补充问题) count and render like the delivered ones. The figures come from the one ledger
