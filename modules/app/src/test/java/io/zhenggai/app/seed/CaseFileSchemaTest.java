@@ -1,0 +1,130 @@
+package io.zhenggai.app.seed;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.zhenggai.api.finance.MoneyOutcomeKind;
+import io.zhenggai.api.finance.RegulationArea;
+import io.zhenggai.api.rectification.AccountabilityKind;
+import io.zhenggai.api.rectification.EvidenceKind;
+import io.zhenggai.api.rectification.ItemKind;
+import io.zhenggai.api.rectification.ItemStatus;
+import io.zhenggai.api.rectification.LeadershipRole;
+import io.zhenggai.api.rectification.MeetingKind;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The case-file schema: the committed cases satisfy it, it knows what the API knows, and its errors name field and step. */
+class CaseFileSchemaTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    final SeedCaseValidator validator = new SeedCaseValidator();
+
+    static JsonNode resource(String name) throws IOException {
+        try (InputStream in = CaseFileSchemaTest.class.getClassLoader().getResourceAsStream(name)) {
+            assertThat(in).as(name).isNotNull();
+            return JSON.readTree(in);
+        }
+    }
+
+    static ObjectNode nanhai() throws IOException {
+        return (ObjectNode) resource("seeds/nanhai-2023-tzb.json");
+    }
+
+    @Test
+    void theCommittedNanhaiCaseSatisfiesTheSchema() throws IOException {
+        assertThat(validator.validate(nanhai())).isEmpty();
+    }
+
+    @Test
+    void theSchemaNamesEveryValueTheApiKnows() throws IOException {
+        JsonNode defs = resource(SeedCaseValidator.SCHEMA).path("$defs");
+        assertThat(values(defs.path("itemStatus").path("enum"))).isEqualTo(names(ItemStatus.values()));
+        assertThat(values(defs.path("item").path("properties").path("kind").path("enum"))).isEqualTo(names(ItemKind.values()));
+        assertThat(values(defs.path("accountability").path("properties").path("kind").path("enum")))
+                .isEqualTo(names(AccountabilityKind.values()));
+        assertThat(values(defs.path("money").path("properties").path("kind").path("enum"))).isEqualTo(names(MoneyOutcomeKind.values()));
+        assertThat(values(defs.path("regulationArea").path("enum"))).isEqualTo(names(RegulationArea.values()));
+        assertThat(values(defs.path("leadershipGroup").path("properties").path("members").path("items").path("properties")
+                .path("role").path("enum"))).isEqualTo(names(LeadershipRole.values()));
+        Set<String> meetingKinds = Stream.concat(Arrays.stream(MeetingKind.values()).map(Enum::name),
+                Arrays.stream(MeetingKind.values()).map(MeetingKind::label)).collect(Collectors.toCollection(LinkedHashSet::new));
+        assertThat(values(defs.path("meeting").path("properties").path("kind").path("enum"))).isEqualTo(meetingKinds);
+        assertThat(SeedPlan.MEETING_KINDS).hasSize(MeetingKind.values().length);
+        SeedPlan.MEETING_KINDS.forEach((label, name) -> assertThat(MeetingKind.valueOf(name).label()).isEqualTo(label));
+        // files are uploaded, not carried in a case file
+        assertThat(values(defs.path("evidence").path("properties").path("type").path("enum")))
+                .isEqualTo(names(Arrays.stream(EvidenceKind.values()).filter(k -> k != EvidenceKind.FILE).toArray(EvidenceKind[]::new)));
+    }
+
+    @Test
+    void aMissingDueDateIsNamedWithItsFieldAndStep() throws IOException {
+        ObjectNode c = nanhai();
+        ((ObjectNode) c.at("/categories/0/items/1")).remove("dueDate");
+        ((ObjectNode) c.at("/categories/0/items/3")).put("dueDate", "2024-02-30");
+        List<SeedCaseValidator.CaseError> errors = validator.validate(c);
+        assertThat(errors).extracting(SeedCaseValidator.CaseError::field)
+                .contains("categories[0].items[1].dueDate", "categories[0].items[3].dueDate");
+        assertThat(errors).filteredOn(e -> e.field().equals("categories[0].items[3].dueDate"))
+                .extracting(SeedCaseValidator.CaseError::step).containsOnly("rectification.item.c1-i4");
+    }
+
+    @Test
+    void unknownFieldsAndUnknownReferencesAreRefused() throws IOException {
+        ObjectNode c = nanhai();
+        ((ObjectNode) c.at("/categories/1/items/0")).put("duedate", "2024-01-01");
+        assertThat(validator.validate(c)).extracting(SeedCaseValidator.CaseError::field).contains("categories[1].items[0].duedate");
+
+        ObjectNode d = nanhai();
+        ((ArrayNode) d.at("/categories/1/items/0/findingIds")).add("no-such-finding");
+        ((ObjectNode) d.at("/categories/1/items/1")).put("responsibleLeaderId", "lg-4");
+        assertThat(validator.validate(d)).extracting(SeedCaseValidator.CaseError::field)
+                .containsExactly("categories[1].items[0].findingIds[1]", "categories[1].items[1].responsibleLeaderId");
+    }
+
+    @Test
+    void anOngoingItemIsNeverCompletedAndOnlyOngoingItemsEstablishAMechanism() throws IOException {
+        ObjectNode c = nanhai();
+        ((ObjectNode) c.at("/categories/0/items/0")).put("status", "COMPLETED");            // ONGOING
+        ((ObjectNode) c.at("/categories/0/items/1")).put("status", "LONG_TERM_MECHANISM_ESTABLISHED"); // TIME_BOUND
+        assertThat(validator.validate(c)).extracting(SeedCaseValidator.CaseError::field)
+                .contains("categories[0].items[0].status", "categories[0].items[1].status");
+    }
+
+    @Test
+    void anItemInAnyStatusIsPlannedWithoutAskingCloseOffForWorkNotDone() throws IOException {
+        ObjectNode c = nanhai();
+        ((ObjectNode) c.at("/categories/0/items/1")).put("status", "IN_PROGRESS");
+        ((ObjectNode) c.at("/categories/0/items/2")).put("status", "NOT_STARTED");
+        ((ObjectNode) c.at("/categories/0/items/2/measures/0")).remove("evidence");
+        for (JsonNode m : c.at("/categories/0/items/2/measures")) {
+            ((ObjectNode) m).remove("evidence");
+        }
+        assertThat(validator.validate(c)).isEmpty();
+        List<String> keys = SeedPlan.of(c).stream().map(SeedStep::key).toList();
+        assertThat(keys).doesNotContain("rectification.closeoff.request.c1-i2", "rectification.closeoff.request.c1-i3")
+                .noneMatch(k -> k.startsWith("rectification.progress.c1-i3-"))
+                .contains("rectification.progress.c1-i2-m1", "rectification.closeoff.request.c1-i4");
+    }
+
+    static Set<String> values(JsonNode array) {
+        Set<String> s = new LinkedHashSet<>();
+        array.forEach(n -> s.add(n.asText()));
+        return s;
+    }
+
+    static Set<String> names(Enum<?>[] values) {
+        return Arrays.stream(values).map(Enum::name).collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+}
