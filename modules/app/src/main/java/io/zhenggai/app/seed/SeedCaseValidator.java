@@ -29,8 +29,11 @@ final class SeedCaseValidator {
     static final String SCHEMA = "seeds/case.schema.json";
     private static final Locale MESSAGES = Locale.SIMPLIFIED_CHINESE;
 
-    /** One fault in a case file: the field (dotted, with indexes), its JSON pointer, the step it belongs to, why. */
-    record CaseError(String field, String pointer, String step, String message) {
+    /**
+     * One fault in a case file: the field (dotted, with indexes), its JSON pointer, the step it belongs to (null when
+     * it belongs to none), why, and the value refused (when there is one).
+     */
+    record CaseError(String field, String pointer, String step, String message, String value) {
     }
 
     private final Schema schema;
@@ -49,10 +52,10 @@ final class SeedCaseValidator {
 
     /** All faults of the file (those of the schema first, then the references); empty when it can be loaded. */
     List<CaseError> validate(JsonNode file) {
-        List<String[]> faults = new ArrayList<>(); // {pointer, message}
+        List<String[]> faults = new ArrayList<>(); // {pointer, message, value}
         List<Error> errors = schema.validate(file, ctx -> ctx.executionConfig(c -> c.locale(MESSAGES).formatAssertionsEnabled(true)));
         for (Error e : errors) {
-            faults.add(new String[]{pointer(e), message(e)});
+            faults.add(new String[]{pointer(e), message(e), value(e)});
         }
         if (errors.isEmpty()) {
             references(file, faults);
@@ -62,7 +65,7 @@ final class SeedCaseValidator {
         List<CaseError> out = new ArrayList<>();
         for (String[] f : faults) {
             if (seen.add(f[0] + "\u0000" + f[1])) {
-                out.add(new CaseError(field(f[0]), f[0], stepOf(f[0], steps), f[1]));
+                out.add(new CaseError(field(f[0]), f[0], stepOf(f[0], steps), f[1], f.length > 2 ? f[2] : null));
             }
         }
         return out;
@@ -211,6 +214,16 @@ final class SeedCaseValidator {
             p.append('/').append(e.getProperty());
         }
         return p.toString();
+    }
+
+    /** The value refused, when the fault is in a value (not a missing or unexpected property) and it is short. */
+    private static String value(Error e) {
+        JsonNode node = e.getInstanceNode();
+        if (node == null || !node.isValueNode() || "required".equals(e.getKeyword()) || "additionalProperties".equals(e.getKeyword())) {
+            return null;
+        }
+        String text = node.asText();
+        return text.length() > 200 ? text.substring(0, 200) + "…" : text;
     }
 
     private static String message(Error e) {

@@ -69,6 +69,17 @@ class CaseFileSchemaTest {
     }
 
     @Test
+    void aFileWithOneInspectionCarriesEverythingAUnitOfARoundCarries() throws IOException {
+        JsonNode schema = resource(SeedCaseValidator.SCHEMA);
+        Set<String> top = new LinkedHashSet<>();
+        schema.path("properties").fieldNames().forEachRemaining(top::add);
+        schema.at("/$defs/unit/properties").fieldNames().forEachRemaining(field -> {
+            assertThat(top).contains(field);
+            assertThat(schema.path("properties").path(field)).isEqualTo(schema.at("/$defs/unit/properties").path(field));
+        });
+    }
+
+    @Test
     void aMissingDueDateIsNamedWithItsFieldAndStep() throws IOException {
         ObjectNode c = nanhai();
         ((ObjectNode) c.at("/categories/0/items/1")).remove("dueDate");
@@ -77,7 +88,11 @@ class CaseFileSchemaTest {
         assertThat(errors).extracting(SeedCaseValidator.CaseError::field)
                 .contains("categories[0].items[1].dueDate", "categories[0].items[3].dueDate");
         assertThat(errors).filteredOn(e -> e.field().equals("categories[0].items[3].dueDate"))
-                .extracting(SeedCaseValidator.CaseError::step).containsOnly("rectification.item.c1-i4");
+                .singleElement().satisfies(e -> {
+                    assertThat(e.step()).isEqualTo("rectification.item.c1-i4");
+                    assertThat(e.value()).isEqualTo("2024-02-30");
+                });
+        assertThat(errors).hasSize(2); // nothing else is reported: the rest of the file is valid
     }
 
     @Test
