@@ -133,6 +133,55 @@ class CaseFileSchemaTest {
                 .contains("rectification.progress.c1-i2-m1", "rectification.closeoff.request.c1-i4");
     }
 
+    @Test
+    void aRoundOfSeveralInspectionsIsPlannedUnitByUnitAfterTheRound() throws IOException {
+        ObjectNode one = nanhai();
+        ObjectNode round = JSON.createObjectNode();
+        round.put("caseId", "round-case");
+        round.putObject("round").put("roundId", "r-2023").put("name", "2023年第一轮巡察");
+        ArrayNode units = round.putArray("inspections");
+        for (String id : List.of("unit-a", "unit-b")) {
+            ObjectNode unit = one.deepCopy();
+            for (String field : List.of("caseId", "description", "source", "seedUser", "assumptions")) {
+                unit.remove(field);
+            }
+            ((ObjectNode) unit.path("inspection")).put("inspectionId", id);
+            unit.path("regulations").forEach(r -> ((ObjectNode) r).put("regulationId", id + "-" + r.path("regulationId").asText()));
+            units.add(unit);
+        }
+        assertThat(validator.validate(round)).isEmpty();
+
+        List<SeedStep> steps = SeedPlan.of(round);
+        assertThat(steps.get(0).key()).isEqualTo("round.create");
+        assertThat(steps).filteredOn(s -> s.key().endsWith("inspection.schedule"))
+                .extracting(SeedStep::key, SeedStep::awaitPath)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("unit-a:inspection.schedule", "/api/inspection-rounds/r-2023"),
+                        org.assertj.core.groups.Tuple.tuple("unit-b:inspection.schedule", "/api/inspection-rounds/r-2023"));
+        assertThat(steps).extracting(SeedStep::key).doesNotHaveDuplicates();
+        assertThat(steps).filteredOn(s -> s.key().equals("unit-b:notice.approval")).singleElement()
+                .satisfies(s -> assertThat(s.body().toString()).contains("${unit-b.noticeContentHash}"));
+
+        ((ObjectNode) round.at("/inspections/1/categories/0/items/0")).remove("kind");
+        assertThat(validator.validate(round)).extracting(SeedCaseValidator.CaseError::field, SeedCaseValidator.CaseError::step)
+                .contains(org.assertj.core.groups.Tuple.tuple("inspections[1].categories[0].items[0].kind", "unit-b:rectification.item.c1-i1"));
+    }
+
+    @Test
+    void kindFormAndLevelArePassedOnlyWhenTheFileStatesThem() throws IOException {
+        ObjectNode c = nanhai();
+        assertThat(schedule(c)).doesNotContainKeys("kind", "form", "level", "roundId");
+        ((ObjectNode) c.path("inspection")).put("kind", "XUNSHI").put("form", "LOOK_BACK").put("level", "PROVINCIAL");
+        assertThat(validator.validate(c)).isEmpty();
+        assertThat(schedule(c)).containsEntry("kind", "XUNSHI").containsEntry("form", "LOOK_BACK").containsEntry("level", "PROVINCIAL");
+        ((ObjectNode) c.path("inspection")).put("kind", "巡视");
+        assertThat(validator.validate(c)).extracting(SeedCaseValidator.CaseError::field).containsExactly("inspection.kind");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static java.util.Map<String, Object> schedule(JsonNode c) {
+        return (java.util.Map<String, Object>) SeedPlan.of(c).get(0).body();
+    }
+
     static Set<String> values(JsonNode array) {
         Set<String> s = new LinkedHashSet<>();
         array.forEach(n -> s.add(n.asText()));

@@ -86,6 +86,33 @@ class SeedCaseIT extends IntegrationTest {
     }
 
     @Test
+    void aRoundOfInspectionsLoadsFromOneFile() throws IOException {
+        String id = uniqueId("round");
+        ObjectNode template = everyStatusCase(id);
+        ObjectNode file = JSON.createObjectNode();
+        file.put("caseId", id).put("synthetic", true);
+        file.set("round", template.path("round"));
+        var units = file.putArray("inspections");
+        for (String suffix : java.util.List.of("a", "b")) {
+            ObjectNode unit = everyStatusCase(id + "-" + suffix);
+            for (String field : java.util.List.of("caseId", "description", "synthetic", "round")) {
+                unit.remove(field);
+            }
+            units.add(unit);
+        }
+
+        Response loaded = api.as("admin").post("/api/admin/seeds", file);
+
+        assertThat(loaded.status()).as(loaded.text()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode inspections = api.as("auditor").get("/api/inspections?roundId=" + id + "-round&size=200").json();
+            assertThat(inspections.findValuesAsText("inspectionId")).contains(id + "-a", id + "-b");
+            assertThat(item(id + "-b", "i2").path("status").asText()).isEqualTo("IN_PROGRESS");
+            assertThat(item(id + "-a", "i1").path("closeOff").asText()).isEqualTo("CLOSED_OFF");
+        });
+    }
+
+    @Test
     void aBadFileIsRefusedWholeNamingStepAndFieldAndSendsNothing() throws IOException {
         String id = uniqueId("bad");
         ObjectNode c = everyStatusCase(id);
