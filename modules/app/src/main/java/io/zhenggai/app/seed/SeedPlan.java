@@ -13,7 +13,7 @@ import java.util.Map;
  * Turns a case file (schema {@code seeds/case.schema.json}, described in {@code docs/case-files.md}) into the
  * requests a user would send, in the order the story happened: the round; per inspection, the inspection and its
  * feedback; the rectification (opened by the system when feedback is delivered), its leadership group, plan, items,
- * measures, meetings, progress in whatever status each item stands, close-offs and accountability; the regulations
+ * measures, meetings, deadline extensions, progress in whatever status each item stands, close-offs and accountability; the regulations
  * established or revised and the money outcomes; the notice composed, approved and published.
  * <p>
  * A file with one inspection keeps its fields at the top level and its step keys unprefixed; a file with
@@ -196,6 +196,16 @@ final class SeedPlan {
             steps.add(SeedStep.post(u.key("rectification.meeting." + text(m, "meetingId")), base + "/meetings", body)
                     .from(u.at("/meetings/" + i)));
         }
+        forEachItem(u, (item, at) -> {
+            JsonNode extensions = item.path("extensions");
+            for (int i = 0; i < extensions.size(); i++) {
+                JsonNode e = extensions.get(i);
+                steps.add(SeedStep.post(u.key("rectification.extension." + text(item, "itemId") + "." + (i + 1)),
+                        base + "/items/" + text(item, "itemId") + "/extensions", map(
+                                "newDueDate", text(e, "newDueDate"), "date", text(e, "date"), "reason", text(e, "reason"),
+                                "approver", text(e, "approver"))).from(at + "/extensions/" + i));
+            }
+        });
         forEachItem(u, (item, at) -> progress(u, base, item, at, steps));
         JsonNode outcomes = c.path("accountability");
         for (int i = 0; i < outcomes.size(); i++) {
@@ -389,11 +399,13 @@ final class SeedPlan {
         if (n.path("blocks").isObject()) {
             settings.put("blocks", n.path("blocks"));
         }
+        Map<String, Object> narrative = map("title", text(n, "title"), "responsibilitySections", n.path("responsibilitySections"),
+                "nextSteps", n.path("nextSteps"), "invitation", text(n, "invitation"));
+        // what the API's narrative and settings know beyond these, passed as it is (the API validates it)
+        n.path("narrative").fields().forEachRemaining(f -> narrative.put(f.getKey(), f.getValue()));
+        n.path("settings").fields().forEachRemaining(f -> settings.put(f.getKey(), f.getValue()));
         steps.add(SeedStep.post(u.key("notice.compose"), "/api/notices", map(
-                "noticeId", noticeId, "inspectionId", u.inspectionId(),
-                "narrative", map("title", text(n, "title"), "responsibilitySections", n.path("responsibilitySections"),
-                        "nextSteps", n.path("nextSteps"), "invitation", text(n, "invitation")),
-                "settings", settings)).from(at));
+                "noticeId", noticeId, "inspectionId", u.inspectionId(), "narrative", narrative, "settings", settings)).from(at));
         String path = "/api/notices/" + encode(noticeId);
         String hash = u.key("noticeContentHash").replace(':', '.');
         steps.add(SeedStep.get(u.key("notice.read"), path).awaiting(path).capturing("notice.contentHash", hash).from(at));

@@ -177,6 +177,20 @@ class CaseFileSchemaTest {
         assertThat(validator.validate(c)).extracting(SeedCaseValidator.CaseError::field).containsExactly("inspection.kind");
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void noticeNarrativeAndSettingsTheApiKnowsBeyondTheFlatFieldsArePassedAsTheyAre() throws IOException {
+        ObjectNode c = nanhai();
+        ((ObjectNode) c.path("notice")).putObject("settings").put("disclosure", "依申请公开").put("newSetting", true);
+        ((ObjectNode) c.path("notice")).putObject("narrative").put("opening", "按照党务公开原则……");
+        assertThat(validator.validate(c)).isEmpty();
+        SeedStep compose = SeedPlan.of(c).stream().filter(s -> s.key().equals("notice.compose")).findFirst().orElseThrow();
+        java.util.Map<String, Object> body = (java.util.Map<String, Object>) compose.body();
+        assertThat((java.util.Map<String, Object>) body.get("settings")).containsEntry("publishingUnit", "中共佛山市南海区委统战部")
+                .containsKey("newSetting").extractingByKey("disclosure").hasToString("\"依申请公开\"");
+        assertThat((java.util.Map<String, Object>) body.get("narrative")).containsKeys("title", "opening");
+    }
+
     @SuppressWarnings("unchecked")
     private static java.util.Map<String, Object> schedule(JsonNode c) {
         return (java.util.Map<String, Object>) SeedPlan.of(c).get(0).body();

@@ -69,6 +69,9 @@ class SeedCaseIT extends IntegrationTest {
         }));
         assertThat(item(id, "i6").path("responsibleLeaderId").asText()).isEqualTo("lg-2");
         assertThat(item(id, "i2").path("responsibleLeaderId").asText()).isEqualTo("lg-3");
+        assertThat(item(id, "i2").path("handler").asText()).isEqualTo("经办人戊");
+        assertThat(item(id, "i2").path("originalDueDate").asText()).isEqualTo("2024-06-30");
+        assertThat(item(id, "i2").path("currentDueDate").asText()).isEqualTo("2024-09-30");
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode accountability = api.as("auditor").get("/api/rectifications/" + id + "/accountability").json();
