@@ -92,41 +92,55 @@ public class SeedLoader {
                 lastDone = step.key();
                 continue;
             }
-            statuses.put(caseId, new CaseStatus(caseId, "LOADING", steps.size(), sent + skipped, sent, skipped, lastDone,
-                    null, List.of(), "sending " + step.key(), Instant.now()));
+            report(caseId, "LOADING", steps.size(), sent, skipped, lastDone, null, "sending " + step.key());
+            int status;
             try {
-                if (step.awaitPath() != null) {
-                    await(baseUrl + substitute(step.awaitPath(), variables), auth, step.key());
-                }
-                HttpResponse<String> response = send(baseUrl, auth, step, variables);
-                if (!step.accepted().contains(response.statusCode())) {
-                    Refusal refusal = new Refusal(step.key(), step.method(), substitute(step.path(), variables),
-                            response.statusCode(), problem(response.body()));
-                    boolean refused = response.statusCode() >= 400 && response.statusCode() < 500;
-                    statuses.put(caseId, new CaseStatus(caseId, refused ? "REFUSED" : "FAILED", steps.size(), sent + skipped,
-                            sent, skipped, lastDone, refusal, List.of(), describe(refusal), Instant.now()));
-                    log.warn("Seed case {}: {}", caseId, describe(refusal));
-                    throw refused ? new StepRefusedException(caseId, refusal, sent, skipped)
-                            : new SeedException("seed case " + caseId + ": " + describe(refusal), refusal);
-                }
-                capture(caseId, step, response.body(), variables);
+                status = perform(caseId, step, baseUrl, auth, variables, sent, skipped);
             } catch (SeedException e) {
-                if (!(e instanceof StepRefusedException) && e.refusal() == null) {
-                    statuses.put(caseId, new CaseStatus(caseId, "FAILED", steps.size(), sent + skipped, sent, skipped, lastDone,
-                            new Refusal(step.key(), step.method(), step.path(), 0, null), List.of(), e.getMessage(), Instant.now()));
-                }
+                Refusal refusal = e.refusal() != null ? e.refusal() : new Refusal(step.key(), step.method(), step.path(), 0, null);
+                report(caseId, e instanceof StepRefusedException ? "REFUSED" : "FAILED", steps.size(), sent, skipped, lastDone,
+                        refusal, e.getMessage());
+                log.warn("Seed case {}: {}", caseId, e.getMessage());
                 throw e;
             }
             jdbc.sql("insert into seed_journal (case_id, step_key, status) values (:c, :k, :s)")
-                    .param("c", caseId).param("k", step.key()).param("s", 200).update();
+                    .param("c", caseId).param("k", step.key()).param("s", status).update();
             sent++;
             lastDone = step.key();
         }
         Result result = new Result(caseId, sent, skipped, (System.nanoTime() - start) / 1_000_000);
-        statuses.put(caseId, new CaseStatus(caseId, "LOADED", steps.size(), steps.size(), sent, skipped, lastDone, null,
-                List.of(), "loaded", Instant.now()));
+        report(caseId, "LOADED", steps.size(), sent, skipped, lastDone, null, "loaded");
         log.info("Seed case {}: {} steps sent, {} already loaded, in {} ms", caseId, sent, skipped, result.millis());
         return result;
+    }
+
+    /**
+     * Sends one step (after awaiting what it waits for) and keeps what it captures; answers the HTTP status.
+     * A 4xx is a refusal of the step ({@link StepRefusedException}), anything else not accepted a failure.
+     */
+    private int perform(String caseId, SeedStep step, String baseUrl, String auth, Map<String, String> variables,
+                        int sent, int skipped) {
+        if (step.awaitPath() != null) {
+            await(baseUrl + substitute(step.awaitPath(), variables), auth, step.key());
+        }
+        HttpResponse<String> response = send(baseUrl, auth, step, variables);
+        int status = response.statusCode();
+        if (!step.accepted().contains(status)) {
+            Refusal refusal = new Refusal(step.key(), step.method(), substitute(step.path(), variables), status,
+                    problem(response.body()));
+            if (status >= 400 && status < 500) {
+                throw new StepRefusedException(caseId, refusal, sent, skipped);
+            }
+            throw new SeedException("seed case " + caseId + ": " + describe(refusal), refusal);
+        }
+        capture(caseId, step, response.body(), variables);
+        return status;
+    }
+
+    private void report(String caseId, String state, int steps, int sent, int skipped, String lastDone, Refusal refusal,
+                        String message) {
+        statuses.put(caseId, new CaseStatus(caseId, state, steps, "LOADED".equals(state) ? steps : sent + skipped, sent,
+                skipped, lastDone, refusal, List.of(), message, Instant.now()));
     }
 
     /** Where each case loaded (or tried) since this instance started, by case id. */
