@@ -145,7 +145,19 @@ class SeedCaseIT extends IntegrationTest {
         assertThat(journalRows(id)).isZero();
         assertThat(eventCount(id)).isZero();
         assertThat(api.as("auditor").get("/api/inspections/" + id).status()).isEqualTo(404);
-        assertThat(status(id).path("state").asText()).isEqualTo("INVALID");
+        JsonNode status = status(id);
+        assertThat(status.path("state").asText()).isEqualTo("INVALID");
+        assertThat(status.path("errors").findValuesAsText("field")).contains("categories[0].items[3].dueDate");
+    }
+
+    @Test
+    void aBodyThatIsNoCaseFileIsA400NotA500() {
+        for (String body : new String[]{"[1, 2]", "\"a case\"", "{}", "{\"caseId\": \"x\", \"inspection\": 7}"}) {
+            Response refused = api.as("admin").post("/api/admin/seeds", body);
+            assertThat(refused.status()).as(body + " → " + refused.text()).isEqualTo(400);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.json().path("errors").isArray()).as(refused.text()).isTrue();
+        }
     }
 
     @Test
