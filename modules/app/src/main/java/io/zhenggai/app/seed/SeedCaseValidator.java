@@ -60,6 +60,9 @@ final class SeedCaseValidator {
         if (errors.isEmpty()) {
             references(file, faults);
         }
+        if (faults.isEmpty()) {
+            return List.of();
+        }
         List<SeedStep> steps = plan(file);
         Set<String> seen = new HashSet<>();
         List<CaseError> out = new ArrayList<>();

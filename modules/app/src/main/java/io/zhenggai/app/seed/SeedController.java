@@ -2,6 +2,9 @@ package io.zhenggai.app.seed;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.zhenggai.app.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
@@ -38,7 +41,16 @@ class SeedController {
     }
 
     @PostMapping
-    @Operation(summary = "载入案例 Load a case file (validated whole first; steps already loaded are skipped)")
+    @Operation(summary = "载入案例 Load a case file (validated whole first; steps already loaded are skipped)",
+            description = "Schema: seeds/case.schema.json (docs/case-files.md).")
+    @ApiResponse(responseCode = "200", description = "loaded: steps sent now and steps found done already",
+            content = @Content(schema = @Schema(implementation = SeedLoader.Result.class)))
+    @ApiResponse(responseCode = "400", description = "CASE_FILE_INVALID: the file breaks the schema; errors name field and step; nothing sent",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "422", description = "SEED_STEP_REFUSED: a step was refused (step, stepStatus, stepProblem); the steps before it stay loaded",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "502", description = "SEED_STEP_FAILED: the instance failed to answer a step",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<?> load(@RequestBody JsonNode seedCase, HttpServletRequest request) {
         String base = "http://127.0.0.1:" + request.getLocalPort();
         try {
