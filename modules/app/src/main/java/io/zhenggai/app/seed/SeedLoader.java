@@ -22,6 +22,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,6 +42,8 @@ public class SeedLoader {
     private final UserAccounts accounts;
     private final ObjectMapper json;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final SeedCaseValidator validator = new SeedCaseValidator();
+    private final Map<String, CaseStatus> statuses = new ConcurrentHashMap<>();
 
     SeedLoader(JdbcClient jdbc, UserAccounts accounts, ObjectMapper json) {
         this.jdbc = jdbc;
@@ -52,11 +55,25 @@ public class SeedLoader {
     public record Result(String caseId, int sent, int skipped, long millis) {
     }
 
+    /** A step the API refused (or failed to answer): which, where, the HTTP status and the problem detail it answered. */
+    public record Refusal(String step, String method, String path, int status, JsonNode problem) {
+    }
+
+    /** Where a case stands in this instance since it started: LOADING, LOADED, INVALID, REFUSED or FAILED. */
+    public record CaseStatus(String caseId, String state, int steps, int done, int sent, int skipped, String lastDoneStep,
+                             Refusal refusal, List<SeedCaseValidator.CaseError> errors, String message, Instant at) {
+    }
+
     /** Loads {@code seedCase} into the instance listening at {@code baseUrl}. Synchronized: one load at a time. */
     public synchronized Result load(JsonNode seedCase, String baseUrl) {
-        String caseId = seedCase.path("caseId").asText();
-        if (caseId.isBlank()) {
-            throw new IllegalArgumentException("seed case without caseId");
+        String caseId = seedCase.path("caseId").asText("");
+        List<SeedCaseValidator.CaseError> errors = validator.validate(seedCase);
+        if (!errors.isEmpty()) {
+            if (!caseId.isBlank()) {
+                statuses.put(caseId, new CaseStatus(caseId, "INVALID", 0, 0, 0, 0, null, null, errors,
+                        errors.size() + " error(s) in the case file: nothing sent", Instant.now()));
+            }
+            throw new InvalidCaseException(caseId, errors);
         }
         String password = newPassword();
         accounts.save(SEED_USER, password, List.of(Roles.INSPECTOR, Roles.RECTIFIER, Roles.UNIT_LEADER,
@@ -68,27 +85,83 @@ public class SeedLoader {
         long start = System.nanoTime();
         int sent = 0;
         int skipped = 0;
+        String lastDone = null;
         for (SeedStep step : steps) {
             if (isDone(caseId, step.key())) {
                 skipped++;
+                lastDone = step.key();
                 continue;
             }
-            if (step.awaitPath() != null) {
-                await(baseUrl + substitute(step.awaitPath(), variables), auth, step.key());
+            report(caseId, "LOADING", steps.size(), sent, skipped, lastDone, null, "sending " + step.key());
+            int status;
+            try {
+                status = perform(caseId, step, baseUrl, auth, variables, sent, skipped);
+            } catch (SeedException e) {
+                Refusal refusal = e.refusal() != null ? e.refusal() : new Refusal(step.key(), step.method(), step.path(), 0, null);
+                report(caseId, e instanceof StepRefusedException ? "REFUSED" : "FAILED", steps.size(), sent, skipped, lastDone,
+                        refusal, e.getMessage());
+                log.warn("Seed case {}: {}", caseId, e.getMessage());
+                throw e;
             }
-            HttpResponse<String> response = send(baseUrl, auth, step, variables);
-            if (!step.accepted().contains(response.statusCode())) {
-                throw new SeedException("seed case " + caseId + ", step " + step.key() + ": " + step.method() + " "
-                        + step.path() + " answered " + response.statusCode() + " " + response.body());
-            }
-            capture(caseId, step, response.body(), variables);
             jdbc.sql("insert into seed_journal (case_id, step_key, status) values (:c, :k, :s)")
-                    .param("c", caseId).param("k", step.key()).param("s", response.statusCode()).update();
+                    .param("c", caseId).param("k", step.key()).param("s", status).update();
             sent++;
+            lastDone = step.key();
         }
         Result result = new Result(caseId, sent, skipped, (System.nanoTime() - start) / 1_000_000);
+        report(caseId, "LOADED", steps.size(), sent, skipped, lastDone, null, "loaded");
         log.info("Seed case {}: {} steps sent, {} already loaded, in {} ms", caseId, sent, skipped, result.millis());
         return result;
+    }
+
+    /**
+     * Sends one step (after awaiting what it waits for) and keeps what it captures; answers the HTTP status.
+     * A 4xx is a refusal of the step ({@link StepRefusedException}), anything else not accepted a failure.
+     */
+    private int perform(String caseId, SeedStep step, String baseUrl, String auth, Map<String, String> variables,
+                        int sent, int skipped) {
+        if (step.awaitPath() != null) {
+            await(baseUrl + substitute(step.awaitPath(), variables), auth, step.key());
+        }
+        HttpResponse<String> response = send(baseUrl, auth, step, variables);
+        int status = response.statusCode();
+        if (!step.accepted().contains(status)) {
+            Refusal refusal = new Refusal(step.key(), step.method(), substitute(step.path(), variables), status,
+                    problem(response.body()));
+            if (status >= 400 && status < 500) {
+                throw new StepRefusedException(caseId, refusal, sent, skipped);
+            }
+            throw new SeedException("seed case " + caseId + ": " + describe(refusal), refusal);
+        }
+        capture(caseId, step, response.body(), variables);
+        return status;
+    }
+
+    private void report(String caseId, String state, int steps, int sent, int skipped, String lastDone, Refusal refusal,
+                        String message) {
+        statuses.put(caseId, new CaseStatus(caseId, state, steps, "LOADED".equals(state) ? steps : sent + skipped, sent,
+                skipped, lastDone, refusal, List.of(), message, Instant.now()));
+    }
+
+    /** Where each case loaded (or tried) since this instance started, by case id. */
+    public List<CaseStatus> statuses() {
+        return statuses.values().stream().sorted(java.util.Comparator.comparing(CaseStatus::at)).toList();
+    }
+
+    private JsonNode problem(String body) {
+        try {
+            return body == null || body.isBlank() ? null : json.readTree(body);
+        } catch (IOException e) {
+            return json.getNodeFactory().textNode(body.length() > 2000 ? body.substring(0, 2000) : body);
+        }
+    }
+
+    static String describe(Refusal r) {
+        String detail = r.problem() == null ? "" : r.problem().hasNonNull("detail") ? r.problem().path("detail").asText()
+                : r.problem().isTextual() ? r.problem().asText() : r.problem().toString();
+        String code = r.problem() != null && r.problem().hasNonNull("code") ? " " + r.problem().path("code").asText() : "";
+        return "step " + r.step() + ": " + r.method() + " " + r.path() + " answered " + r.status() + code
+                + (detail.isEmpty() ? "" : " " + detail);
     }
 
     private HttpResponse<String> send(String baseUrl, String auth, SeedStep step, Map<String, String> variables) {
@@ -186,14 +259,76 @@ public class SeedLoader {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    /** A seed step was refused or could not be sent; the steps before it stay loaded. */
+    /**
+     * A seed step could not be done: the instance failed to answer it (5xx, I/O, a read model that did not catch up),
+     * or — {@link StepRefusedException} — the API refused it. The steps before it stay loaded.
+     */
     public static class SeedException extends RuntimeException {
+        private final transient Refusal refusal;
+
         SeedException(String message) {
+            this(message, (Refusal) null);
+        }
+
+        SeedException(String message, Refusal refusal) {
             super(message);
+            this.refusal = refusal;
         }
 
         SeedException(String message, Throwable cause) {
             super(message, cause);
+            this.refusal = null;
+        }
+
+        public Refusal refusal() {
+            return refusal;
+        }
+    }
+
+    /** The API refused a step (4xx): the case file must be fixed; loading it again resumes at that step. */
+    public static class StepRefusedException extends SeedException {
+        private final String caseId;
+        private final int sent;
+        private final int skipped;
+
+        StepRefusedException(String caseId, Refusal refusal, int sent, int skipped) {
+            super("seed case " + caseId + ": " + describe(refusal), refusal);
+            this.caseId = caseId;
+            this.sent = sent;
+            this.skipped = skipped;
+        }
+
+        public String caseId() {
+            return caseId;
+        }
+
+        public int sent() {
+            return sent;
+        }
+
+        public int skipped() {
+            return skipped;
+        }
+    }
+
+    /** The case file is not valid: nothing was sent. */
+    public static class InvalidCaseException extends RuntimeException {
+        private final String caseId;
+        private final transient List<SeedCaseValidator.CaseError> errors;
+
+        InvalidCaseException(String caseId, List<SeedCaseValidator.CaseError> errors) {
+            super("case file " + caseId + ": " + errors.size() + " error(s), first: " + errors.get(0).field() + " "
+                    + errors.get(0).message());
+            this.caseId = caseId;
+            this.errors = List.copyOf(errors);
+        }
+
+        public String caseId() {
+            return caseId;
+        }
+
+        public List<SeedCaseValidator.CaseError> errors() {
+            return errors;
         }
     }
 }

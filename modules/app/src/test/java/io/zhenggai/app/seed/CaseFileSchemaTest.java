@@ -1,0 +1,208 @@
+package io.zhenggai.app.seed;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.zhenggai.api.finance.MoneyOutcomeKind;
+import io.zhenggai.api.finance.RegulationArea;
+import io.zhenggai.api.rectification.AccountabilityKind;
+import io.zhenggai.api.rectification.EvidenceKind;
+import io.zhenggai.api.rectification.ItemKind;
+import io.zhenggai.api.rectification.ItemStatus;
+import io.zhenggai.api.rectification.LeadershipRole;
+import io.zhenggai.api.rectification.MeetingKind;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The case-file schema: the committed cases satisfy it, it knows what the API knows, and its errors name field and step. */
+class CaseFileSchemaTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    final SeedCaseValidator validator = new SeedCaseValidator();
+
+    static JsonNode resource(String name) throws IOException {
+        try (InputStream in = CaseFileSchemaTest.class.getClassLoader().getResourceAsStream(name)) {
+            assertThat(in).as(name).isNotNull();
+            return JSON.readTree(in);
+        }
+    }
+
+    static ObjectNode nanhai() throws IOException {
+        return (ObjectNode) resource("seeds/nanhai-2023-tzb.json");
+    }
+
+    @Test
+    void theCommittedNanhaiCaseSatisfiesTheSchema() throws IOException {
+        assertThat(validator.validate(nanhai())).isEmpty();
+    }
+
+    @Test
+    void theSchemaNamesEveryValueTheApiKnows() throws IOException {
+        JsonNode defs = resource(SeedCaseValidator.SCHEMA).path("$defs");
+        assertThat(values(defs.path("itemStatus").path("enum"))).isEqualTo(names(ItemStatus.values()));
+        assertThat(values(defs.path("item").path("properties").path("kind").path("enum"))).isEqualTo(names(ItemKind.values()));
+        assertThat(values(defs.path("accountability").path("properties").path("kind").path("enum")))
+                .isEqualTo(names(AccountabilityKind.values()));
+        assertThat(values(defs.path("money").path("properties").path("kind").path("enum"))).isEqualTo(names(MoneyOutcomeKind.values()));
+        assertThat(values(defs.path("regulationArea").path("enum"))).isEqualTo(names(RegulationArea.values()));
+        assertThat(values(defs.path("leadershipGroup").path("properties").path("members").path("items").path("properties")
+                .path("role").path("enum"))).isEqualTo(names(LeadershipRole.values()));
+        Set<String> meetingKinds = Stream.concat(Arrays.stream(MeetingKind.values()).map(Enum::name),
+                Arrays.stream(MeetingKind.values()).map(MeetingKind::label)).collect(Collectors.toCollection(LinkedHashSet::new));
+        assertThat(values(defs.path("meeting").path("properties").path("kind").path("enum"))).isEqualTo(meetingKinds);
+        assertThat(SeedPlan.MEETING_KINDS).hasSize(MeetingKind.values().length);
+        SeedPlan.MEETING_KINDS.forEach((label, name) -> assertThat(MeetingKind.valueOf(name).label()).isEqualTo(label));
+        // files are uploaded, not carried in a case file
+        assertThat(values(defs.path("evidence").path("properties").path("type").path("enum")))
+                .isEqualTo(names(Arrays.stream(EvidenceKind.values()).filter(k -> k != EvidenceKind.FILE).toArray(EvidenceKind[]::new)));
+    }
+
+    @Test
+    void aFileWithOneInspectionCarriesEverythingAUnitOfARoundCarries() throws IOException {
+        JsonNode schema = resource(SeedCaseValidator.SCHEMA);
+        Set<String> top = new LinkedHashSet<>();
+        schema.path("properties").fieldNames().forEachRemaining(top::add);
+        schema.at("/$defs/unit/properties").fieldNames().forEachRemaining(field -> {
+            assertThat(top).contains(field);
+            assertThat(schema.path("properties").path(field)).isEqualTo(schema.at("/$defs/unit/properties").path(field));
+        });
+    }
+
+    @Test
+    void aMissingDueDateIsNamedWithItsFieldAndStep() throws IOException {
+        ObjectNode c = nanhai();
+        ((ObjectNode) c.at("/categories/0/items/1")).remove("dueDate");
+        ((ObjectNode) c.at("/categories/0/items/3")).put("dueDate", "2024-02-30");
+        List<SeedCaseValidator.CaseError> errors = validator.validate(c);
+        assertThat(errors).extracting(SeedCaseValidator.CaseError::field)
+                .contains("categories[0].items[1].dueDate", "categories[0].items[3].dueDate");
+        assertThat(errors).filteredOn(e -> e.field().equals("categories[0].items[3].dueDate"))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.step()).isEqualTo("rectification.item.c1-i4");
+                    assertThat(e.value()).isEqualTo("2024-02-30");
+                });
+        assertThat(errors).hasSize(2); // nothing else is reported: the rest of the file is valid
+    }
+
+    @Test
+    void unknownFieldsAndUnknownReferencesAreRefused() throws IOException {
+        ObjectNode c = nanhai();
+        ((ObjectNode) c.at("/categories/1/items/0")).put("duedate", "2024-01-01");
+        assertThat(validator.validate(c)).extracting(SeedCaseValidator.CaseError::field).contains("categories[1].items[0].duedate");
+
+        ObjectNode d = nanhai();
+        ((ArrayNode) d.at("/categories/1/items/0/findingIds")).add("no-such-finding");
+        ((ObjectNode) d.at("/categories/1/items/1")).put("responsibleLeaderId", "lg-4");
+        assertThat(validator.validate(d)).extracting(SeedCaseValidator.CaseError::field)
+                .containsExactly("categories[1].items[0].findingIds[1]", "categories[1].items[1].responsibleLeaderId");
+    }
+
+    @Test
+    void anOngoingItemIsNeverCompletedAndOnlyOngoingItemsEstablishAMechanism() throws IOException {
+        ObjectNode c = nanhai();
+        ((ObjectNode) c.at("/categories/0/items/0")).put("status", "COMPLETED");            // ONGOING
+        ((ObjectNode) c.at("/categories/0/items/1")).put("status", "LONG_TERM_MECHANISM_ESTABLISHED"); // TIME_BOUND
+        assertThat(validator.validate(c)).extracting(SeedCaseValidator.CaseError::field)
+                .contains("categories[0].items[0].status", "categories[0].items[1].status");
+    }
+
+    @Test
+    void anItemInAnyStatusIsPlannedWithoutAskingCloseOffForWorkNotDone() throws IOException {
+        ObjectNode c = nanhai();
+        ((ObjectNode) c.at("/categories/0/items/1")).put("status", "IN_PROGRESS");
+        ((ObjectNode) c.at("/categories/0/items/2")).put("status", "NOT_STARTED");
+        ((ObjectNode) c.at("/categories/0/items/2/measures/0")).remove("evidence");
+        for (JsonNode m : c.at("/categories/0/items/2/measures")) {
+            ((ObjectNode) m).remove("evidence");
+        }
+        assertThat(validator.validate(c)).isEmpty();
+        List<String> keys = SeedPlan.of(c).stream().map(SeedStep::key).toList();
+        assertThat(keys).doesNotContain("rectification.closeoff.request.c1-i2", "rectification.closeoff.request.c1-i3")
+                .noneMatch(k -> k.startsWith("rectification.progress.c1-i3-"))
+                .contains("rectification.progress.c1-i2-m1", "rectification.closeoff.request.c1-i4");
+    }
+
+    @Test
+    void aRoundOfSeveralInspectionsIsPlannedUnitByUnitAfterTheRound() throws IOException {
+        ObjectNode one = nanhai();
+        ObjectNode round = JSON.createObjectNode();
+        round.put("caseId", "round-case");
+        round.putObject("round").put("roundId", "r-2023").put("name", "2023年第一轮巡察");
+        ArrayNode units = round.putArray("inspections");
+        for (String id : List.of("unit-a", "unit-b")) {
+            ObjectNode unit = one.deepCopy();
+            for (String field : List.of("caseId", "description", "source", "seedUser", "assumptions")) {
+                unit.remove(field);
+            }
+            ((ObjectNode) unit.path("inspection")).put("inspectionId", id);
+            unit.path("regulations").forEach(r -> ((ObjectNode) r).put("regulationId", id + "-" + r.path("regulationId").asText()));
+            units.add(unit);
+        }
+        assertThat(validator.validate(round)).isEmpty();
+
+        List<SeedStep> steps = SeedPlan.of(round);
+        assertThat(steps.get(0).key()).isEqualTo("round.create");
+        assertThat(steps).filteredOn(s -> s.key().endsWith("inspection.schedule"))
+                .extracting(SeedStep::key, SeedStep::awaitPath)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("unit-a:inspection.schedule", "/api/inspection-rounds/r-2023"),
+                        org.assertj.core.groups.Tuple.tuple("unit-b:inspection.schedule", "/api/inspection-rounds/r-2023"));
+        assertThat(steps).extracting(SeedStep::key).doesNotHaveDuplicates();
+        assertThat(steps).filteredOn(s -> s.key().equals("unit-b:notice.approval")).singleElement()
+                .satisfies(s -> assertThat(s.body().toString()).contains("${unit-b.noticeContentHash}"));
+
+        ((ObjectNode) round.at("/inspections/1/categories/0/items/0")).remove("kind");
+        assertThat(validator.validate(round)).extracting(SeedCaseValidator.CaseError::field, SeedCaseValidator.CaseError::step)
+                .contains(org.assertj.core.groups.Tuple.tuple("inspections[1].categories[0].items[0].kind", "unit-b:rectification.item.c1-i1"));
+    }
+
+    @Test
+    void kindFormAndLevelArePassedOnlyWhenTheFileStatesThem() throws IOException {
+        ObjectNode c = nanhai();
+        assertThat(schedule(c)).doesNotContainKeys("kind", "form", "level", "roundId");
+        ((ObjectNode) c.path("inspection")).put("kind", "XUNSHI").put("form", "LOOK_BACK").put("level", "PROVINCIAL");
+        assertThat(validator.validate(c)).isEmpty();
+        assertThat(schedule(c)).containsEntry("kind", "XUNSHI").containsEntry("form", "LOOK_BACK").containsEntry("level", "PROVINCIAL");
+        ((ObjectNode) c.path("inspection")).put("kind", "巡视");
+        assertThat(validator.validate(c)).extracting(SeedCaseValidator.CaseError::field).containsExactly("inspection.kind");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void noticeNarrativeAndSettingsTheApiKnowsBeyondTheFlatFieldsArePassedAsTheyAre() throws IOException {
+        ObjectNode c = nanhai();
+        ((ObjectNode) c.path("notice")).putObject("settings").put("disclosure", "依申请公开").put("newSetting", true);
+        ((ObjectNode) c.path("notice")).putObject("narrative").put("opening", "按照党务公开原则……");
+        assertThat(validator.validate(c)).isEmpty();
+        SeedStep compose = SeedPlan.of(c).stream().filter(s -> s.key().equals("notice.compose")).findFirst().orElseThrow();
+        java.util.Map<String, Object> body = (java.util.Map<String, Object>) compose.body();
+        assertThat((java.util.Map<String, Object>) body.get("settings")).containsEntry("publishingUnit", "中共佛山市南海区委统战部")
+                .containsKey("newSetting").extractingByKey("disclosure").hasToString("\"依申请公开\"");
+        assertThat((java.util.Map<String, Object>) body.get("narrative")).containsKeys("title", "opening");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static java.util.Map<String, Object> schedule(JsonNode c) {
+        return (java.util.Map<String, Object>) SeedPlan.of(c).get(0).body();
+    }
+
+    static Set<String> values(JsonNode array) {
+        Set<String> s = new LinkedHashSet<>();
+        array.forEach(n -> s.add(n.asText()));
+        return s;
+    }
+
+    static Set<String> names(Enum<?>[] values) {
+        return Arrays.stream(values).map(Enum::name).collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+}
