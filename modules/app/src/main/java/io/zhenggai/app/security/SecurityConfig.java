@@ -27,7 +27,8 @@ import java.time.Duration;
 /**
  * HTTP Basic over users stored in PostgreSQL (BCrypt). A verified credential is cached for a few minutes
  * (keyed by a SHA-256 of the password, never the password) so that a request costs a hash lookup, not a BCrypt
- * round. Authorisation per endpoint is declared next to each controller with {@code @PreAuthorize}.
+ * round. Authorisation has two fences: URL and method rules in the filter chain ({@link AuthorizationRules}), before
+ * any body is read, and {@code @PreAuthorize} next to each controller method.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -61,11 +62,7 @@ public class SecurityConfig {
                 .authenticationManager(manager)
                 .csrf(csrf -> csrf.disable()) // stateless API with Basic credentials on every call: no session to forge
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
-                        .requestMatchers("/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
-                        .requestMatchers("/notices", "/notices/**", "/error", "/favicon.ico", "/webjars/**").permitAll()
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(AuthorizationRules::apply)
                 .httpBasic(basic -> basic.realmName("zhenggai").authenticationEntryPoint(entryPoint(json)))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(entryPoint(json)).accessDeniedHandler(denied(json)));
         return http.build();
