@@ -5,9 +5,10 @@ import io.zhenggai.app.web.IdempotencyFilter;
 import io.zhenggai.app.web.Problems;
 import io.zhenggai.platform.web.KeyedRateLimiter;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.Ordered;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -81,15 +82,16 @@ public class SecurityConfig {
                 new KeyedRateLimiter(perAddress, perAddressPeriod, KeyedRateLimiter.Refill.INTERVALLY, 100_000));
     }
 
-    /** Slow clients: a bounded number of concurrent public requests per client address, before anything else runs. */
     @Bean
-    FilterRegistrationBean<PublicConcurrencyLimit> publicConcurrencyLimit(ObjectMapper json,
+    PublicConcurrencyLimit publicConcurrencyLimit(ObjectMapper json,
             @Value("${zhenggai.security.public-concurrency-per-address:8}") int perAddress) {
-        FilterRegistrationBean<PublicConcurrencyLimit> registration =
-                new FilterRegistrationBean<>(new PublicConcurrencyLimit(perAddress, json));
-        registration.addUrlPatterns("/notices/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-        return registration;
+        return new PublicConcurrencyLimit(perAddress, json);
+    }
+
+    /** Slow clients: a bounded number of concurrent public requests per client address, before any filter runs. */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> publicConcurrencyValve(PublicConcurrencyLimit limit) {
+        return factory -> factory.addContextValves(limit);
     }
 
     /** Idempotency-Key on the API's POSTs: after the security chain (refused requests reserve nothing). */
