@@ -2,7 +2,6 @@ package io.zhenggai.platform.web;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
-import io.github.bucket4j.EstimationProbe;
 
 import java.time.Duration;
 import java.util.Map;
@@ -13,9 +12,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * One Bucket4j token bucket per key (a client address, a user name), in memory: {@code capacity} tokens per
  * {@code period}, given back evenly ({@link Refill#GREEDY}) or all at once at the end of the period
- * ({@link Refill#INTERVALLY}). Callers decide what costs a token: {@link #tryAcquire} takes one,
- * {@link #check} only looks and {@link #refund} gives one back when the attempt turned out not to count. Full buckets are dropped when
- * the map grows past {@code maxKeys}, so memory stays bounded; keys are never logged.
+ * ({@link Refill#INTERVALLY}). Callers decide what costs a token: {@link #tryAcquire} takes one and
+ * {@link #refund} gives it back when the attempt turned out not to count. Full buckets are dropped when
+ * the map grows past {@code maxKeys}, so idle keys are not kept; keys are never logged.
  */
 public final class KeyedRateLimiter {
 
@@ -46,16 +45,6 @@ public final class KeyedRateLimiter {
     public OptionalLong tryAcquire(String key) {
         var probe = bucket(key).tryConsumeAndReturnRemaining(1);
         return probe.isConsumed() ? OptionalLong.empty() : OptionalLong.of(seconds(probe.getNanosToWaitForRefill()));
-    }
-
-    /** Whether {@code key} has a token now, without taking it: empty when it has, else the seconds to wait. */
-    public OptionalLong check(String key) {
-        Bucket bucket = buckets.get(key);
-        if (bucket == null) {
-            return OptionalLong.empty();
-        }
-        EstimationProbe probe = bucket.estimateAbilityToConsume(1);
-        return probe.canBeConsumed() ? OptionalLong.empty() : OptionalLong.of(seconds(probe.getNanosToWaitForRefill()));
     }
 
     /** Gives back a token taken by {@link #tryAcquire} (the attempt turned out not to count), up to the capacity. */
