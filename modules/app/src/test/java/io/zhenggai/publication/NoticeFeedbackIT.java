@@ -3,6 +3,7 @@ package io.zhenggai.publication;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.zhenggai.app.support.ApiClient.Response;
 import io.zhenggai.app.support.IntegrationTest;
+import io.zhenggai.app.support.RawHttp;
 import io.zhenggai.publication.web.FeedbackRateLimiter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -117,16 +118,49 @@ class NoticeFeedbackIT extends IntegrationTest {
         ok(api.as("publisher").post("/api/notices/" + id + "/feedback/unknown/acknowledgement", Map.of()), 404);
     }
 
+    /** A visitor at a loopback address of its own (see {@link RawHttp}), so no other test shares its bucket. */
+    private static RawHttp.Response postFrom(RawHttp visitor, String path, String contentType, String body) {
+        return visitor.send("POST", path, contentType, body);
+    }
+
     @Test
     void limitsSubmissionsPerClientAddress() {
         String id = openNotice();
+        RawHttp visitor = new RawHttp(port, "127.0.7.1").header("Accept", "application/json");
         for (int i = 1; i <= 5; i++) {
-            ok(api.anonymous().post("/notices/" + id + "/feedback", Map.of("text", "第" + i + "条意见")), 201);
+            assertThat(postFrom(visitor, "/notices/" + id + "/feedback", "application/json", "{\"text\":\"第" + i + "条意见\"}").status())
+                    .isEqualTo(201);
         }
-        Response limited = api.anonymous().post("/notices/" + id + "/feedback", Map.of("text", "第6条意见"));
-        ok(limited, 429);
+        RawHttp.Response limited = postFrom(visitor, "/notices/" + id + "/feedback", "application/json", "{\"text\":\"第6条意见\"}");
+        assertThat(limited.status()).isEqualTo(429);
         assertThat(Long.parseLong(limited.header("Retry-After"))).isPositive();
-        assertThat(limited.json().path("code").asText()).isEqualTo("TOO_MANY_REQUESTS");
+        assertThat(limited.body()).contains("\"code\":\"TOO_MANY_REQUESTS\"");
+        // another address has its own bucket
+        assertThat(postFrom(new RawHttp(port, "127.0.7.2").header("Accept", "application/json"), "/notices/" + id + "/feedback",
+                "application/json", "{\"text\":\"另一位访客\"}").status()).isEqualTo(201);
+    }
+
+    @Test
+    void invalidSubmissionsDoNotUseUpTheLimit() {
+        String id = openNotice();
+        RawHttp visitor = new RawHttp(port, "127.0.7.3").header("Accept", "text/html");
+        String tooLong = "text=" + URLEncoder.encode("长".repeat(2001), StandardCharsets.UTF_8);
+        for (int i = 1; i <= 8; i++) {
+            assertThat(postFrom(visitor, "/notices/" + id + "/feedback", "application/x-www-form-urlencoded", "text=").status())
+                    .as("empty form " + i).isEqualTo(400);
+            assertThat(postFrom(visitor, "/notices/" + id + "/feedback", "application/x-www-form-urlencoded", tooLong).status())
+                    .as("too long form " + i).isEqualTo(400);
+            assertThat(postFrom(visitor, "/notices/" + id + "/feedback", "application/json", "{\"text\":\"\"}").status())
+                    .as("empty JSON " + i).isEqualTo(400);
+        }
+        for (int i = 1; i <= 5; i++) {
+            String form = "text=" + URLEncoder.encode("第" + i + "条意见", StandardCharsets.UTF_8);
+            assertThat(postFrom(visitor, "/notices/" + id + "/feedback", "application/x-www-form-urlencoded", form).status())
+                    .as("valid form " + i).isEqualTo(201);
+        }
+        RawHttp.Response limited = postFrom(visitor, "/notices/" + id + "/feedback", "application/x-www-form-urlencoded", "text=6");
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.body()).contains("提交过于频繁");
     }
 
     @Test

@@ -12,29 +12,39 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * Remembers successful Basic authentications for a short time so that BCrypt runs once per user and
- * password per {@code ttl}, not on every request. The key is the user name with a SHA-256 of the password;
- * a changed password therefore never matches a cached entry. Failures are never cached.
+ * Remembers successful Basic authentications for a short time so that BCrypt runs once per user and password per
+ * {@code ttl}, not on every request. The key is the user name, a SHA-256 of the password and the password hash
+ * <em>stored now</em>, read on every request (one primary-key lookup). A password or role change stores a new hash
+ * (BCrypt salts every encoding), so an entry verified against the old one can never match again — even when a login
+ * check that raced the change puts it into the cache after the change. Failures are never cached; a disabled or
+ * deleted account has no stored hash and always goes to the delegate.
  */
 final class CachingAuthenticationProvider implements AuthenticationProvider {
 
     private final AuthenticationProvider delegate;
+    private final Function<String, Optional<String>> storedHash;
     private final Cache<String, Authentication> verified;
 
-    CachingAuthenticationProvider(AuthenticationProvider delegate, Duration ttl, long maxEntries) {
+    CachingAuthenticationProvider(AuthenticationProvider delegate, Function<String, Optional<String>> storedHash,
+                                  Duration ttl, long maxEntries) {
         this.delegate = delegate;
+        this.storedHash = storedHash;
         this.verified = Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(maxEntries).build();
     }
 
     @Override
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
         Object credentials = authentication.getCredentials();
-        if (credentials == null) {
+        Optional<String> stored = credentials == null ? Optional.empty() : storedHash.apply(authentication.getName());
+        if (stored.isEmpty()) {
             return delegate.authenticate(authentication);
         }
-        String key = authentication.getName() + ':' + sha256(credentials.toString());
+        // read the stored hash before verifying: if a change lands in between, the entry carries the old hash
+        String key = authentication.getName() + ':' + sha256(credentials.toString()) + ':' + sha256(stored.get());
         Authentication cached = verified.getIfPresent(key);
         if (cached != null) {
             return cached;
@@ -44,11 +54,6 @@ final class CachingAuthenticationProvider implements AuthenticationProvider {
             verified.put(key, result);
         }
         return result;
-    }
-
-    /** Forgets every cached credential of a user (after a password or role change). */
-    void evict(String username) {
-        verified.asMap().keySet().removeIf(k -> k.startsWith(username + ':'));
     }
 
     @Override

@@ -1,12 +1,19 @@
 package io.zhenggai.app.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.zhenggai.app.web.IdempotencyFilter;
 import io.zhenggai.app.web.Problems;
+import io.zhenggai.platform.web.KeyedRateLimiter;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -19,19 +26,31 @@ import org.springframework.security.provisioning.JdbcUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 import javax.sql.DataSource;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 
 /**
  * HTTP Basic over users stored in PostgreSQL (BCrypt). A verified credential is cached for a few minutes
- * (keyed by a SHA-256 of the password, never the password) so that a request costs a hash lookup, not a BCrypt
- * round. Authorisation per endpoint is declared next to each controller with {@code @PreAuthorize}.
+ * (keyed by a SHA-256 of the password, never the password, and the stored hash) so that a request costs a lookup,
+ * not a BCrypt round; wrong passwords are throttled per user and per address ({@link LoginThrottle}, 429). Authorisation has two fences: URL and method rules in the filter chain ({@link AuthorizationRules}), before
+ * any body is read, and {@code @PreAuthorize} next to each controller method.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 public class SecurityConfig {
+
+    /**
+     * On every response: scripts only from this origin (the dashboard's own script and ECharts from the webjar; no
+     * inline script, no eval), no plug-ins, no framing, forms post only here. Inline styles stay allowed: the notice
+     * pages carry their print stylesheet inline and ECharts styles its tooltips inline; a style cannot run code.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+            + "form-action 'self'; frame-ancestors 'none'";
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -47,25 +66,55 @@ public class SecurityConfig {
         return manager;
     }
 
+    /** The credential check: throttled wrong passwords, then the cache, then BCrypt against the stored hash. */
     @Bean
-    CachingAuthenticationProvider credentialCache(JdbcUserDetailsManager users, PasswordEncoder encoder) {
+    LoginThrottle credentials(JdbcUserDetailsManager users, PasswordEncoder encoder, JdbcClient jdbc,
+                              @Value("${zhenggai.security.login-throttle.per-user.capacity:10}") long perUser,
+                              @Value("${zhenggai.security.login-throttle.per-user.period:PT10M}") Duration perUserPeriod,
+                              @Value("${zhenggai.security.login-throttle.per-address.capacity:30}") long perAddress,
+                              @Value("${zhenggai.security.login-throttle.per-address.period:PT10M}") Duration perAddressPeriod) {
         DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
         dao.setPasswordEncoder(encoder);
-        return new CachingAuthenticationProvider(dao, Duration.ofMinutes(5), 10_000);
+        CachingAuthenticationProvider cache = new CachingAuthenticationProvider(dao, username -> jdbc
+                .sql("select password_hash from app_user where username = :u and enabled").param("u", username)
+                .query(String.class).optional(), Duration.ofMinutes(5), 10_000);
+        return new LoginThrottle(cache, new KeyedRateLimiter(perUser, perUserPeriod, KeyedRateLimiter.Refill.INTERVALLY, 100_000),
+                new KeyedRateLimiter(perAddress, perAddressPeriod, KeyedRateLimiter.Refill.INTERVALLY, 100_000));
     }
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, CachingAuthenticationProvider credentials) throws Exception {
+    PublicConcurrencyLimit publicConcurrencyLimit(ObjectMapper json,
+            @Value("${zhenggai.security.public-concurrency-per-address:8}") int perAddress) {
+        return new PublicConcurrencyLimit(perAddress, json);
+    }
+
+    /** Slow clients: a bounded number of concurrent public requests per client address, before any filter runs. */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> publicConcurrencyValve(PublicConcurrencyLimit limit) {
+        return factory -> factory.addContextValves(limit);
+    }
+
+    /** Idempotency-Key on the API's POSTs: after the security chain (refused requests reserve nothing). */
+    @Bean
+    FilterRegistrationBean<IdempotencyFilter> idempotency(JdbcClient jdbc, ObjectMapper json, Clock clock,
+            @Value("${zhenggai.idempotency.ttl:PT24H}") Duration ttl, @Value("${zhenggai.idempotency.lock:PT2M}") Duration lock) {
+        FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(new IdempotencyFilter(jdbc, json, clock, ttl, lock));
+        registration.addUrlPatterns("/api/*");
+        registration.setOrder(0); // Spring Security's chain runs at -100
+        return registration;
+    }
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper json, LoginThrottle credentials) throws Exception {
         AuthenticationManager manager = new ProviderManager(credentials);
         http
                 .authenticationManager(manager)
                 .csrf(csrf -> csrf.disable()) // stateless API with Basic credentials on every call: no session to forge
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
-                        .requestMatchers("/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
-                        .requestMatchers("/notices", "/notices/**", "/error", "/favicon.ico", "/webjars/**").permitAll()
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(AuthorizationRules::apply)
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .httpBasic(basic -> basic.realmName("zhenggai").authenticationEntryPoint(entryPoint(json)))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(entryPoint(json)).accessDeniedHandler(denied(json)));
         return http.build();
@@ -73,6 +122,14 @@ public class SecurityConfig {
 
     private static AuthenticationEntryPoint entryPoint(ObjectMapper json) {
         return (request, response, e) -> {
+            if (e instanceof LoginThrottle.ThrottledException throttled) {
+                response.setHeader("Retry-After", String.valueOf(throttled.retryAfterSeconds));
+                ProblemDetail problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY_FAILED_LOGINS",
+                        "密码错误次数过多，请" + throttled.retryAfterSeconds + "秒后再试", request.getRequestURI());
+                problem.setProperty("retryAfterSeconds", throttled.retryAfterSeconds);
+                write(json, response, problem);
+                return;
+            }
             response.setHeader("WWW-Authenticate", "Basic realm=\"zhenggai\", charset=\"UTF-8\"");
             write(json, response, Problems.of(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "需要登录：请提供有效的用户名和密码", request.getRequestURI()));
         };

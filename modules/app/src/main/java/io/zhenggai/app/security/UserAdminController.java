@@ -13,7 +13,10 @@ import org.springframework.web.bind.annotation.*;
 import java.util.List;
 import java.util.Map;
 
-/** Account administration for {@code ADMIN}: create an account or replace its password and roles. */
+/**
+ * Account administration for {@code ADMIN}: create an account or replace its password and roles. A saved account has
+ * a new password hash, so cached credentials of the old one stop matching at once ({@link CachingAuthenticationProvider}).
+ */
 @RestController
 @RequestMapping("/api/admin/users")
 @PreAuthorize("hasRole('ADMIN')")
@@ -21,11 +24,8 @@ import java.util.Map;
 class UserAdminController {
 
     private final UserAccounts accounts;
-    private final CachingAuthenticationProvider credentials;
-
-    UserAdminController(UserAccounts accounts, CachingAuthenticationProvider credentials) {
+    UserAdminController(UserAccounts accounts) {
         this.accounts = accounts;
-        this.credentials = credentials;
     }
 
     record AccountRequest(
@@ -43,7 +43,6 @@ class UserAdminController {
     ResponseEntity<Map<String, Object>> save(
             @PathVariable @Pattern(regexp = "[a-z0-9_.-]{2,64}") String username, @Valid @RequestBody AccountRequest req) {
         accounts.save(username, req.password(), req.roles());
-        credentials.evict(username);
         return ResponseEntity.ok(Map.of("username", username, "roles", req.roles()));
     }
 }

@@ -1,69 +1,36 @@
 package io.zhenggai.publication.web;
 
+import io.zhenggai.platform.web.KeyedRateLimiter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.OptionalLong;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A small token bucket per client address, in memory: {@code capacity} submissions, refilled evenly over
- * {@code period} (5 per 10 minutes by default). Behind a reverse proxy set {@code server.forward-headers-strategy}
- * so that the client address is the visitor's, not the proxy's. Addresses are kept only as bucket keys, never logged.
+ * The limit on public feedback: a Bucket4j token bucket per client address ({@link KeyedRateLimiter}), in memory,
+ * {@code capacity} submissions refilled over {@code period} (5 per 10 minutes by default). Only a submission that
+ * passed validation takes a token: a form sent back with errors costs nothing. Behind a reverse proxy set
+ * {@code server.forward-headers-strategy} so that the client address is the visitor's, not the proxy's
+ * (docs/operations/security-and-limits.md). Addresses are kept only as bucket keys, never logged.
  */
 @Component
 public class FeedbackRateLimiter {
 
-    private final int capacity;
-    private final double tokensPerMilli;
-    private final Clock clock;
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final KeyedRateLimiter buckets;
 
     public FeedbackRateLimiter(@Value("${zhenggai.publication.feedback.rate-limit.capacity:5}") int capacity,
-                               @Value("${zhenggai.publication.feedback.rate-limit.period:PT10M}") Duration period,
-                               Clock clock) {
-        this.capacity = capacity;
-        this.tokensPerMilli = (double) capacity / period.toMillis();
-        this.clock = clock;
-    }
-
-    private static final class Bucket {
-        double tokens;
-        long at;
+                               @Value("${zhenggai.publication.feedback.rate-limit.period:PT10M}") Duration period) {
+        this.buckets = new KeyedRateLimiter(capacity, period);
     }
 
     /** Takes a token for {@code client}; empty when allowed, else the seconds to wait before the next attempt. */
     public OptionalLong tryAcquire(String client) {
-        long now = clock.millis();
-        if (buckets.size() > 10_000) {
-            buckets.entrySet().removeIf(e -> refilled(e.getValue(), now) >= capacity);
-        }
-        Bucket bucket = buckets.computeIfAbsent(client, k -> {
-            Bucket b = new Bucket();
-            b.tokens = capacity;
-            b.at = now;
-            return b;
-        });
-        synchronized (bucket) {
-            bucket.tokens = refilled(bucket, now);
-            bucket.at = now;
-            if (bucket.tokens >= 1) {
-                bucket.tokens -= 1;
-                return OptionalLong.empty();
-            }
-            return OptionalLong.of((long) Math.ceil((1 - bucket.tokens) / tokensPerMilli / 1000.0));
-        }
+        return buckets.tryAcquire(client);
     }
 
-    /** Forgets every client (an operator's reset; tests start from full buckets). */
+    /** Forgets every client (an operator's reset). */
     public void clear() {
         buckets.clear();
-    }
-
-    private double refilled(Bucket b, long now) {
-        return Math.min(capacity, b.tokens + (now - b.at) * tokensPerMilli);
     }
 }

@@ -17,7 +17,6 @@ import jakarta.validation.Validator;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -25,7 +24,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.*;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -56,16 +54,16 @@ class PublicNoticeController {
     private final FeedbackRateLimiter limiter;
     private final Validator validator;
     private final Clock clock;
-    private final String publicBaseUrl;
+    private final PublicLinks links;
 
     PublicNoticeController(CommandGateway commands, QueryGateway queries, FeedbackRateLimiter limiter, Validator validator,
-                           Clock clock, @Value("${zhenggai.publication.public-base-url:}") String publicBaseUrl) {
+                           Clock clock, PublicLinks links) {
         this.commands = commands;
         this.queries = queries;
         this.limiter = limiter;
         this.validator = validator;
         this.clock = clock;
-        this.publicBaseUrl = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
+        this.links = links;
     }
 
     /** A published notice as the JSON list shows it. */
@@ -106,7 +104,7 @@ class PublicNoticeController {
 
     @GetMapping("/notices/{noticeId}")
     @Operation(summary = "通报页面 The notice as an HTML page, with the feedback link and its QR code")
-    ResponseEntity<String> page(@PathVariable String noticeId) {
+    ResponseEntity<String> page(@PathVariable String noticeId, HttpServletRequest request) {
         NoticeView v = find(noticeId);
         ResponseEntity<String> unavailable = unavailable(v);
         if (unavailable != null) {
@@ -114,19 +112,19 @@ class PublicNoticeController {
         }
         RenderedNotice rendered = NoticeRenderer.render(NoticeController.document(v));
         List<PublicReply> replies = queries.query(new ListPublicRepliesQuery(noticeId), PublicReplies.class).join().items();
-        String feedbackUrl = base() + "/notices/" + noticeId + "/feedback";
+        String feedbackUrl = links.absolute("/notices/" + noticeId + "/feedback", request);
         return html(HttpStatus.OK, NoticePages.notice(v, rendered, replies, feedbackUrl,
                 QrCodes.svg(feedbackUrl, "意见建议表的二维码：" + feedbackUrl), open(v)));
     }
 
     @GetMapping(value = "/notices/{noticeId}/feedback-qr.svg")
     @Operation(summary = "意见建议表二维码 QR code (SVG) of the feedback form's link")
-    ResponseEntity<String> qr(@PathVariable String noticeId) {
+    ResponseEntity<String> qr(@PathVariable String noticeId, HttpServletRequest request) {
         NoticeView v = find(noticeId);
         if (v == null || !v.status().isPublic()) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(TEXT).body("通报不存在。\n");
         }
-        String url = base() + "/notices/" + noticeId + "/feedback";
+        String url = links.absolute("/notices/" + noticeId + "/feedback", request);
         return ResponseEntity.ok().contentType(MediaType.valueOf("image/svg+xml")).body(QrCodes.svg(url, "意见建议表的二维码：" + url));
     }
 
@@ -154,12 +152,6 @@ class PublicNoticeController {
         if (unavailable != null) {
             return unavailable;
         }
-        OptionalLong wait = limiter.tryAcquire(request.getRemoteAddr());
-        if (wait.isPresent()) {
-            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, String.valueOf(wait.getAsLong()))
-                    .contentType(HTML).body(NoticePages.message("提交过于频繁", "同一网络地址短时间内提交次数过多，请" + minutes(wait.getAsLong())
-                            + "后再试。"));
-        }
         FeedbackRequest req = new FeedbackRequest(text == null ? "" : text, name, contact);
         List<String> errors = validator.validate(req).stream().sorted(Comparator.comparing(c -> c.getPropertyPath().toString()))
                 .map(ConstraintViolation::getMessage).toList();
@@ -169,6 +161,12 @@ class PublicNoticeController {
             values.put("name", name == null ? "" : name);
             values.put("contact", contact == null ? "" : contact);
             return html(HttpStatus.BAD_REQUEST, NoticePages.feedbackForm(v, titleOf(v), errors, values));
+        }
+        OptionalLong wait = limiter.tryAcquire(request.getRemoteAddr()); // only a valid submission takes a token
+        if (wait.isPresent()) {
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, String.valueOf(wait.getAsLong()))
+                    .contentType(HTML).body(NoticePages.message("提交过于频繁", "同一网络地址短时间内提交次数过多，请" + minutes(wait.getAsLong())
+                            + "后再试。"));
         }
         String feedbackId = UUID.randomUUID().toString();
         try {
@@ -255,10 +253,6 @@ class PublicNoticeController {
 
     private static String titleOf(NoticeView v) {
         return v.publication() != null && v.narrative() != null ? NoticeRenderer.render(NoticeController.document(v)).title() : "";
-    }
-
-    private String base() {
-        return publicBaseUrl.isEmpty() ? ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString() : publicBaseUrl;
     }
 
     private static String minutes(long seconds) {

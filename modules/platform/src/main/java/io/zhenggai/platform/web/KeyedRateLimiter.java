@@ -1,0 +1,77 @@
+package io.zhenggai.platform.web;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One Bucket4j token bucket per key (a client address, a user name), in memory: {@code capacity} tokens per
+ * {@code period}, given back evenly ({@link Refill#GREEDY}) or all at once at the end of the period
+ * ({@link Refill#INTERVALLY}). Callers decide what costs a token: {@link #tryAcquire} takes one and
+ * {@link #refund} gives it back when the attempt turned out not to count. Full buckets are dropped when
+ * the map grows past {@code maxKeys}, so idle keys are not kept; keys are never logged.
+ */
+public final class KeyedRateLimiter {
+
+    /** How used tokens come back: evenly over the period, or all at once when the period is over. */
+    public enum Refill { GREEDY, INTERVALLY }
+
+    private final long capacity;
+    private final Duration period;
+    private final Refill refill;
+    private final int maxKeys;
+    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+
+    public KeyedRateLimiter(long capacity, Duration period, Refill refill, int maxKeys) {
+        if (capacity < 1 || period.isNegative() || period.isZero()) {
+            throw new IllegalArgumentException("a rate limit needs capacity >= 1 and a positive period");
+        }
+        this.capacity = capacity;
+        this.period = period;
+        this.refill = refill;
+        this.maxKeys = maxKeys;
+    }
+
+    public KeyedRateLimiter(long capacity, Duration period) {
+        this(capacity, period, Refill.GREEDY, 10_000);
+    }
+
+    /** Takes a token for {@code key}: empty when allowed, else the seconds to wait before the next token. */
+    public OptionalLong tryAcquire(String key) {
+        var probe = bucket(key).tryConsumeAndReturnRemaining(1);
+        return probe.isConsumed() ? OptionalLong.empty() : OptionalLong.of(seconds(probe.getNanosToWaitForRefill()));
+    }
+
+    /** Gives back a token taken by {@link #tryAcquire} (the attempt turned out not to count), up to the capacity. */
+    public void refund(String key) {
+        Bucket bucket = buckets.get(key);
+        if (bucket != null) {
+            bucket.addTokens(1);
+        }
+    }
+
+    /** Forgets every key (an operator's reset; tests start from full buckets). */
+    public void clear() {
+        buckets.clear();
+    }
+
+    private Bucket bucket(String key) {
+        if (buckets.size() > maxKeys) {
+            buckets.values().removeIf(b -> b.getAvailableTokens() >= capacity);
+        }
+        return buckets.computeIfAbsent(key, k -> Bucket.builder()
+                .addLimit(refill == Refill.GREEDY
+                        ? Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build()
+                        : Bandwidth.builder().capacity(capacity).refillIntervally(capacity, period).build())
+                .build());
+    }
+
+    private static long seconds(long nanos) {
+        return Math.max(1, TimeUnit.NANOSECONDS.toSeconds(nanos + TimeUnit.SECONDS.toNanos(1) - 1));
+    }
+}
