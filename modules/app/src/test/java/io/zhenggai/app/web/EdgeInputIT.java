@@ -192,11 +192,12 @@ class EdgeInputIT extends IntegrationTest {
     }
 
     @Test
-    void theErrorPathAndUnknownPathsAre404ProblemJson() {
+    void theErrorPathAndUnknownPathsAreProblemJson() {
         assertProblem(api.anonymous().get("/error"), 404, "NOT_FOUND");
         assertProblem(api.as("auditor").get("/error"), 404, "NOT_FOUND");
-        assertProblem(api.as("auditor").get("/api/no-such-thing"), 404, "NOT_FOUND");
         assertProblem(api.as("auditor").get("/no-such-page"), 404, "NOT_FOUND");
+        // under /api, a path without an authorization rule is denied by default (ADR 0015), still as problem+json
+        assertProblem(api.as("auditor").get("/api/no-such-thing"), 403, "FORBIDDEN");
     }
 
     // --- 5. If-Match ------------------------------------------------------------------------------------------------
