@@ -1,5 +1,6 @@
 package io.zhenggai.app.config;
 
+import io.zhenggai.platform.events.StoredTextUpcaster;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -15,8 +16,8 @@ import java.time.Clock;
 import java.time.ZoneId;
 
 /**
- * Axon on PostgreSQL without Axon Server: the JDBC event store, token store, saga store and dead-letter queue,
- * with snake_case tables that Flyway creates ({@code db/migration/platform/V1__axon.sql}).
+ * Axon on PostgreSQL without Axon Server: the JDBC event store, token store, saga store and dead-letter queue
+ * (registered in {@link DeadLetterConfig}), with snake_case tables that Flyway creates ({@code db/migration/platform/V1__axon.sql}).
  */
 @Configuration(proxyBeanMethods = false)
 public class AxonConfig {
@@ -104,6 +105,16 @@ public class AxonConfig {
     ConfigurerModule streamingProcessors() {
         return configurer -> configurer.eventProcessing(ep -> ep.usingPooledStreamingEventProcessors(
                 (config, builder) -> builder.batchSize(100).initialSegmentCount(1)));
+    }
+
+    /**
+     * Stored events are read with NUL and lone surrogates replaced by U+FFFD (ADR 0013). A bean: Axon's Spring
+     * Boot configuration puts every {@code EventUpcaster} bean into the upcaster chain of the JDBC event store, so
+     * aggregates, projections and the dead-letter queue all read through it.
+     */
+    @Bean
+    StoredTextUpcaster storedTextUpcaster() {
+        return new StoredTextUpcaster();
     }
 
     /** The clock aggregates use to refuse dates in the future; a bean so that tests can fix it. */
