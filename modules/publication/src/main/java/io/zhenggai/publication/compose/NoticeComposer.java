@@ -4,6 +4,7 @@ import io.zhenggai.api.publication.NoticeFacts;
 import io.zhenggai.api.rectification.RectificationIds;
 import io.zhenggai.platform.domain.NotFoundException;
 import io.zhenggai.platform.domain.RuleViolationException;
+import io.zhenggai.platform.events.StoredText;
 import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
@@ -22,7 +23,8 @@ import java.time.Instant;
  * Composes the facts of a notice AS OF a global position {@code P} of the event store: reads
  * {@code domain_event_entry} up to P in global order (in one repeatable-read snapshot, so the head and the events
  * agree) and folds the events of the inspection, its rectification and the finance regulations into
- * {@link NoticeFacts}. The payloads are deserialised with Axon's event serializer, exactly as Axon reads them.
+ * {@link NoticeFacts}. The payloads are deserialised with Axon's event serializer, exactly as Axon reads them
+ * (a NUL or lone surrogate stored in a text field is read as U+FFFD, like the event store's upcaster does).
  * The same P always gives equal facts, so a draft can be rebuilt and diffed later.
  * <p>
  * Only the event types that can concern a notice are read: everything stored on the inspection's and the
@@ -106,6 +108,6 @@ public class NoticeComposer {
         if (serializer.classForType(serializedType) == UnknownSerializedType.class) {
             return null;
         }
-        return serializer.deserialize(new SimpleSerializedObject<>(bytes, byte[].class, serializedType));
+        return serializer.deserialize(new SimpleSerializedObject<>(StoredText.repairJson(bytes), byte[].class, serializedType));
     }
 }

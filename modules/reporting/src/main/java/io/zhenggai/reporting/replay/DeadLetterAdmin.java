@@ -64,7 +64,10 @@ public class DeadLetterAdmin {
         this.json = json;
     }
 
-    /** The dead letters of one group: how many, in how many sequences, the oldest and the cause of the newest. */
+    /**
+     * The dead letters of one group: how many, in how many sequences, when the oldest was parked, and the most
+     * recent cause (letters parked only because their sequence already was have none).
+     */
     public record Summary(long letters, long sequences, String oldestEnqueuedAt, String latestCauseType,
                           String latestCause) {
         static final Summary NONE = new Summary(0, 0, null, null, null);
@@ -94,8 +97,10 @@ public class DeadLetterAdmin {
         jdbc.sql("""
                         select processing_group, count(*) as letters, count(distinct sequence_identifier) as sequences,
                                min(enqueued_at) as oldest,
-                               (array_agg(cause_type order by coalesce(last_touched, enqueued_at) desc))[1] as cause_type,
-                               (array_agg(cause_message order by coalesce(last_touched, enqueued_at) desc))[1] as cause
+                               (array_agg(cause_type order by coalesce(last_touched, enqueued_at) desc)
+                                   filter (where cause_type is not null))[1] as cause_type,
+                               (array_agg(cause_message order by coalesce(last_touched, enqueued_at) desc)
+                                   filter (where cause_type is not null))[1] as cause
                           from dead_letter_entry group by processing_group""")
                 .query(rs -> {
                     result.put(rs.getString("processing_group"), new Summary(rs.getLong("letters"),
