@@ -21,7 +21,6 @@ import org.axonframework.messaging.deadletter.EnqueuePolicy;
 import org.axonframework.messaging.deadletter.ThrowableCause;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.axonframework.springboot.EventProcessorProperties;
 import org.axonframework.springboot.util.DeadLetterQueueProviderConfigurerModule;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -58,8 +57,8 @@ import java.util.stream.Collectors;
  *   <li>Transient failures (database unreachable, lock or serialization conflicts, a concurrent aggregate update)
  *       are not parked: they fail the batch, which the processor retries as before, and the projection status and
  *       the readiness check show the stall.</li>
- *   <li>A retry runs in a nested transaction: a retry that fails again is requeued with the new cause instead of
- *       rolling the whole retry back.</li>
+ *   <li>A retry that fails again is requeued with the new cause: the handler's savepoint undoes its statements, and
+ *       Axon leaves the surrounding transaction (the administrator's decision) to Spring.</li>
  *   <li>A replay (reset) of a projection clears its dead letters: the replay hands every event to the handlers
  *       again and parks those that still fail.</li>
  * </ul>
@@ -74,15 +73,12 @@ public class DeadLetterConfig {
     DeadLetterQueueProviderConfigurerModule deadLetterQueues(EventProcessorProperties properties,
                                                              ConnectionProvider connections,
                                                              TransactionManager transactions,
-                                                             PlatformTransactionManager platformTransactions,
                                                              DeadLetterSchema schema,
                                                              @Qualifier("eventSerializer") Serializer eventSerializer,
                                                              Serializer genericSerializer,
                                                              List<CommandTransactionGroup> inCommandTransaction,
                                                              @Value("${zhenggai.dead-letters.max-sequences:1024}") int maxSequences) {
         Set<String> excluded = inCommandTransaction.stream().map(CommandTransactionGroup::name).collect(Collectors.toSet());
-        DefaultTransactionDefinition nested = new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_NESTED);
-        TransactionManager retryTransactions = new SpringTransactionManager(platformTransactions, nested);
         return new DeadLetterQueueProviderConfigurerModule(properties, group -> null) {
             @Override
             public void configureModule(Configurer configurer) {
@@ -93,7 +89,6 @@ public class DeadLetterConfig {
                                 return null;
                             }
                             ep.registerDeadLetteringEventHandlerInvokerConfiguration(group, (c, builder) -> builder
-                                    .transactionManager(retryTransactions)
                                     .enableSequenceIdentifierCache()
                                     .allowReset(true));
                             return c -> JdbcSequencedDeadLetterQueue.<EventMessage<?>>builder()
