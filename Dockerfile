@@ -14,4 +14,4 @@ COPY --from=build /src/modules/app/target/zhenggai.jar /app/zhenggai.jar
 ENV ZHENGGAI_DATA_DIR=/data SERVER_PORT=8080
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s CMD wget -qO- http://localhost:8080/actuator/health || exit 1
-ENTRYPOINT ["java", "-XX:+UseSerialGC", "-Xmx256m", "-Xss512k", "-jar", "/app/zhenggai.jar"]
+ENTRYPOINT ["java", "-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC", "-Xmx256m", "-Xss512k", "-jar", "/app/zhenggai.jar"]

@@ -50,6 +50,7 @@ final class AppProcess implements AutoCloseable {
         int port = freePort();
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-XX:+ExitOnOutOfMemoryError"); // as in production: a JVM out of memory ends instead of limping on
         cmd.addAll(jvmArgs);
         if (jfrFile != null) {
             cmd.add("-XX:StartFlightRecording=filename=" + jfrFile.toAbsolutePath() + ",settings=profile,dumponexit=true");

@@ -7,7 +7,9 @@
  *   <li>{@code chain} &mdash; tamper evidence: a SHA-256 hash chain over every position of the event store,
  *       written by a single ordered writer, verifiable in both directions, with signed checkpoints for offline
  *       verification (docs/operations/audit-verification.md).</li>
- *   <li>{@code replay} &mdash; rebuilding a projection from the event store by resetting its streaming processor.</li>
+ *   <li>{@code replay} &mdash; the processors' status (positions, stalls, dead letters), rebuilding a projection from
+ *       the event store by resetting its streaming processor, and the administrator's decisions on dead letters
+ *       (events a handler could not apply, parked per aggregate; retry or evict, each recorded as an event).</li>
  * </ul>
  *
  * <h2>Replay rules for every context</h2>

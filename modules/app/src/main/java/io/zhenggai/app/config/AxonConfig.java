@@ -1,5 +1,7 @@
 package io.zhenggai.app.config;
 
+import io.zhenggai.platform.events.StoredTextUpcaster;
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -7,16 +9,18 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.ZoneId;
 
 /**
- * Axon on PostgreSQL without Axon Server: the JDBC event store, token store, saga store and dead-letter queue,
- * with snake_case tables that Flyway creates ({@code db/migration/platform/V1__axon.sql}).
+ * Axon on PostgreSQL without Axon Server: the JDBC event store, token store, saga store and dead-letter queue
+ * (registered in {@link DeadLetterConfig}), with snake_case tables that Flyway creates ({@code db/migration/platform/V1__axon.sql}).
  */
 @Configuration(proxyBeanMethods = false)
 public class AxonConfig {
@@ -104,6 +108,29 @@ public class AxonConfig {
     ConfigurerModule streamingProcessors() {
         return configurer -> configurer.eventProcessing(ep -> ep.usingPooledStreamingEventProcessors(
                 (config, builder) -> builder.batchSize(100).initialSegmentCount(1)));
+    }
+
+    /**
+     * Stored events are read with NUL and lone surrogates replaced by U+FFFD (ADR 0013). A bean: Axon's Spring
+     * Boot configuration puts every {@code EventUpcaster} bean into the upcaster chain of the JDBC event store, so
+     * aggregates, projections and the dead-letter queue all read through it.
+     */
+    @Bean
+    StoredTextUpcaster storedTextUpcaster() {
+        return new StoredTextUpcaster();
+    }
+
+    /**
+     * Axon's JDBC components (event store, token store, saga store, dead-letter queue) take their connection from the
+     * Spring transaction that every unit of work attaches. Axon's default wraps this provider so that a unit of work
+     * also commits or rolls back the connection itself; for a nested unit of work, such as a command a policy sends
+     * while it handles an event, a rollback then rolled back the physical connection and with it the whole batch of
+     * the processor (including a savepoint of {@link DeadLetterConfig}), while the processor went on as if nothing
+     * had happened. Spring alone decides about the transaction here.
+     */
+    @Bean
+    ConnectionProvider connectionProvider(DataSource dataSource) {
+        return new SpringDataSourceConnectionProvider(dataSource);
     }
 
     /** The clock aggregates use to refuse dates in the future; a bean so that tests can fix it. */

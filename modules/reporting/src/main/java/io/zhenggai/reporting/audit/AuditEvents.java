@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 import io.zhenggai.api.audit.BusinessDateFields;
 import io.zhenggai.api.audit.MetadataKeys;
+import io.zhenggai.platform.events.StoredText;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -13,7 +14,11 @@ import java.time.format.DateTimeParseException;
 import java.util.Iterator;
 import java.util.Map;
 
-/** Turns stored events into {@link AuditEvent}s: parses payload and metadata, finds the business date. */
+/**
+ * Turns stored events into {@link AuditEvent}s: parses payload and metadata, finds the business date. A NUL or a
+ * lone surrogate stored before the edge refused them is read as U+FFFD, as the event store's upcaster does
+ * ({@link StoredText}); the stored bytes (exports' {@code payloadBase64}, the hash chain) stay as recorded.
+ */
 @Component
 public class AuditEvents {
 
@@ -78,7 +83,7 @@ public class AuditEvents {
             return NullNode.getInstance();
         }
         try {
-            return json.readTree(bytes);
+            return json.readTree(StoredText.repairJson(bytes));
         } catch (IOException e) {
             // not JSON (another serializer): keep it readable rather than failing the whole history
             return json.getNodeFactory().textNode(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));

@@ -13,11 +13,13 @@ import org.axonframework.serialization.SimpleSerializedObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -40,6 +42,11 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Positions come from the processor's live status on this node, or from its tokens in {@code token_entry}
  * (segments claimed elsewhere); events per second are measured by sampling the position every second.
+ *
+ * <p>The same sampling finds stalls: a processor on this node is <em>blocked</em> while it is in error (the
+ * processor or one of its segments), not running, or behind the head without advancing since the last sample;
+ * it is <em>stalled</em> once it has been blocked without a break for {@code zhenggai.projections.stall-after}.
+ * Events it parked in its dead-letter queue ({@link DeadLetterAdmin}) do not block it: it goes on with the rest.
  */
 @Component
 public class ProjectionAdmin implements SmartLifecycle {
@@ -53,15 +60,34 @@ public class ProjectionAdmin implements SmartLifecycle {
     private final Clock clock;
     private final Map<String, Deque<long[]>> samples = new ConcurrentHashMap<>();
     private final Map<String, ReplayRequest> lastReplays = new ConcurrentHashMap<>();
+    private final Map<String, Blocked> blocked = new ConcurrentHashMap<>();
+    private final Map<String, Long> lastPositions = new ConcurrentHashMap<>();
+    private final Map<String, Long> highWater = new ConcurrentHashMap<>();
+    private final Duration stallAfter;
+    private final DeadLetterAdmin deadLetters;
+    private final ProcessorErrors errors;
     private ScheduledExecutorService sampler;
     private volatile boolean running;
 
     ProjectionAdmin(ObjectProvider<EventProcessingConfiguration> processing,
-                    ObjectProvider<org.axonframework.config.Configuration> axon, JdbcClient jdbc, Clock clock) {
+                    ObjectProvider<org.axonframework.config.Configuration> axon, JdbcClient jdbc, Clock clock,
+                    @Value("${zhenggai.projections.stall-after:PT2M}") Duration stallAfter, DeadLetterAdmin deadLetters,
+                    ProcessorErrors errors) {
         this.processing = processing;
         this.axon = axon;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.stallAfter = stallAfter;
+        this.deadLetters = deadLetters;
+        this.errors = errors;
+    }
+
+    /** Since when a processor has been blocked without a break, and why (as last seen). */
+    public record Blocked(Instant since, String reason) {
+    }
+
+    /** A processor blocked for at least {@code stall-after}: what the readiness check reports. */
+    public record Stall(String name, Instant since, String reason) {
     }
 
     /** One processor: its state, how far it got against the head of the event store, and how fast. */
@@ -78,7 +104,10 @@ public class ProjectionAdmin implements SmartLifecycle {
             Double progress,
             Double eventsPerSecond,
             List<SegmentStatus> segments,
-            ReplayRequest lastReplay) {
+            ReplayRequest lastReplay,
+            boolean stalled,
+            Blocked blocked,
+            DeadLetterAdmin.Summary deadLetters) {
     }
 
     /**
@@ -95,14 +124,33 @@ public class ProjectionAdmin implements SmartLifecycle {
 
     public List<ProjectionStatus> list() {
         long head = head();
+        Map<String, DeadLetterAdmin.Summary> letters = deadLetters.summaries();
         return processors().values().stream()
                 .sorted(Comparator.comparing(EventProcessor::getName))
-                .map(p -> status(p, head))
+                .map(p -> status(p, head, letters))
                 .toList();
     }
 
     public ProjectionStatus status(String name) {
-        return status(processor(name), head());
+        return status(processor(name), head(), deadLetters.summaries());
+    }
+
+    /** The processors of this node that have been blocked for at least {@code stall-after}. */
+    public List<Stall> stalls() {
+        Instant now = clock.instant();
+        return blocked.entrySet().stream()
+                .filter(e -> isStalled(e.getValue(), now))
+                .map(e -> new Stall(e.getKey(), e.getValue().since(), e.getValue().reason()))
+                .sorted(Comparator.comparing(Stall::name))
+                .toList();
+    }
+
+    public Duration stallAfter() {
+        return stallAfter;
+    }
+
+    private boolean isStalled(Blocked b, Instant now) {
+        return b != null && !b.since().plus(stallAfter).isAfter(now);
     }
 
     /** shutDown → resetTokens → start. Refused (409) when the processor cannot be reset. */
@@ -128,6 +176,8 @@ public class ProjectionAdmin implements SmartLifecycle {
             }
             streaming.start();
             samples.remove(name);
+            highWater.remove(name);
+            errors.clear(name);
             ReplayRequest request = new ReplayRequest(requestedBy, clock.instant());
             lastReplays.put(name, request);
             return request;
@@ -147,14 +197,15 @@ public class ProjectionAdmin implements SmartLifecycle {
         return processor;
     }
 
-    private long head() {
+    long head() {
         return jdbc.sql("select coalesce(max(global_index), 0) from domain_event_entry").query(Long.class).single();
     }
 
-    private ProjectionStatus status(EventProcessor p, long head) {
+    private ProjectionStatus status(EventProcessor p, long head, Map<String, DeadLetterAdmin.Summary> letters) {
+        DeadLetterAdmin.Summary parked = letters.getOrDefault(p.getName(), DeadLetterAdmin.Summary.NONE);
         if (!(p instanceof StreamingEventProcessor s)) {
             return new ProjectionStatus(p.getName(), p.getClass().getSimpleName(), p.isRunning(), p.isError(), false,
-                    false, null, head, null, null, null, List.of(), lastReplays.get(p.getName()));
+                    false, null, head, null, null, null, List.of(), lastReplays.get(p.getName()), false, null, parked);
         }
         List<SegmentStatus> segments = segments(s);
         Long position = segments.stream().map(SegmentStatus::position)
@@ -162,9 +213,14 @@ public class ProjectionAdmin implements SmartLifecycle {
         boolean replaying = segments.stream().anyMatch(SegmentStatus::replaying);
         Long behind = position == null ? null : Math.max(0, head - position);
         Double progress = position == null ? null : head == 0 ? 1.0 : Math.min(1.0, (double) position / head);
-        return new ProjectionStatus(p.getName(), p.getClass().getSimpleName(), p.isRunning(), p.isError(), replaying,
+        // Axon's own flag covers the coordinator only; a failing batch shows in its segment, or (once the segment was
+        // released to be retried) in the failure recorded until the processor advances again
+        boolean error = p.isError() || segments.stream().anyMatch(seg -> seg.error() != null)
+                || errors.last(p.getName()).isPresent();
+        Blocked b = blocked.get(p.getName());
+        return new ProjectionStatus(p.getName(), p.getClass().getSimpleName(), p.isRunning(), error, replaying,
                 s.supportsReset(), position, head, behind, progress, rate(p.getName()), segments,
-                lastReplays.get(p.getName()));
+                lastReplays.get(p.getName()), isStalled(b, clock.instant()), b, parked);
     }
 
     private List<SegmentStatus> segments(StreamingEventProcessor s) {
@@ -193,10 +249,10 @@ public class ProjectionAdmin implements SmartLifecycle {
         return replayToken && (position == null || resetPosition == null || position < resetPosition);
     }
 
-    private record StoredToken(int segment, Long position, boolean replaying, Long resetPosition, String owner) {
+    record StoredToken(int segment, Long position, boolean replaying, Long resetPosition, String owner) {
     }
 
-    private List<StoredToken> storedTokens(String processorName) {
+    List<StoredToken> storedTokens(String processorName) {
         org.axonframework.config.Configuration configuration = axon.getIfAvailable();
         Serializer serializer = configuration == null ? null : configuration.serializer();
         return jdbc.sql("select segment, token, token_type, owner from token_entry where processor_name = :name order by segment")
@@ -239,16 +295,20 @@ public class ProjectionAdmin implements SmartLifecycle {
         }
     }
 
-    private void sample() {
+    void sample() {
         try {
             long now = System.nanoTime();
-            for (EventProcessor p : processors().values()) {
+            Map<String, EventProcessor> all = processors();
+            long head = all.isEmpty() ? 0 : head();
+            for (EventProcessor p : all.values()) {
                 if (!(p instanceof StreamingEventProcessor s)) {
                     continue;
                 }
-                Long position = s.processingStatus().values().stream()
+                Map<Integer, EventTrackerStatus> live = s.processingStatus();
+                Long position = live.values().stream()
                         .map(st -> value(st.getCurrentPosition()))
                         .reduce((a, b) -> a == null || b == null ? null : Math.min(a, b)).orElse(null);
+                track(p, live, position, head);
                 if (position == null) {
                     continue;
                 }
@@ -266,6 +326,54 @@ public class ProjectionAdmin implements SmartLifecycle {
         } catch (RuntimeException e) {
             log.debug("Sampling processor positions failed: {}", e.getMessage());
         }
+    }
+
+    /**
+     * Blocked: in error, not running, or behind the head without having advanced since the last sample. A
+     * processor whose segments are all claimed by another node is left to that node.
+     */
+    private void track(EventProcessor p, Map<Integer, EventTrackerStatus> live, Long position, long head) {
+        String name = p.getName();
+        // a live segment without a position has not handled its first event yet: it is at the very beginning
+        Long at = position != null ? position : live.isEmpty() ? null : Long.valueOf(0);
+        Long previous = at == null ? lastPositions.remove(name) : lastPositions.put(name, at);
+        Long highest = highWater.get(name);
+        if (at != null) {
+            highWater.merge(name, at, Math::max);
+        }
+        if (at != null && (at >= head || highest != null && at > highest)) {
+            errors.clear(name); // caught up, or further than ever before (a segment claimed again restarts lower)
+        }
+        String lastError = errors.last(name).map(ProcessorErrors.Failure::cause).orElse(null);
+        String segmentError = live.values().stream().filter(EventTrackerStatus::isErrorState)
+                .map(st -> st.getError() == null ? "error" : String.valueOf(st.getError().getMessage()))
+                .findFirst().orElse(null);
+        String reason = null;
+        if (p.isError() || segmentError != null) {
+            reason = "处理出错：" + (segmentError != null ? segmentError : lastError != null ? lastError : "processor in error");
+        } else if (live.isEmpty() && lastError != null) {
+            reason = "处理出错，段已释放并将重试：" + lastError;
+        } else if (live.isEmpty() && unclaimedAndBehind(name, head)) {
+            reason = p.isRunning() ? "没有节点在处理，事件在等待" : "处理器未运行，事件在等待";
+        } else if (!p.isRunning() && !live.isEmpty()) {
+            reason = "处理器未运行";
+        } else if (at != null && at < head && previous != null && previous.equals(at)) {
+            reason = "落后于事件存储头部且没有前进（位置 " + at + "，头部 " + head + "）"
+                    + (lastError != null ? "；最近的错误：" + lastError : "");
+        }
+        if (reason == null) {
+            blocked.remove(name);
+        } else {
+            String why = reason;
+            blocked.compute(name, (k, b) -> b == null ? new Blocked(clock.instant(), why) : new Blocked(b.since(), why));
+        }
+    }
+
+    /** No segment on this node: blocked when no node holds its tokens either and it is behind the head. */
+    private boolean unclaimedAndBehind(String name, long head) {
+        List<StoredToken> tokens = storedTokens(name);
+        return !tokens.isEmpty() && tokens.stream().allMatch(t -> t.owner == null)
+                && tokens.stream().anyMatch(t -> t.position == null || t.position < head);
     }
 
     @Override
