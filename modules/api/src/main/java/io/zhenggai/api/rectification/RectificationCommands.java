@@ -3,6 +3,10 @@ package io.zhenggai.api.rectification;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 
+import io.zhenggai.api.inspection.InspectionForm;
+import io.zhenggai.api.inspection.InspectionKind;
+import io.zhenggai.api.inspection.InspectionLevel;
+
 import java.time.LocalDate;
 import java.util.List;
 
@@ -32,7 +36,10 @@ public final class RectificationCommands {
             LocalDate fieldworkStart,
             LocalDate fieldworkEnd,
             LocalDate feedbackDate,
-            List<RectificationEvents.LedgerCategory> categories) {
+            List<RectificationEvents.LedgerCategory> categories,
+            InspectionKind kind,
+            InspectionForm form,
+            InspectionLevel level) {
     }
 
     /**

@@ -1,5 +1,9 @@
 package io.zhenggai.api.rectification;
 
+import io.zhenggai.api.inspection.InspectionForm;
+import io.zhenggai.api.inspection.InspectionKind;
+import io.zhenggai.api.inspection.InspectionLevel;
+
 import java.time.LocalDate;
 import java.util.List;
 
@@ -34,7 +38,15 @@ public final class RectificationEvents {
             LocalDate fieldworkStart,
             LocalDate fieldworkEnd,
             LocalDate feedbackDate,
-            List<LedgerCategory> categories) {
+            List<LedgerCategory> categories,
+            InspectionKind kind,
+            InspectionForm form,
+            InspectionLevel level) {
+
+        /** Streams recorded before the kind existed have none: they are read as 巡察 (ADR 0017). */
+        public RectificationOpenedEvent {
+            kind = InspectionKind.orDefault(kind);
+        }
     }
 
     /** A finding was corrected by the inspection context after feedback; the ledger's copy now reads so. */

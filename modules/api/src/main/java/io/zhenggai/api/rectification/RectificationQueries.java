@@ -1,5 +1,7 @@
 package io.zhenggai.api.rectification;
 
+import io.zhenggai.api.inspection.InspectionKind;
+
 import io.zhenggai.api.rectification.RectificationEvents.EvidenceRef;
 import io.zhenggai.api.rectification.RectificationEvents.ProblemClaim;
 
@@ -71,7 +73,9 @@ public final class RectificationQueries {
             FindingTotals findingTotals,
             List<CategoryView> categories,
             List<MeetingView> meetings,
-            AccountabilityView accountability) {
+            AccountabilityView accountability,
+            InspectionKind kind,
+            String kindLabel) {
     }
 
     public record OfficeView(String name, String hostDepartment) {

@@ -1,5 +1,6 @@
 package io.zhenggai.rectification.command;
 
+import io.zhenggai.api.inspection.InspectionKind;
 import io.zhenggai.api.audit.MetadataKeys;
 import io.zhenggai.api.rectification.CloseOffState;
 import io.zhenggai.api.rectification.Evidence;
@@ -67,6 +68,8 @@ class Rectification {
     @AggregateIdentifier
     private String rectificationId;
     private LocalDate feedbackDate;
+    /** 巡视 or 巡察: the words of this rectification's messages. */
+    private InspectionKind inspectionKind = InspectionKind.DEFAULT;
     private final Map<String, String> findings = new LinkedHashMap<>(); // findingId -> title
     private final Set<String> takenOverCorrections = new HashSet<>();
     private final Map<String, Integer> categoryOrdinals = new HashMap<>(); // categoryId -> ordinal
@@ -210,7 +213,7 @@ class Rectification {
                 .toList();
         apply(new RectificationOpenedEvent(cmd.rectificationId(), cmd.inspectionId(), cmd.roundId(), cmd.inspectingBody(),
                 cmd.inspectedUnit(), cmd.mandate(), List.copyOf(nullSafe(cmd.legalBasis())), cmd.fieldworkStart(),
-                cmd.fieldworkEnd(), cmd.feedbackDate(), categories));
+                cmd.fieldworkEnd(), cmd.feedbackDate(), categories, cmd.kind(), cmd.form(), cmd.level()));
         return getVersion();
     }
 
@@ -811,7 +814,7 @@ class Rectification {
     private void requireBusinessDate(LocalDate date, Clock clock, String what) {
         BusinessDates.requireNotInFuture(date, clock, what);
         require(feedbackDate == null || !date.isBefore(feedbackDate), "DATE_BEFORE_FEEDBACK",
-                what + "（" + date + "）不能早于巡察反馈日期（" + feedbackDate + "）");
+                what + "（" + date + "）不能早于" + inspectionKind.feedback() + "日期（" + feedbackDate + "）");
     }
 
     private static void notInFuture(LocalDate date, Clock clock, String what) {
@@ -830,7 +833,7 @@ class Rectification {
 
     private void requireKnownFindings(Collection<String> ids) {
         for (String id : ids) {
-            require(findings.containsKey(id), "FINDING_UNKNOWN", "本次巡察没有反馈该问题：" + id);
+            require(findings.containsKey(id), "FINDING_UNKNOWN", "本次" + inspectionKind.word() + "没有反馈该问题：" + id);
         }
     }
 
@@ -839,7 +842,7 @@ class Rectification {
         require(kind != ItemKind.TIME_BOUND || dueDate != null, "DUE_DATE_REQUIRED", "限时完成的整改事项必须有完成时限");
         require(kind != ItemKind.ONGOING || dueDate == null, "ONGOING_HAS_NO_DUE_DATE", "长期坚持的整改事项没有完成时限");
         require(dueDate == null || feedbackDate == null || !dueDate.isBefore(feedbackDate), "DUE_BEFORE_FEEDBACK",
-                "完成时限（" + dueDate + "）不能早于巡察反馈日期（" + feedbackDate + "）");
+                "完成时限（" + dueDate + "）不能早于" + inspectionKind.feedback() + "日期（" + feedbackDate + "）");
     }
 
     private static void requireStatusFits(ItemKind kind, ItemStatus status) {
@@ -895,6 +898,7 @@ class Rectification {
     @EventSourcingHandler
     void on(RectificationOpenedEvent e) {
         rectificationId = e.rectificationId();
+        inspectionKind = InspectionKind.orDefault(e.kind());
         feedbackDate = e.feedbackDate();
         for (LedgerCategory c : e.categories()) {
             categoryOrdinals.put(c.categoryId(), c.ordinal());

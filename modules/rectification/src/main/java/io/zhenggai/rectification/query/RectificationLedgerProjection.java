@@ -51,6 +51,7 @@ class RectificationLedgerProjection {
         doc.rectificationId = e.rectificationId();
         doc.inspectionId = e.inspectionId();
         doc.roundId = e.roundId();
+        doc.kind = e.kind();
         doc.inspectingBody = e.inspectingBody();
         doc.inspectedUnit = e.inspectedUnit();
         doc.mandate = e.mandate();

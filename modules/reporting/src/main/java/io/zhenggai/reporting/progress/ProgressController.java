@@ -2,6 +2,7 @@ package io.zhenggai.reporting.progress;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.zhenggai.api.inspection.InspectionKind;
 import io.zhenggai.platform.domain.NotFoundException;
 import io.zhenggai.reporting.progress.ProgressQueries.*;
 import jakarta.validation.constraints.Max;
@@ -58,7 +59,7 @@ class ProgressController {
 
     @GetMapping("/inspections/{inspectionId}")
     @PreAuthorize(READ)
-    @Operation(summary = "单次巡察整改进度 Totals, per category / department / leader, warnings, due and overdue items, "
+    @Operation(summary = "单次" + InspectionKind.EITHER + "整改进度 Totals, per category / department / leader, warnings, due and overdue items, "
             + "daily burn-down, regulations, money, accountability and meetings of one inspection")
     InspectionProgress inspection(@PathVariable String inspectionId,
                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate today,

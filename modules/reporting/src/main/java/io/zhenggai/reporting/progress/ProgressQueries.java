@@ -3,6 +3,9 @@ package io.zhenggai.reporting.progress;
 import io.zhenggai.api.finance.FinanceValues.VersionKind;
 import io.zhenggai.api.finance.MoneyOutcomeKind;
 import io.zhenggai.api.finance.RegulationArea;
+import io.zhenggai.api.inspection.InspectionForm;
+import io.zhenggai.api.inspection.InspectionKind;
+import io.zhenggai.api.inspection.InspectionLevel;
 import io.zhenggai.api.rectification.AccountabilityKind;
 import io.zhenggai.api.rectification.ItemKind;
 import io.zhenggai.api.rectification.ItemStatus;
@@ -158,7 +161,11 @@ public final class ProgressQueries {
             RegulationTotals regulations,
             MoneyTotals money,
             AccountabilityTotals accountability,
-            MeetingTotals meetings) {
+            MeetingTotals meetings,
+            InspectionKind kind,
+            InspectionForm form,
+            InspectionLevel level,
+            InspectionKind.Terms terms) {
     }
 
     /** One line of the overview. */
@@ -178,10 +185,15 @@ public final class ProgressQueries {
             BigDecimal moneyTotal,
             String moneyTotalWanYuanText,
             int accountability,
-            int meetings) {
+            int meetings,
+            InspectionKind kind,
+            InspectionKind.Terms terms) {
     }
 
-    /** The overview: the page of inspections and the totals over all inspections (not only this page). */
+    /**
+     * The overview: the page of inspections and the totals over all inspections (not only this page); {@code terms}
+     * are the words for inspections of either kind (each line has the words of its own kind).
+     */
     public record ProgressOverview(
             LocalDate today,
             int warningDays,
@@ -191,6 +203,7 @@ public final class ProgressQueries {
             List<InspectionSummary> items,
             int page,
             int size,
-            long total) {
+            long total,
+            InspectionKind.Terms terms) {
     }
 }
