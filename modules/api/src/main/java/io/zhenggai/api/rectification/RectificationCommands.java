@@ -198,6 +198,19 @@ public final class RectificationCommands {
             @TargetAggregateVersion Long expectedVersion) {
     }
 
+    /**
+     * Carries the rectification as history: it is judged as of {@code asOfDate} (warning levels, overdue, the
+     * dashboard) instead of the real today, e.g. a case entered after the fact up to the date of its notice.
+     * {@code noticeId} names the historical notice it comes from (null when a person stated it, with a reason).
+     */
+    public record CarryAsHistoryCommand(
+            @TargetAggregateIdentifier String rectificationId,
+            LocalDate asOfDate,
+            String reason,
+            String noticeId,
+            @TargetAggregateVersion Long expectedVersion) {
+    }
+
     /** Adopts the plan (整改方案): the draft becomes binding; later changes are recorded with reasons. */
     public record AdoptPlanCommand(
             @TargetAggregateIdentifier String rectificationId,

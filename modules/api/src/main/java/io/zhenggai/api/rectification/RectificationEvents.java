@@ -160,6 +160,14 @@ public final class RectificationEvents {
             String reason) {
     }
 
+    /**
+     * The rectification is carried as history and judged as of {@code asOfDate}; {@code noticeId} names the historical
+     * notice the date comes from, null when stated by a person (with {@code reason}).
+     */
+    public record CarriedAsHistoryEvent(String rectificationId, String inspectionId, LocalDate asOfDate, String reason,
+                                        String noticeId) {
+    }
+
     /** 整改方案 adopted: 《title》, document number, date, and how many items and measures it holds. */
     public record PlanAdoptedEvent(
             String rectificationId, String title, String documentNumber, LocalDate adoptedDate, int itemCount,

@@ -70,6 +70,11 @@ class Rectification {
     private LocalDate feedbackDate;
     /** 巡视 or 巡察: the words of this rectification's messages. */
     private InspectionKind inspectionKind = InspectionKind.DEFAULT;
+    private String inspectionId;
+    /** Carried as history: judged as of this date (null: judged as of today). */
+    private LocalDate asOfDate;
+    /** The historical notice the as-of date comes from; null when a person stated it. */
+    private String asOfNoticeId;
     private final Map<String, String> findings = new LinkedHashMap<>(); // findingId -> title
     private final Set<String> takenOverCorrections = new HashSet<>();
     private final Map<String, Integer> categoryOrdinals = new HashMap<>(); // categoryId -> ordinal
@@ -535,6 +540,29 @@ class Rectification {
         return getVersion();
     }
 
+    // ---------------------------------------------------------------- carried as history
+
+    /**
+     * Carries the case as history, judged as of a date: not in the future, not before the feedback. A person states it
+     * with a reason; a historical notice states it by its date, and never replaces a date a person stated. The same
+     * date again changes nothing.
+     */
+    @CommandHandler
+    Long handle(CarryAsHistoryCommand cmd, Clock clock) {
+        boolean fromNotice = present(cmd.noticeId());
+        if (fromNotice && asOfDate != null && asOfNoticeId == null) {
+            return getVersion(); // a date stated by a person stands
+        }
+        requireBusinessDate(cmd.asOfDate(), clock, "历史数据截止日期");
+        require(fromNotice || present(cmd.reason()), "REASON_REQUIRED", "按历史日期评判整改进度必须说明理由");
+        if (cmd.asOfDate().equals(asOfDate) && Objects.equals(blankToNull(cmd.noticeId()), asOfNoticeId)) {
+            return getVersion();
+        }
+        String reason = present(cmd.reason()) ? cmd.reason().strip() : "依据补录的历史通报（" + cmd.noticeId() + "）";
+        apply(new CarriedAsHistoryEvent(rectificationId, inspectionId, cmd.asOfDate(), reason, blankToNull(cmd.noticeId())));
+        return getVersion();
+    }
+
     // ---------------------------------------------------------------- progress and evidence
 
     @CommandHandler
@@ -715,6 +743,9 @@ class Rectification {
         Item item = items.get(deadline.itemId());
         if (item == null || !item.needsDeadline() || !deadline.dueDate().equals(item.currentDue)) {
             return;
+        }
+        if (asOfDate != null && !item.currentDue.isBefore(asOfDate)) {
+            return; // carried as history: as of its date this item was not overdue
         }
         Object correlation = metaData.get(MetadataKeys.CORRELATION_ID);
         apply(new ItemBecameOverdueEvent(rectificationId, item.itemId, item.currentDue, item.currentDue.plusDays(1), item.status),
@@ -898,6 +929,7 @@ class Rectification {
     @EventSourcingHandler
     void on(RectificationOpenedEvent e) {
         rectificationId = e.rectificationId();
+        inspectionId = e.inspectionId();
         inspectionKind = InspectionKind.orDefault(e.kind());
         feedbackDate = e.feedbackDate();
         for (LedgerCategory c : e.categories()) {
@@ -1064,6 +1096,12 @@ class Rectification {
         item.extensions = e.extension();
         item.currentDue = e.newDueDate();
         item.overdue = false;
+    }
+
+    @EventSourcingHandler
+    void on(CarriedAsHistoryEvent e) {
+        asOfDate = e.asOfDate();
+        asOfNoticeId = e.noticeId();
     }
 
     @EventSourcingHandler

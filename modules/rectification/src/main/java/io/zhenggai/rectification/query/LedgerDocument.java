@@ -39,6 +39,10 @@ public class LedgerDocument {
     public LocalDate fieldworkStart;
     public LocalDate fieldworkEnd;
     public LocalDate feedbackDate;
+    /** Carried as history: judged as of this date (null: today); why, and the historical notice it comes from. */
+    public LocalDate asOfDate;
+    public String asOfReason;
+    public String asOfNoticeId;
     public String officeName;
     public String officeHost;
     public boolean planAdopted;

@@ -90,7 +90,8 @@ final class LedgerViews {
                 today, warningDays, f, office(doc), plan(doc), group(doc),
                 totals(active, today, warningDays), totals(active.stream().filter(matches).toList(), today, warningDays),
                 findingTotals(doc, active), categories, meetings(doc), accountability(doc),
-                InspectionKind.orDefault(doc.kind), InspectionKind.orDefault(doc.kind).label());
+                InspectionKind.orDefault(doc.kind), InspectionKind.orDefault(doc.kind).label(),
+                doc.asOfDate == null ? null : new AsOfView(doc.asOfDate, doc.asOfReason, doc.asOfNoticeId));
     }
 
     static RectificationSummary summary(LedgerDocument doc, long version, LocalDate today, int warningDays) {

@@ -264,6 +264,15 @@ class RectificationLedgerProjection {
     }
 
     @EventHandler
+    void on(CarriedAsHistoryEvent e, @SequenceNumber long seq, @Timestamp Instant at) {
+        update(e.rectificationId(), seq, at, doc -> {
+            doc.asOfDate = e.asOfDate();
+            doc.asOfReason = e.reason();
+            doc.asOfNoticeId = e.noticeId();
+        });
+    }
+
+    @EventHandler
     void on(PlanAdoptedEvent e, @SequenceNumber long seq, @Timestamp Instant at) {
         update(e.rectificationId(), seq, at, doc -> {
             doc.planAdopted = true;

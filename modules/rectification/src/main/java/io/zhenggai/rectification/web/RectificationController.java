@@ -31,7 +31,6 @@ import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.*;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -59,15 +58,13 @@ class RectificationController {
     private final CommandGateway commands;
     private final QueryGateway queries;
     private final EvidenceFiles files;
-    private final Clock clock;
     private final int defaultWarningDays;
 
-    RectificationController(CommandGateway commands, QueryGateway queries, EvidenceFiles files, Clock clock,
+    RectificationController(CommandGateway commands, QueryGateway queries, EvidenceFiles files,
                             @Value("${zhenggai.rectification.warning-days:10}") int defaultWarningDays) {
         this.commands = commands;
         this.queries = queries;
         this.files = files;
-        this.clock = clock;
         this.defaultWarningDays = defaultWarningDays;
     }
 
@@ -272,6 +269,17 @@ class RectificationController {
                 req.responsibleLeaderId(), req.responsibleDepartment(), req.handler(), req.reason(), Versions.expected(ifMatch))));
     }
 
+    @PutMapping("/{inspectionId}/as-of")
+    @PreAuthorize(ASSIGN)
+    @Operation(summary = "按历史日期评判 Carry the case as history: judged as of this date (warnings, overdue, dashboard)",
+            description = "For a case entered after the fact. Readers still get another date with ?today=. A historical "
+                    + "notice (published with historical=true) dates its case by itself, unless a date was stated here.")
+    ResponseEntity<Map<String, Object>> carryAsHistory(@PathVariable String inspectionId, @Valid @RequestBody AsOfRequest req,
+                                                       @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        return ok(inspectionId, commands.sendAndWait(new CarryAsHistoryCommand(id(inspectionId), req.asOfDate(), req.reason(),
+                null, Versions.expected(ifMatch))));
+    }
+
     @PostMapping("/{inspectionId}/plan/adoption")
     @PreAuthorize(LEAD)
     @Operation(summary = "通过整改方案 Adopt the plan")
@@ -414,8 +422,9 @@ class RectificationController {
         return RectificationIds.forInspection(inspectionId);
     }
 
-    private LocalDate today(LocalDate today) {
-        return today != null ? today : LocalDate.now(clock);
+    /** The date a reader asked for; null lets the query judge each case on its own date (BusinessDates.judgedOn). */
+    private static LocalDate today(LocalDate today) {
+        return today;
     }
 
     private int warningDays(Integer warningDays) {

@@ -261,6 +261,15 @@ class ProgressProjection {
 
     /** The items of the plan count from its adoption date on. */
     @EventHandler
+    void on(CarriedAsHistoryEvent e, @SequenceNumber long seq, @Timestamp Instant at) {
+        if (!advance(e.rectificationId(), seq)) {
+            return;
+        }
+        jdbc.sql("update progress_inspection set as_of_date = :d, updated_at = greatest(updated_at, :at) where inspection_id = :id")
+                .param("d", e.asOfDate()).param("at", ts(at)).param("id", inspectionOf(e.rectificationId())).update();
+    }
+
+    @EventHandler
     void on(PlanAdoptedEvent e, @SequenceNumber long seq, @Timestamp Instant at) {
         if (!advance(e.rectificationId(), seq)) {
             return;

@@ -25,11 +25,17 @@ public final class ProgressQueries {
     private ProgressQueries() {
     }
 
-    /** The progress of one inspection; null when the read model knows no such inspection. */
+    /**
+     * The progress of one inspection; null when the read model knows no such inspection. {@code today} null: the
+     * inspection's as-of date when its case is carried as history, else today.
+     */
     public record FindInspectionProgressQuery(String inspectionId, LocalDate today, int warningDays, int nextDueLimit) {
     }
 
-    /** Page {@code page} (0-based) of inspections with their headline figures, newest first. */
+    /**
+     * Page {@code page} (0-based) of inspections with their headline figures, newest first. {@code today} null: each
+     * line is judged on its own as-of date (or today); the totals over all on today.
+     */
     public record ListInspectionProgressQuery(int page, int size, LocalDate today, int warningDays) {
     }
 
@@ -165,7 +171,8 @@ public final class ProgressQueries {
             InspectionKind kind,
             InspectionForm form,
             InspectionLevel level,
-            InspectionKind.Terms terms) {
+            InspectionKind.Terms terms,
+            LocalDate asOfDate) {
     }
 
     /** One line of the overview. */
@@ -187,7 +194,9 @@ public final class ProgressQueries {
             int accountability,
             int meetings,
             InspectionKind kind,
-            InspectionKind.Terms terms) {
+            InspectionKind.Terms terms,
+            LocalDate asOfDate,
+            LocalDate judgedOn) {
     }
 
     /**

@@ -19,6 +19,7 @@ import io.zhenggai.reporting.progress.ProgressCalculator.FindingFact;
 import io.zhenggai.reporting.progress.ProgressCalculator.ItemFact;
 import io.zhenggai.reporting.progress.ProgressCalculator.Transition;
 import io.zhenggai.reporting.progress.ProgressQueries.*;
+import io.zhenggai.platform.domain.BusinessDates;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -27,6 +28,7 @@ import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -65,16 +67,18 @@ class ProgressQueryHandler {
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    private final Clock clock;
 
-    ProgressQueryHandler(JdbcClient jdbc, ObjectMapper json) {
+    ProgressQueryHandler(JdbcClient jdbc, ObjectMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
+        this.clock = clock;
     }
 
     private record Header(String inspectionId, String roundId, String body, String unit, String status, LocalDate fieldworkStart,
                           LocalDate fieldworkEnd, LocalDate feedbackDate, String rectificationId, String officeName,
                           boolean planAdopted, String planTitle, String planDocument, LocalDate planAdoptedDate,
-                          InspectionKind kind, InspectionForm form, InspectionLevel level) {
+                          InspectionKind kind, InspectionForm form, InspectionLevel level, LocalDate asOfDate) {
 
         String statusLabel() {
             return kind.statusLabel(status);
@@ -92,7 +96,7 @@ class ProgressQueryHandler {
         if (h == null) {
             return null;
         }
-        LocalDate today = q.today();
+        LocalDate today = BusinessDates.judgedOn(q.today(), h.asOfDate(), clock);
         int wd = q.warningDays();
         List<ItemFact> items = items("where inspection_id = :id and not removed", q.inspectionId()).getOrDefault(q.inspectionId(), List.of());
         List<Transition> transitions = h.rectificationId() == null ? List.of() : jdbc.sql("""
@@ -129,12 +133,12 @@ class ProgressQueryHandler {
                 money(List.of(q.inspectionId())).getOrDefault(q.inspectionId(), moneyTotals(Map.of())),
                 accountability(h.rectificationId()),
                 meetings(h.rectificationId()),
-                h.kind(), h.form(), h.level(), h.kind().terms());
+                h.kind(), h.form(), h.level(), h.kind().terms(), h.asOfDate());
     }
 
     @QueryHandler
     ProgressOverview handle(ListInspectionProgressQuery q) {
-        LocalDate today = q.today();
+        LocalDate today = BusinessDates.judgedOn(q.today(), null, clock);
         int wd = q.warningDays();
         Map<String, List<ItemFact>> allItems = items("where not removed", null);
         Totals overall = ProgressCalculator.totals(allItems.values().stream().flatMap(List::stream).toList(), today, wd);
@@ -173,14 +177,15 @@ class ProgressQueryHandler {
         List<InspectionSummary> summaries = new ArrayList<>();
         for (Header h : page) {
             MoneyTotals m = money.getOrDefault(h.inspectionId(), moneyTotals(Map.of()));
+            LocalDate judgedOn = BusinessDates.judgedOn(q.today(), h.asOfDate(), clock);
             summaries.add(new InspectionSummary(h.inspectionId(), h.roundId(), h.body(), h.unit(), h.status(),
                     h.statusLabel(), h.feedbackDate(), h.planStatus(), PLAN_LABELS.get(h.planStatus()),
                     findings.getOrDefault(h.inspectionId(), 0),
-                    ProgressCalculator.totals(allItems.getOrDefault(h.inspectionId(), List.of()), today, wd),
+                    ProgressCalculator.totals(allItems.getOrDefault(h.inspectionId(), List.of()), judgedOn, wd),
                     regulations(h.inspectionId()).count(), m.total(), m.totalWanYuanText(),
                     h.rectificationId() == null ? 0 : accountability.getOrDefault(h.rectificationId(), 0),
                     h.rectificationId() == null ? 0 : meetings.getOrDefault(h.rectificationId(), 0),
-                    h.kind(), h.kind().terms()));
+                    h.kind(), h.kind().terms(), h.asOfDate(), judgedOn));
         }
         return new ProgressOverview(today, wd, (int) total, rectifications, overall, summaries, q.page(), q.size(), total,
                 InspectionKind.eitherTerms());
@@ -300,7 +305,7 @@ class ProgressQueryHandler {
                 rs.getBoolean("plan_adopted"), rs.getString("plan_title"), rs.getString("plan_document"),
                 date(rs, "plan_adopted_date"), InspectionKind.valueOf(rs.getString("kind")),
                 rs.getString("form") == null ? null : InspectionForm.valueOf(rs.getString("form")),
-                rs.getString("level") == null ? null : InspectionLevel.valueOf(rs.getString("level")));
+                rs.getString("level") == null ? null : InspectionLevel.valueOf(rs.getString("level")), date(rs, "as_of_date"));
     }
 
     private static LocalDate date(ResultSet rs, String column) throws SQLException {
