@@ -33,9 +33,10 @@ import java.util.function.Consumer;
  */
 @Component
 @ProcessingGroup(RectificationLedgerProjection.GROUP)
-class RectificationLedgerProjection {
+public class RectificationLedgerProjection {
 
-    static final String GROUP = "rectification-projection";
+    /** The processing group of the ledger read model (what commands wait for, see ReadYourWrites). */
+    public static final String GROUP = "rectification-projection";
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;

@@ -14,7 +14,9 @@ import io.zhenggai.api.rectification.RectificationQueries.*;
 import io.zhenggai.api.rectification.WarningLevel;
 import io.zhenggai.platform.domain.NotFoundException;
 import io.zhenggai.platform.domain.RuleViolationException;
+import io.zhenggai.platform.readside.ReadYourWrites;
 import io.zhenggai.platform.web.Versions;
+import io.zhenggai.rectification.query.RectificationLedgerProjection;
 import io.zhenggai.rectification.evidence.EvidenceFiles;
 import io.zhenggai.rectification.web.RectificationRequests.*;
 import jakarta.validation.Valid;
@@ -59,9 +61,11 @@ class RectificationController {
     private final QueryGateway queries;
     private final EvidenceFiles files;
     private final int defaultWarningDays;
+    private final ReadYourWrites reads;
 
     RectificationController(CommandGateway commands, QueryGateway queries, EvidenceFiles files,
-                            @Value("${zhenggai.rectification.warning-days:10}") int defaultWarningDays) {
+                            @Value("${zhenggai.rectification.warning-days:10}") int defaultWarningDays, ReadYourWrites reads) {
+        this.reads = reads;
         this.commands = commands;
         this.queries = queries;
         this.files = files;
@@ -442,14 +446,17 @@ class RectificationController {
         return map;
     }
 
-    private static ResponseEntity<Map<String, Object>> ok(String inspectionId, Object version) {
+    /** The command's answer, once the ledger read model shows it (a GET with the new ETag finds it). */
+    private ResponseEntity<Map<String, Object>> ok(String inspectionId, Object version) {
+        reads.await(id(inspectionId), RectificationLedgerProjection.GROUP);
         ResponseEntity<Map<String, Object>> ok = Versions.ok("inspectionId", inspectionId, version);
         ok.getBody().put("rectificationId", id(inspectionId));
         return ok;
     }
 
-    private static ResponseEntity<Map<String, Object>> created(String inspectionId, String subPath, String idName, String id,
-                                                               Object version) {
+    private ResponseEntity<Map<String, Object>> created(String inspectionId, String subPath, String idName, String id,
+                                                        Object version) {
+        reads.await(id(inspectionId), RectificationLedgerProjection.GROUP);
         ResponseEntity<Map<String, Object>> ok = Versions.ok(idName, id, version);
         ok.getBody().put("rectificationId", id(inspectionId));
         return ResponseEntity.status(HttpStatus.CREATED)
