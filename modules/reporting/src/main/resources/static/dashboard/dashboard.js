@@ -19,13 +19,22 @@
     NOT_COMPLETED: '#d9363e', LONG_TERM_MECHANISM_ESTABLISHED: '#13a8a8'
   };
   var charts = {};
+  // The words of the inspections shown (巡视/巡察 …): from the API (InspectionKind), never written here.
+  var either = {word: '', group: '', rectification: '', inspectedUnit: ''};
+
+  /** Fills every element marked data-term (the overview, either kind) or data-kind-term (the selected inspection). */
+  function applyTerms(attribute, terms) {
+    Array.prototype.forEach.call(document.querySelectorAll('[' + attribute + ']'), function (node) {
+      node.textContent = terms[node.getAttribute(attribute)] || '';
+    });
+  }
 
   function api(path) {
     return fetch(location.origin + path, {credentials: 'same-origin', headers: {'Accept': 'application/json'}})
       .then(function (r) {
         if (r.status === 401) { throw new Error('需要登录：请提供有效的用户名和密码'); }
         if (r.status === 403) { throw new Error('当前用户的角色无权查看整改进度'); }
-        if (r.status === 404) { throw new Error('没有找到该巡察的整改进度'); }
+        if (r.status === 404) { throw new Error('没有找到该' + either.word + '的整改进度'); }
         if (!r.ok) { throw new Error('读取数据失败（HTTP ' + r.status + '）'); }
         return r.json();
       });
@@ -74,7 +83,9 @@
     var t = overview.totals;
     var kpis = $('overview-kpis');
     kpis.textContent = '';
-    [['巡察', overview.inspections], ['启动整改', overview.rectifications], ['整改事项', t.items], ['已完成', t.completed],
+    either = overview.terms || either;
+    applyTerms('data-term', either);
+    [[either.word, overview.inspections], ['启动整改', overview.rectifications], ['整改事项', t.items], ['已完成', t.completed],
       ['逾期', t.overdue], ['临期预警', t.dueSoon], ['完成率', rate(t.completionRate)]].forEach(function (kv) {
       kpis.appendChild(el('span', {}, [kv[0] + '：', el('b', {text: String(kv[1])})]));
     });
@@ -93,7 +104,7 @@
     var body = $('overview-table').querySelector('tbody');
     body.textContent = '';
     if (!rows.length) {
-      body.appendChild(el('tr', {}, [el('td', {text: '尚无巡察', className: 'empty', colspan: '10'})]));
+      body.appendChild(el('tr', {}, [el('td', {text: '尚无' + either.word, className: 'empty', colspan: '10'})]));
     }
     rows.forEach(function (r) { body.appendChild(r); });
     if (selectedId) { select.value = selectedId; }
@@ -228,6 +239,7 @@
   }
 
   function renderInspection(p) {
+    applyTerms('data-kind-term', p.terms || either);
     $('inspection-title').textContent = p.inspectedUnit + ' · ' + p.inspectingBody + ' 整改进度';
     var meta = [p.statusLabel];
     if (p.feedbackDate) { meta.push('反馈意见 ' + p.feedbackDate); }
@@ -286,7 +298,7 @@
       }
       renderOverview(overview, chosen);
       if (!chosen) {
-        $('inspection-title').textContent = '尚无巡察整改数据';
+        $('inspection-title').textContent = '尚无' + either.rectification + '数据';
         document.body.setAttribute('data-state', 'ready');
         return null;
       }

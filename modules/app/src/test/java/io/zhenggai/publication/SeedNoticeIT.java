@@ -93,6 +93,23 @@ class SeedNoticeIT extends IntegrationTest {
     }
 
     @Test
+    void theSeedCaseIsJudgedOnItsNoticesDateNotTheRealToday() {
+        String id = loadAndPublish();
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.as("auditor").get("/api/dashboard/inspections/" + inspectionId)
+                .json().path("asOfDate").asText().equals("2024-03-25"));
+        JsonNode ledger = api.as("auditor").get("/api/rectifications/" + inspectionId).json();
+        assertThat(ledger.path("asOf").path("date").asText()).isEqualTo("2024-03-25");
+        assertThat(ledger.path("asOf").path("noticeId").asText()).isEqualTo(id);
+        assertThat(ledger.path("today").asText()).isEqualTo("2024-03-25");
+        assertThat(ledger.path("kind").asText()).isEqualTo("XUNCHA");
+        JsonNode progress = api.as("auditor").get("/api/dashboard/inspections/" + inspectionId).json();
+        assertThat(progress.path("today").asText()).isEqualTo("2024-03-25");
+        assertThat(progress.path("totals").path("overdue").asInt()).isZero();
+        assertThat(api.as("auditor").get("/api/dashboard/inspections/" + inspectionId + "?today=2026-01-05").json()
+                .path("today").asText()).isEqualTo("2026-01-05");
+    }
+
+    @Test
     void theSeedCaseEnteredThroughTheApiReadsLikeThePublishedNotice() {
         String id = loadAndPublish();
         Response txt = api.anonymous().header("Accept", "text/plain").get("/notices/" + id + ".txt");

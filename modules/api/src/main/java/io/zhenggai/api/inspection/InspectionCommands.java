@@ -14,7 +14,7 @@ public final class InspectionCommands {
     private InspectionCommands() {
     }
 
-    /** 创建巡察轮次. */
+    /** 创建轮次 (e.g. 十三届区委第三轮巡察). */
     public record CreateRoundCommand(
             @TargetAggregateIdentifier String roundId,
             String name,
@@ -23,7 +23,7 @@ public final class InspectionCommands {
             LocalDate periodEnd) {
     }
 
-    /** 安排巡察: who inspects whom, on whose mandate, under which rules, in which planned period. */
+    /** 安排巡视/巡察: who inspects whom, on whose mandate, under which rules, in which planned period. */
     public record ScheduleInspectionCommand(
             @TargetAggregateIdentifier String inspectionId,
             String roundId,
@@ -32,7 +32,15 @@ public final class InspectionCommands {
             String mandate,
             List<String> legalBasis,
             LocalDate plannedFieldworkStart,
-            LocalDate plannedFieldworkEnd) {
+            LocalDate plannedFieldworkEnd,
+            InspectionKind kind,
+            InspectionForm form,
+            InspectionLevel level) {
+
+        /** {@code kind} null means 巡察 ({@link InspectionKind#DEFAULT}); form and level stay null when not stated. */
+        public ScheduleInspectionCommand {
+            kind = InspectionKind.orDefault(kind);
+        }
     }
 
     public record JoinRoundCommand(

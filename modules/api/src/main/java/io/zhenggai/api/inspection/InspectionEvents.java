@@ -23,7 +23,15 @@ public final class InspectionEvents {
             String mandate,
             List<String> legalBasis,
             LocalDate plannedFieldworkStart,
-            LocalDate plannedFieldworkEnd) {
+            LocalDate plannedFieldworkEnd,
+            InspectionKind kind,
+            InspectionForm form,
+            InspectionLevel level) {
+
+        /** Streams recorded before the kind existed have none: they are read as 巡察 (ADR 0017). */
+        public InspectionScheduledEvent {
+            kind = InspectionKind.orDefault(kind);
+        }
     }
 
     public record InspectionJoinedRoundEvent(String inspectionId, String roundId, String previousRoundId) {
@@ -56,8 +64,8 @@ public final class InspectionEvents {
     }
 
     /**
-     * 反馈巡察意见. Carries the whole frozen list of categories and findings so that the rectification
-     * context can open its ledger without asking the inspection context anything.
+     * 反馈巡视/巡察意见. Carries the whole frozen list of categories and findings, and the inspection's kind, form and
+     * level, so that the rectification and publication contexts never ask the inspection context anything.
      */
     public record FeedbackDeliveredEvent(
             String inspectionId,
@@ -69,7 +77,15 @@ public final class InspectionEvents {
             LocalDate fieldworkStart,
             LocalDate fieldworkEnd,
             LocalDate feedbackDate,
-            List<DeliveredCategory> categories) {
+            List<DeliveredCategory> categories,
+            InspectionKind kind,
+            InspectionForm form,
+            InspectionLevel level) {
+
+        /** Streams recorded before the kind existed have none: they are read as 巡察 (ADR 0017). */
+        public FeedbackDeliveredEvent {
+            kind = InspectionKind.orDefault(kind);
+        }
     }
 
     public record DeliveredCategory(String categoryId, int ordinal, String title, List<DeliveredFinding> findings) {

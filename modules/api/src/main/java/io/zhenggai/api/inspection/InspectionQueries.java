@@ -38,7 +38,13 @@ public final class InspectionQueries {
             String statusLabel,
             long version,
             Instant updatedAt,
-            List<CategoryView> categories) {
+            List<CategoryView> categories,
+            InspectionKind kind,
+            String kindLabel,
+            InspectionForm form,
+            String formLabel,
+            InspectionLevel level,
+            String levelLabel) {
     }
 
     public record CategoryView(String categoryId, int ordinal, String title, List<FindingView> findings) {
@@ -64,7 +70,10 @@ public final class InspectionQueries {
             String statusLabel,
             LocalDate feedbackDate,
             int findingCount,
-            long version) {
+            long version,
+            InspectionKind kind,
+            InspectionForm form,
+            InspectionLevel level) {
     }
 
     public record InspectionPage(List<InspectionSummary> items, int page, int size, long total) {

@@ -1,6 +1,9 @@
 package io.zhenggai.api.publication;
 
 import io.zhenggai.api.finance.MoneyOutcomeKind;
+import io.zhenggai.api.inspection.InspectionForm;
+import io.zhenggai.api.inspection.InspectionKind;
+import io.zhenggai.api.inspection.InspectionLevel;
 import io.zhenggai.api.rectification.AccountabilityKind;
 import io.zhenggai.api.rectification.ItemKind;
 import io.zhenggai.api.rectification.ItemStatus;
@@ -34,7 +37,18 @@ public record NoticeFacts(
         Regulations regulations,
         List<AccountabilityCount> accountability,
         List<MoneyTotal> money,
-        Totals totals) {
+        Totals totals,
+        InspectionKind kind,
+        InspectionForm form,
+        InspectionLevel level) {
+
+    /**
+     * {@code kind}: 巡视 or 巡察, from which the notice takes every word; facts kept by drafts composed before the
+     * kind existed have none and are read as 巡察 (ADR 0017). Form and level are null when nobody stated them.
+     */
+    public NoticeFacts {
+        kind = InspectionKind.orDefault(kind);
+    }
 
     /** 整改方案: 《title》, document number, date adopted. */
     public record Plan(String title, String documentNumber, LocalDate adoptedDate) {

@@ -1,5 +1,7 @@
 package io.zhenggai.api.rectification;
 
+import io.zhenggai.api.inspection.InspectionKind;
+
 /**
  * Where a finding of the rectification ledger comes from. Findings delivered with the inspection's feedback are
  * {@code INSPECTION}; the others are supplementary findings (补充问题) that other contexts hand over after
@@ -7,8 +9,8 @@ package io.zhenggai.api.rectification;
  * category ({@link #supplementaryCategoryId()}, {@link #supplementaryCategoryTitle()}).
  */
 public enum FindingSource {
-    /** Delivered with the inspection's feedback (巡察反馈). */
-    INSPECTION("巡察反馈", null, null),
+    /** Delivered with the inspection's feedback (巡视反馈 or 巡察反馈: {@link #label(InspectionKind)}). */
+    INSPECTION(InspectionKind.EITHER + "反馈", null, null),
     /** Public feedback on a published notice that staff turned into a finding (群众反馈). */
     PUBLIC_FEEDBACK("群众反馈", "supplementary-public-feedback", "群众反馈问题"),
     /** A finance rule violation escalated to the rectification (财务违规移交). */
@@ -24,8 +26,14 @@ public enum FindingSource {
         this.supplementaryCategoryTitle = supplementaryCategoryTitle;
     }
 
+    /** The label for a finding of an inspection of either kind; prefer {@link #label(InspectionKind)}. */
     public String label() {
         return label;
+    }
+
+    /** The label for a finding of an inspection of that kind: 巡视反馈 / 巡察反馈 for {@code INSPECTION}. */
+    public String label(InspectionKind kind) {
+        return this == INSPECTION ? InspectionKind.orDefault(kind).feedback() : label;
     }
 
     /** The ledger category that collects this source's findings when they name no category of their own. */

@@ -3,6 +3,10 @@ package io.zhenggai.api.rectification;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 
+import io.zhenggai.api.inspection.InspectionForm;
+import io.zhenggai.api.inspection.InspectionKind;
+import io.zhenggai.api.inspection.InspectionLevel;
+
 import java.time.LocalDate;
 import java.util.List;
 
@@ -32,7 +36,10 @@ public final class RectificationCommands {
             LocalDate fieldworkStart,
             LocalDate fieldworkEnd,
             LocalDate feedbackDate,
-            List<RectificationEvents.LedgerCategory> categories) {
+            List<RectificationEvents.LedgerCategory> categories,
+            InspectionKind kind,
+            InspectionForm form,
+            InspectionLevel level) {
     }
 
     /**
@@ -188,6 +195,19 @@ public final class RectificationCommands {
             String responsibleDepartment,
             String handler,
             String reason,
+            @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    /**
+     * Carries the rectification as history: it is judged as of {@code asOfDate} (warning levels, overdue, the
+     * dashboard) instead of the real today, e.g. a case entered after the fact up to the date of its notice.
+     * {@code noticeId} names the historical notice it comes from (null when a person stated it, with a reason).
+     */
+    public record CarryAsHistoryCommand(
+            @TargetAggregateIdentifier String rectificationId,
+            LocalDate asOfDate,
+            String reason,
+            String noticeId,
             @TargetAggregateVersion Long expectedVersion) {
     }
 

@@ -1,5 +1,9 @@
 package io.zhenggai.api.rectification;
 
+import io.zhenggai.api.inspection.InspectionForm;
+import io.zhenggai.api.inspection.InspectionKind;
+import io.zhenggai.api.inspection.InspectionLevel;
+
 import java.time.LocalDate;
 import java.util.List;
 
@@ -34,7 +38,15 @@ public final class RectificationEvents {
             LocalDate fieldworkStart,
             LocalDate fieldworkEnd,
             LocalDate feedbackDate,
-            List<LedgerCategory> categories) {
+            List<LedgerCategory> categories,
+            InspectionKind kind,
+            InspectionForm form,
+            InspectionLevel level) {
+
+        /** Streams recorded before the kind existed have none: they are read as 巡察 (ADR 0017). */
+        public RectificationOpenedEvent {
+            kind = InspectionKind.orDefault(kind);
+        }
     }
 
     /** A finding was corrected by the inspection context after feedback; the ledger's copy now reads so. */
@@ -146,6 +158,14 @@ public final class RectificationEvents {
             String previousHandler,
             boolean afterAdoption,
             String reason) {
+    }
+
+    /**
+     * The rectification is carried as history and judged as of {@code asOfDate}; {@code noticeId} names the historical
+     * notice the date comes from, null when stated by a person (with {@code reason}).
+     */
+    public record CarriedAsHistoryEvent(String rectificationId, String inspectionId, LocalDate asOfDate, String reason,
+                                        String noticeId) {
     }
 
     /** 整改方案 adopted: 《title》, document number, date, and how many items and measures it holds. */

@@ -1,5 +1,7 @@
 package io.zhenggai.api.rectification;
 
+import io.zhenggai.api.inspection.InspectionKind;
+
 import io.zhenggai.api.rectification.RectificationEvents.EvidenceRef;
 import io.zhenggai.api.rectification.RectificationEvents.ProblemClaim;
 
@@ -35,15 +37,18 @@ public final class RectificationQueries {
         }
     }
 
-    /** 整改台账 of one rectification; null when there is none. */
+    /**
+     * 整改台账 of one rectification; null when there is none. {@code today}: the date warnings are computed for; null
+     * means the rectification's as-of date when it is carried as history, else today.
+     */
     public record FindLedgerQuery(String rectificationId, LedgerFilter filter, LocalDate today, int warningDays) {
     }
 
-    /** One item with its full history; null when the rectification or item does not exist. */
+    /** One item with its full history; null when the rectification or item does not exist. {@code today} as above. */
     public record FindItemQuery(String rectificationId, String itemId, LocalDate today, int warningDays) {
     }
 
-    /** Page {@code page} (0-based) of rectifications, most recently opened first. */
+    /** Page {@code page} (0-based) of rectifications, most recently opened first; {@code today} as above, per rectification. */
     public record ListRectificationsQuery(int page, int size, LocalDate today, int warningDays) {
     }
 
@@ -71,7 +76,14 @@ public final class RectificationQueries {
             FindingTotals findingTotals,
             List<CategoryView> categories,
             List<MeetingView> meetings,
-            AccountabilityView accountability) {
+            AccountabilityView accountability,
+            InspectionKind kind,
+            String kindLabel,
+            AsOfView asOf) {
+    }
+
+    /** Carried as history: judged as of {@code date} unless a reader asks for another; null when not. */
+    public record AsOfView(LocalDate date, String reason, String noticeId) {
     }
 
     public record OfficeView(String name, String hostDepartment) {

@@ -148,7 +148,7 @@ class ReadersAgreeIT {
             categories.add(new LedgerCategory("c" + (c + 1), c + 1, "（" + (c + 1) + "）方面", fs));
         }
         events.add(new RectificationOpenedEvent(rect, inspectionId, null, "区委第一巡察组", "某单位", "区委统一部署", List.of(),
-                FEEDBACK.minusMonths(3), FEEDBACK.minusMonths(2), FEEDBACK, categories));
+                FEEDBACK.minusMonths(3), FEEDBACK.minusMonths(2), FEEDBACK, categories, null, null, null));
         Map<FindingSource, Integer> perSource = new LinkedHashMap<>();
         for (int s = 0; s < spec.supplementary(); s++) {
             FindingSource source = s % 2 == 0 ? FindingSource.PUBLIC_FEEDBACK : FindingSource.FINANCE_VIOLATION;

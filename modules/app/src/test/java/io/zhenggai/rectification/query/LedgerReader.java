@@ -22,7 +22,7 @@ public final class LedgerReader {
 
     public LedgerReader(JdbcClient jdbc, ObjectMapper json) {
         this.projection = new AnnotationEventHandlerAdapter(new RectificationLedgerProjection(jdbc, json));
-        this.queries = new RectificationQueryHandler(jdbc, json);
+        this.queries = new RectificationQueryHandler(jdbc, json, java.time.Clock.systemUTC()); // every read passes its `today`
     }
 
     public void apply(EventMessage<?> event) throws Exception {

@@ -21,7 +21,7 @@ public final class DashboardReader {
 
     public DashboardReader(JdbcClient jdbc, ObjectMapper json, Clock clock) {
         this.projection = new AnnotationEventHandlerAdapter(new ProgressProjection(jdbc, json, clock));
-        this.queries = new ProgressQueryHandler(jdbc, json);
+        this.queries = new ProgressQueryHandler(jdbc, json, clock);
     }
 
     public void apply(EventMessage<?> event) throws Exception {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.zhenggai.api.inspection.InspectionKind;
 import io.zhenggai.api.audit.MetadataKeys;
 import io.zhenggai.api.inspection.InspectionEvents.*;
 import io.zhenggai.benchmark.workload.InspectionPlan;
@@ -151,7 +152,8 @@ public final class InspectionHistory implements HistorySource {
             String id = plan.inspectionId;
             return switch (s.kind()) {
                 case SCHEDULE -> event(seq, new InspectionScheduledEvent(id, plan.roundId, plan.inspectingBody,
-                        plan.inspectedUnit, plan.mandate, plan.legalBasis, plan.fieldworkStart, plan.fieldworkEnd), "ScheduleInspectionCommand");
+                        plan.inspectedUnit, plan.mandate, plan.legalBasis, plan.fieldworkStart, plan.fieldworkEnd, InspectionKind.XUNCHA, null, null),
+                        "ScheduleInspectionCommand");
                 case START_FIELDWORK -> event(seq, new FieldworkStartedEvent(id, s.date()), "StartFieldworkCommand");
                 case ADD_CATEGORY -> {
                     categoryOrdinal.put(s.categoryId(), categoryOrdinal.size() + 1);
@@ -185,7 +187,8 @@ public final class InspectionHistory implements HistorySource {
                         }
                     }
                     yield event(seq, new FeedbackDeliveredEvent(id, plan.roundId, plan.inspectingBody, plan.inspectedUnit,
-                            plan.mandate, plan.legalBasis, plan.fieldworkStart, plan.fieldworkEnd, s.date(), categories),
+                            plan.mandate, plan.legalBasis, plan.fieldworkStart, plan.fieldworkEnd, s.date(), categories,
+                            InspectionKind.XUNCHA, null, null),
                             "DeliverFeedbackCommand");
                 }
                 case CORRECT_FINDING -> {

@@ -1,5 +1,6 @@
 package io.zhenggai.finance.command;
 
+import io.zhenggai.api.inspection.InspectionKind;
 import io.zhenggai.api.finance.ExpenseRule;
 import io.zhenggai.api.finance.FinanceCommands.*;
 import io.zhenggai.api.finance.FinanceEvents.*;
@@ -246,7 +247,7 @@ class RuleBook {
         ViolationState v = violation(cmd.violationId());
         requireState(v.status.equals("OPEN"), "VIOLATION_NOT_OPEN",
                 "违规问题" + v.violationId + (v.status.equals("ESCALATED") ? "已移交整改" : "已处理") + "，不能再移交");
-        require(notBlank(cmd.inspectionId()), "INSPECTION_REQUIRED", "移交整改必须指明巡察");
+        require(notBlank(cmd.inspectionId()), "INSPECTION_REQUIRED", "移交整改必须指明" + InspectionKind.EITHER);
         LocalDate date = cmd.date() != null ? cmd.date() : LocalDate.now(clock);
         BusinessDates.requireNotInFuture(date, clock, "移交日期");
         ExpenseState expense = expenses.get(v.expenseId);

@@ -4,6 +4,7 @@ import io.zhenggai.platform.web.ClientIds;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.zhenggai.api.inspection.InspectionKind;
 import io.zhenggai.api.finance.FinanceCommands.*;
 import io.zhenggai.api.finance.FinanceQueries.*;
 import io.zhenggai.api.finance.FinanceValues.AnswerLink;
@@ -132,7 +133,7 @@ class RegulationController {
 
     @GetMapping("/inspections/{inspectionId}/regulations")
     @PreAuthorize(READ)
-    @Operation(summary = "巡察整改健全完善制度 Regulations established or improved in answer to an inspection")
+    @Operation(summary = InspectionKind.EITHER + "整改健全完善制度 Regulations established or improved in answer to an inspection")
     InspectionRegulations forInspection(@PathVariable String inspectionId) {
         return queries.query(new FindInspectionRegulationsQuery(inspectionId), InspectionRegulations.class).join();
     }

@@ -2,6 +2,9 @@ package io.zhenggai.inspection.command;
 
 import io.zhenggai.api.inspection.InspectionCommands.*;
 import io.zhenggai.api.inspection.InspectionEvents.*;
+import io.zhenggai.api.inspection.InspectionForm;
+import io.zhenggai.api.inspection.InspectionKind;
+import io.zhenggai.api.inspection.InspectionLevel;
 import io.zhenggai.platform.domain.BusinessDates;
 import io.zhenggai.platform.domain.NotFoundException;
 import org.axonframework.commandhandling.CommandHandler;
@@ -23,8 +26,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 
 /**
- * 巡察. Invariants: fieldwork end ≥ start; feedback ≥ fieldwork end; no feedback without findings;
- * after feedback nothing is recorded except corrections of findings (with a reason).
+ * 巡视 or 巡察 (its {@link InspectionKind}, with its form and level). Invariants: a round named exists (checked on
+ * the command side, in the event store, never in a read model that lags); a county-level committee does no 巡视;
+ * fieldwork end ≥ start; feedback ≥ fieldwork end; no feedback without findings; after feedback nothing is recorded
+ * except corrections of findings (with a reason). Messages take their words from the inspection's kind.
  * Command handlers return the aggregate's new version (the HTTP ETag).
  */
 @Aggregate
@@ -33,6 +38,9 @@ class Inspection {
     @AggregateIdentifier
     private String inspectionId;
     private String roundId;
+    private InspectionKind kind = InspectionKind.DEFAULT;
+    private InspectionForm form;
+    private InspectionLevel level;
     private String inspectingBody;
     private String inspectedUnit;
     private String mandate;
@@ -62,23 +70,31 @@ class Inspection {
     }
 
     @CommandHandler
-    Inspection(ScheduleInspectionCommand cmd) {
+    Inspection(ScheduleInspectionCommand cmd, RoundDirectory rounds) {
+        InspectionKind k = cmd.kind();
         require(!cmd.plannedFieldworkEnd().isBefore(cmd.plannedFieldworkStart()), "FIELDWORK_PERIOD_INVALID",
-                "计划巡察结束日期不能早于开始日期");
+                "计划" + k.word() + "结束日期不能早于开始日期");
+        require(cmd.level() == null || cmd.level().allows(k), "KIND_NOT_OF_LEVEL",
+                cmd.level() == null ? "" : cmd.level().label() + "级党委不开展" + k.word());
+        if (cmd.roundId() != null) {
+            requireRound(rounds, cmd.roundId());
+        }
         apply(new InspectionScheduledEvent(cmd.inspectionId(), cmd.roundId(), cmd.inspectingBody(), cmd.inspectedUnit(),
-                cmd.mandate(), List.copyOf(nullSafe(cmd.legalBasis())), cmd.plannedFieldworkStart(), cmd.plannedFieldworkEnd()));
+                cmd.mandate(), List.copyOf(nullSafe(cmd.legalBasis())), cmd.plannedFieldworkStart(), cmd.plannedFieldworkEnd(),
+                k, cmd.form(), cmd.level()));
     }
 
     @CommandHandler
-    Long handle(JoinRoundCommand cmd) {
-        requireState(!Objects.equals(cmd.roundId(), roundId), "ALREADY_IN_ROUND", "该巡察已在此轮次中");
+    Long handle(JoinRoundCommand cmd, RoundDirectory rounds) {
+        requireState(!Objects.equals(cmd.roundId(), roundId), "ALREADY_IN_ROUND", "该" + kind.word() + "已在此轮次中");
+        requireRound(rounds, cmd.roundId());
         apply(new InspectionJoinedRoundEvent(inspectionId, cmd.roundId(), roundId));
         return getVersion();
     }
 
     @CommandHandler
     Long handle(StartFieldworkCommand cmd, Clock clock) {
-        requireState(fieldworkStart == null, "FIELDWORK_ALREADY_STARTED", "巡察已于" + fieldworkStart + "进驻，不能重复开始");
+        requireState(fieldworkStart == null, "FIELDWORK_ALREADY_STARTED", kind.word() + "已于" + fieldworkStart + "进驻，不能重复开始");
         BusinessDates.requireNotInFuture(cmd.date(), clock, "进驻日期");
         apply(new FieldworkStartedEvent(inspectionId, cmd.date()));
         return getVersion();
@@ -86,11 +102,11 @@ class Inspection {
 
     @CommandHandler
     Long handle(ConcludeFieldworkCommand cmd, Clock clock) {
-        requireState(fieldworkStart != null, "FIELDWORK_NOT_STARTED", "巡察尚未进驻，不能结束");
-        requireState(fieldworkEnd == null, "FIELDWORK_ALREADY_CONCLUDED", "巡察已于" + fieldworkEnd + "结束");
+        requireState(fieldworkStart != null, "FIELDWORK_NOT_STARTED", kind.word() + "尚未进驻，不能结束");
+        requireState(fieldworkEnd == null, "FIELDWORK_ALREADY_CONCLUDED", kind.word() + "已于" + fieldworkEnd + "结束");
         BusinessDates.requireNotInFuture(cmd.date(), clock, "结束日期");
         require(!cmd.date().isBefore(fieldworkStart), "FIELDWORK_END_BEFORE_START",
-                "巡察结束日期（" + cmd.date() + "）不能早于进驻日期（" + fieldworkStart + "）");
+                kind.word() + "结束日期（" + cmd.date() + "）不能早于进驻日期（" + fieldworkStart + "）");
         apply(new FieldworkConcludedEvent(inspectionId, cmd.date()));
         return getVersion();
     }
@@ -108,7 +124,7 @@ class Inspection {
     @CommandHandler
     Long handle(RecordFindingCommand cmd) {
         requireBeforeFeedback();
-        requireState(fieldworkStart != null, "FIELDWORK_NOT_STARTED", "巡察尚未进驻，不能记录问题");
+        requireState(fieldworkStart != null, "FIELDWORK_NOT_STARTED", kind.word() + "尚未进驻，不能记录问题");
         require(categories.containsKey(cmd.categoryId()), "CATEGORY_UNKNOWN", "问题方面不存在：" + cmd.categoryId());
         requireState(!findings.containsKey(cmd.findingId()), "FINDING_EXISTS", "问题已存在：" + cmd.findingId());
         int ordinal = (int) findings.values().stream().filter(f -> f.categoryId().equals(cmd.categoryId())).count() + 1;
@@ -120,7 +136,7 @@ class Inspection {
     @CommandHandler
     Long handle(AmendFindingCommand cmd) {
         requireState(feedbackDate == null, "FINDINGS_FROZEN",
-                "巡察意见已于" + feedbackDate + "反馈，问题不能再修改，只能说明理由后更正");
+                kind.opinions() + "已于" + feedbackDate + "反馈，问题不能再修改，只能说明理由后更正");
         Finding finding = activeFinding(cmd.findingId());
         require(!(Objects.equals(finding.title(), cmd.title()) && Objects.equals(finding.description(), cmd.description())
                         && Objects.equals(finding.manifestations(), nullSafe(cmd.manifestations()))),
@@ -132,7 +148,7 @@ class Inspection {
 
     @CommandHandler
     Long handle(WithdrawFindingCommand cmd) {
-        requireState(feedbackDate == null, "FINDINGS_FROZEN", "巡察意见已反馈，问题不能撤回");
+        requireState(feedbackDate == null, "FINDINGS_FROZEN", kind.opinions() + "已反馈，问题不能撤回");
         activeFinding(cmd.findingId());
         require(cmd.reason() != null && !cmd.reason().isBlank(), "REASON_REQUIRED", "撤回问题必须说明理由");
         apply(new FindingWithdrawnEvent(inspectionId, cmd.findingId(), cmd.reason()));
@@ -142,11 +158,11 @@ class Inspection {
     @CommandHandler
     Long handle(DeliverFeedbackCommand cmd, Clock clock) {
         requireBeforeFeedback();
-        requireState(fieldworkEnd != null, "FIELDWORK_NOT_CONCLUDED", "巡察尚未结束，不能反馈意见");
+        requireState(fieldworkEnd != null, "FIELDWORK_NOT_CONCLUDED", kind.word() + "尚未结束，不能反馈意见");
         BusinessDates.requireNotInFuture(cmd.date(), clock, "反馈日期");
         require(!cmd.date().isBefore(fieldworkEnd), "FEEDBACK_BEFORE_FIELDWORK_END",
-                "反馈日期（" + cmd.date() + "）不能早于巡察结束日期（" + fieldworkEnd + "）");
-        require(findings.values().stream().anyMatch(f -> !f.withdrawn()), "NO_FINDINGS", "没有问题，不能反馈巡察意见");
+                "反馈日期（" + cmd.date() + "）不能早于" + kind.word() + "结束日期（" + fieldworkEnd + "）");
+        require(findings.values().stream().anyMatch(f -> !f.withdrawn()), "NO_FINDINGS", "没有问题，不能反馈" + kind.opinions());
         List<DeliveredCategory> delivered = new ArrayList<>();
         for (Category c : categories.values()) {
             List<DeliveredFinding> items = findings.values().stream()
@@ -158,13 +174,13 @@ class Inspection {
             }
         }
         apply(new FeedbackDeliveredEvent(inspectionId, roundId, inspectingBody, inspectedUnit, mandate, legalBasis,
-                fieldworkStart, fieldworkEnd, cmd.date(), delivered));
+                fieldworkStart, fieldworkEnd, cmd.date(), delivered, kind, form, level));
         return getVersion();
     }
 
     @CommandHandler
     Long handle(CorrectFindingCommand cmd) {
-        requireState(feedbackDate != null, "FEEDBACK_NOT_DELIVERED", "巡察意见尚未反馈，请直接修改问题");
+        requireState(feedbackDate != null, "FEEDBACK_NOT_DELIVERED", kind.opinions() + "尚未反馈，请直接修改问题");
         Finding finding = activeFinding(cmd.findingId());
         require(cmd.reason() != null && !cmd.reason().isBlank(), "REASON_REQUIRED", "更正已反馈的问题必须说明理由");
         apply(new FindingCorrectedEvent(inspectionId, cmd.findingId(), finding.categoryId(), cmd.title(), cmd.description(),
@@ -174,7 +190,13 @@ class Inspection {
 
     private void requireBeforeFeedback() {
         requireState(feedbackDate == null, "FEEDBACK_ALREADY_DELIVERED",
-                "巡察意见已于" + feedbackDate + "反馈，反馈后只能更正问题");
+                kind.opinions() + "已于" + feedbackDate + "反馈，反馈后只能更正问题");
+    }
+
+    private static void requireRound(RoundDirectory rounds, String roundId) {
+        if (!rounds.exists(roundId)) {
+            throw new NotFoundException("inspection round", roundId);
+        }
     }
 
     private Finding activeFinding(String findingId) {
@@ -193,6 +215,9 @@ class Inspection {
     void on(InspectionScheduledEvent e) {
         inspectionId = e.inspectionId();
         roundId = e.roundId();
+        kind = InspectionKind.orDefault(e.kind());
+        form = e.form();
+        level = e.level();
         inspectingBody = e.inspectingBody();
         inspectedUnit = e.inspectedUnit();
         mandate = e.mandate();

@@ -10,7 +10,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import static io.zhenggai.platform.domain.RuleViolationException.require;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-/** 巡察轮次: groups the inspections of many units in one period (e.g. 十三届区委第三轮巡察). */
+/** 轮次 (round): groups the inspections of many units in one period (e.g. 十三届区委第三轮巡察). */
 @Aggregate
 class InspectionRound {
 

@@ -21,9 +21,10 @@ import java.util.List;
  */
 @Component
 @ProcessingGroup(InspectionProjection.GROUP)
-class InspectionProjection {
+public class InspectionProjection {
 
-    static final String GROUP = "inspection-projection";
+    /** The processing group of the inspection read model (what commands wait for, see ReadYourWrites). */
+    public static final String GROUP = "inspection-projection";
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
@@ -47,13 +48,16 @@ class InspectionProjection {
     void on(InspectionScheduledEvent e, @SequenceNumber long seq, @org.axonframework.eventhandling.Timestamp Instant at) {
         jdbc.sql("""
                         insert into inspection (inspection_id, round_id, inspecting_body, inspected_unit, mandate, legal_basis,
-                            planned_start, planned_end, status, version, created_at, updated_at)
-                        values (:id, :round, :body, :unit, :mandate, cast(:legal as jsonb), :ps, :pe, 'SCHEDULED', :seq, :at, :at)
+                            planned_start, planned_end, status, version, created_at, updated_at, kind, form, level)
+                        values (:id, :round, :body, :unit, :mandate, cast(:legal as jsonb), :ps, :pe, 'SCHEDULED', :seq, :at, :at,
+                            :kind, :form, :level)
                         on conflict (inspection_id) do nothing""")
                 .param("id", e.inspectionId()).param("round", e.roundId()).param("body", e.inspectingBody())
                 .param("unit", e.inspectedUnit()).param("mandate", e.mandate()).param("legal", toJson(e.legalBasis()))
                 .param("ps", e.plannedFieldworkStart()).param("pe", e.plannedFieldworkEnd()).param("seq", seq)
-                .param("at", Timestamp.from(at))
+                .param("at", Timestamp.from(at)).param("kind", e.kind().name())
+                .param("form", e.form() == null ? null : e.form().name())
+                .param("level", e.level() == null ? null : e.level().name())
                 .update();
     }
 

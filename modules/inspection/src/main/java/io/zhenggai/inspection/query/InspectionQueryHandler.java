@@ -2,6 +2,9 @@ package io.zhenggai.inspection.query;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.zhenggai.api.inspection.InspectionForm;
+import io.zhenggai.api.inspection.InspectionKind;
+import io.zhenggai.api.inspection.InspectionLevel;
 import io.zhenggai.api.inspection.InspectionQueries.*;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,12 +24,6 @@ import java.util.stream.Collectors;
 /** Answers the inspection context's queries from its read model. */
 @Component
 class InspectionQueryHandler {
-
-    private static final Map<String, String> STATUS_LABELS = Map.of(
-            "SCHEDULED", "已安排",
-            "FIELDWORK", "巡察进驻中",
-            "FIELDWORK_CONCLUDED", "进驻已结束",
-            "FEEDBACK_DELIVERED", "已反馈意见");
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
@@ -61,8 +58,9 @@ class InspectionQueryHandler {
                 .list();
         Header h = header.get();
         return new InspectionView(h.id, h.roundId, h.body, h.unit, h.mandate, h.legalBasis, h.plannedStart, h.plannedEnd,
-                h.fieldworkStart, h.fieldworkEnd, h.feedbackDate, h.status, STATUS_LABELS.get(h.status), h.version,
-                h.updatedAt, categories);
+                h.fieldworkStart, h.fieldworkEnd, h.feedbackDate, h.status, h.kind.statusLabel(h.status), h.version,
+                h.updatedAt, categories, h.kind, h.kind.label(), h.form, h.form == null ? null : h.form.label(), h.level,
+                h.level == null ? null : h.level.label());
     }
 
     @QueryHandler
@@ -78,8 +76,8 @@ class InspectionQueryHandler {
                 .param("offset", (long) query.page() * query.size())
                 .query((rs, n) -> new InspectionSummary(rs.getString("inspection_id"), rs.getString("round_id"),
                         rs.getString("inspecting_body"), rs.getString("inspected_unit"), rs.getString("status"),
-                        STATUS_LABELS.get(rs.getString("status")), date(rs, "feedback_date"), rs.getInt("finding_count"),
-                        rs.getLong("version")))
+                        kind(rs).statusLabel(rs.getString("status")), date(rs, "feedback_date"), rs.getInt("finding_count"),
+                        rs.getLong("version"), kind(rs), form(rs), level(rs)))
                 .list();
         return new InspectionPage(items, query.page(), query.size(), total);
     }
@@ -114,7 +112,8 @@ class InspectionQueryHandler {
 
     private record Header(String id, String roundId, String body, String unit, String mandate, List<String> legalBasis,
                           LocalDate plannedStart, LocalDate plannedEnd, LocalDate fieldworkStart, LocalDate fieldworkEnd,
-                          LocalDate feedbackDate, String status, long version, java.time.Instant updatedAt) {
+                          LocalDate feedbackDate, String status, long version, java.time.Instant updatedAt,
+                          InspectionKind kind, InspectionForm form, InspectionLevel level) {
     }
 
     private Header readHeader(ResultSet rs) throws SQLException {
@@ -122,7 +121,22 @@ class InspectionQueryHandler {
                 rs.getString("inspected_unit"), rs.getString("mandate"), list(rs.getString("legal_basis")),
                 date(rs, "planned_start"), date(rs, "planned_end"), date(rs, "fieldwork_start"), date(rs, "fieldwork_end"),
                 date(rs, "feedback_date"), rs.getString("status"), rs.getLong("version"),
-                rs.getTimestamp("updated_at").toInstant());
+                rs.getTimestamp("updated_at").toInstant(), kind(rs), form(rs), level(rs));
+    }
+
+    private static InspectionKind kind(ResultSet rs) throws SQLException {
+        String kind = rs.getString("kind");
+        return kind == null ? InspectionKind.DEFAULT : InspectionKind.valueOf(kind);
+    }
+
+    private static InspectionForm form(ResultSet rs) throws SQLException {
+        String form = rs.getString("form");
+        return form == null ? null : InspectionForm.valueOf(form);
+    }
+
+    private static InspectionLevel level(ResultSet rs) throws SQLException {
+        String level = rs.getString("level");
+        return level == null ? null : InspectionLevel.valueOf(level);
     }
 
     private static LocalDate date(ResultSet rs, String column) throws SQLException {

@@ -5,9 +5,12 @@ import io.zhenggai.platform.web.ClientIds;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.zhenggai.api.inspection.InspectionCommands.*;
+import io.zhenggai.api.inspection.InspectionKind;
 import io.zhenggai.api.inspection.InspectionQueries.*;
 import io.zhenggai.inspection.web.InspectionRequests.*;
 import io.zhenggai.platform.domain.NotFoundException;
+import io.zhenggai.inspection.query.InspectionProjection;
+import io.zhenggai.platform.readside.ReadYourWrites;
 import io.zhenggai.platform.web.Versions;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -31,7 +34,7 @@ import java.util.Map;
 @RestController
 @Validated
 @RequestMapping("/api")
-@Tag(name = "巡察 Inspections", description = "Rounds, inspections, findings and feedback")
+@Tag(name = InspectionKind.EITHER + " Inspections", description = "Rounds, inspections, findings and feedback")
 class InspectionController {
 
     private static final String WRITE = "hasAnyRole('INSPECTOR','ADMIN')";
@@ -39,18 +42,21 @@ class InspectionController {
 
     private final CommandGateway commands;
     private final QueryGateway queries;
+    private final ReadYourWrites reads;
 
-    InspectionController(CommandGateway commands, QueryGateway queries) {
+    InspectionController(CommandGateway commands, QueryGateway queries, ReadYourWrites reads) {
         this.commands = commands;
         this.queries = queries;
+        this.reads = reads;
     }
 
     @PostMapping("/inspection-rounds")
     @PreAuthorize(WRITE)
-    @Operation(summary = "创建巡察轮次 Create a round")
+    @Operation(summary = "创建" + InspectionKind.EITHER + "轮次 Create a round")
     ResponseEntity<Map<String, Object>> createRound(@Valid @RequestBody CreateRoundRequest req) {
         String id = ClientIds.orNew(req.roundId());
         commands.sendAndWait(new CreateRoundCommand(id, req.name(), req.organizer(), req.periodStart(), req.periodEnd()));
+        reads.await(id, InspectionProjection.GROUP);
         return created("/api/inspection-rounds/" + id, "roundId", id);
     }
 
@@ -68,14 +74,13 @@ class InspectionController {
 
     @PostMapping("/inspections")
     @PreAuthorize(WRITE)
-    @Operation(summary = "安排巡察 Schedule an inspection")
+    @Operation(summary = "安排" + InspectionKind.EITHER + " Schedule an inspection (kind XUNSHI or XUNCHA, default XUNCHA; form; level)")
     ResponseEntity<Map<String, Object>> schedule(@Valid @RequestBody ScheduleInspectionRequest req) {
-        if (req.roundId() != null) {
-            requireRound(req.roundId());
-        }
         String id = ClientIds.orNew(req.inspectionId());
         commands.sendAndWait(new ScheduleInspectionCommand(id, req.roundId(), req.inspectingBody(), req.inspectedUnit(),
-                req.mandate(), req.legalBasis(), req.plannedFieldworkStart(), req.plannedFieldworkEnd()));
+                req.mandate(), req.legalBasis(), req.plannedFieldworkStart(), req.plannedFieldworkEnd(), req.kind(), req.form(),
+                req.level()));
+        reads.await(id, InspectionProjection.GROUP);
         return created("/api/inspections/" + id, "inspectionId", id);
     }
 
@@ -101,13 +106,12 @@ class InspectionController {
     @PreAuthorize(WRITE)
     ResponseEntity<Map<String, Object>> joinRound(@PathVariable String inspectionId, @Valid @RequestBody JoinRoundRequest req,
                                                   @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        requireRound(req.roundId());
         return ok(inspectionId, commands.sendAndWait(new JoinRoundCommand(inspectionId, req.roundId(), Versions.expected(ifMatch))));
     }
 
     @PostMapping("/inspections/{inspectionId}/fieldwork/start")
     @PreAuthorize(WRITE)
-    @Operation(summary = "巡察进驻 Start fieldwork")
+    @Operation(summary = "进驻 Start fieldwork")
     ResponseEntity<Map<String, Object>> startFieldwork(@PathVariable String inspectionId, @Valid @RequestBody DateRequest req,
                                                        @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         return ok(inspectionId, commands.sendAndWait(new StartFieldworkCommand(inspectionId, req.date(), Versions.expected(ifMatch))));
@@ -128,7 +132,7 @@ class InspectionController {
                                                     @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         String categoryId = ClientIds.orNew(req.categoryId());
         Object version = commands.sendAndWait(new AddFindingCategoryCommand(inspectionId, categoryId, req.title(), Versions.expected(ifMatch)));
-        return createdWithVersion("/api/inspections/" + inspectionId, "categoryId", categoryId, version);
+        return createdWithVersion(inspectionId, "categoryId", categoryId, version);
     }
 
     @PostMapping("/inspections/{inspectionId}/findings")
@@ -139,7 +143,7 @@ class InspectionController {
         String findingId = ClientIds.orNew(req.findingId());
         Object version = commands.sendAndWait(new RecordFindingCommand(inspectionId, findingId, req.categoryId(), req.title(),
                 req.description(), req.manifestations(), Versions.expected(ifMatch)));
-        return createdWithVersion("/api/inspections/" + inspectionId, "findingId", findingId, version);
+        return createdWithVersion(inspectionId, "findingId", findingId, version);
     }
 
     @PutMapping("/inspections/{inspectionId}/findings/{findingId}")
@@ -163,7 +167,7 @@ class InspectionController {
 
     @PostMapping("/inspections/{inspectionId}/feedback")
     @PreAuthorize(WRITE)
-    @Operation(summary = "反馈巡察意见 Deliver feedback (freezes the findings)")
+    @Operation(summary = "反馈" + InspectionKind.EITHER + "意见 Deliver feedback (freezes the findings)")
     ResponseEntity<Map<String, Object>> deliverFeedback(@PathVariable String inspectionId, @Valid @RequestBody DateRequest req,
                                                         @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         return ok(inspectionId, commands.sendAndWait(new DeliverFeedbackCommand(inspectionId, req.date(), Versions.expected(ifMatch))));
@@ -187,7 +191,9 @@ class InspectionController {
         return round;
     }
 
-    private static ResponseEntity<Map<String, Object>> ok(String inspectionId, Object version) {
+    /** The command's answer, once the inspection's read model shows it (a GET with the new ETag finds it). */
+    private ResponseEntity<Map<String, Object>> ok(String inspectionId, Object version) {
+        reads.await(inspectionId, InspectionProjection.GROUP);
         return Versions.ok("inspectionId", inspectionId, version);
     }
 
@@ -195,8 +201,9 @@ class InspectionController {
         return ResponseEntity.created(URI.create(location)).eTag(Versions.etag(0)).body(Map.of(idName, id, "version", 0L));
     }
 
-    private static ResponseEntity<Map<String, Object>> createdWithVersion(String location, String idName, String id, Object version) {
+    private ResponseEntity<Map<String, Object>> createdWithVersion(String inspectionId, String idName, String id, Object version) {
+        reads.await(inspectionId, InspectionProjection.GROUP);
         ResponseEntity<Map<String, Object>> ok = Versions.ok(idName, id, version);
-        return ResponseEntity.status(HttpStatus.CREATED).location(URI.create(location)).headers(ok.getHeaders()).body(ok.getBody());
+        return ResponseEntity.status(HttpStatus.CREATED).location(URI.create("/api/inspections/" + inspectionId)).headers(ok.getHeaders()).body(ok.getBody());
     }
 }

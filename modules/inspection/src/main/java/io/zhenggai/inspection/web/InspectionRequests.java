@@ -1,5 +1,8 @@
 package io.zhenggai.inspection.web;
 
+import io.zhenggai.api.inspection.InspectionForm;
+import io.zhenggai.api.inspection.InspectionKind;
+import io.zhenggai.api.inspection.InspectionLevel;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -32,7 +35,10 @@ final class InspectionRequests {
             @Size(max = 200) String mandate,
             @Size(max = 20) List<@NotBlank @Size(max = 200) String> legalBasis,
             @NotNull LocalDate plannedFieldworkStart,
-            @NotNull LocalDate plannedFieldworkEnd) {
+            @NotNull LocalDate plannedFieldworkEnd,
+            InspectionKind kind,
+            InspectionForm form,
+            InspectionLevel level) {
     }
 
     record JoinRoundRequest(@NotBlank @Pattern(regexp = ID_PATTERN, message = ID_MESSAGE) String roundId) {

@@ -2,6 +2,9 @@ package io.zhenggai.inspection.command;
 
 import io.zhenggai.api.inspection.InspectionCommands.*;
 import io.zhenggai.api.inspection.InspectionEvents.*;
+import io.zhenggai.api.inspection.InspectionForm;
+import io.zhenggai.api.inspection.InspectionKind;
+import io.zhenggai.api.inspection.InspectionLevel;
 import io.zhenggai.platform.domain.NotFoundException;
 import io.zhenggai.platform.domain.RuleViolationException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -24,10 +27,14 @@ class InspectionTest {
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final LocalDate TODAY = LocalDate.of(2024, 3, 25);
 
+    /** The rounds the event store holds in these tests. */
+    private static final java.util.Set<String> ROUNDS = java.util.Set.of("round-3", "round-4");
+
     private FixtureConfiguration<Inspection> fixture;
 
     private final InspectionScheduledEvent scheduled = new InspectionScheduledEvent(ID, null, "区委第四巡察组", "区委统战部",
-            "区委统一部署", List.of("《中国共产党巡视工作条例》"), LocalDate.of(2023, 6, 8), LocalDate.of(2023, 7, 28));
+            "区委统一部署", List.of("《中国共产党巡视工作条例》"), LocalDate.of(2023, 6, 8), LocalDate.of(2023, 7, 28),
+            InspectionKind.XUNCHA, null, null);
     private final FieldworkStartedEvent started = new FieldworkStartedEvent(ID, LocalDate.of(2023, 6, 8));
     private final FieldworkConcludedEvent concluded = new FieldworkConcludedEvent(ID, LocalDate.of(2023, 7, 28));
     private final FindingCategoryAddedEvent category = new FindingCategoryAddedEvent(ID, "c1", 1, "关于贯彻新时代统一战线工作部署还有差距方面");
@@ -36,12 +43,14 @@ class InspectionTest {
     private final FeedbackDeliveredEvent delivered = new FeedbackDeliveredEvent(ID, null, "区委第四巡察组", "区委统战部",
             "区委统一部署", List.of("《中国共产党巡视工作条例》"), LocalDate.of(2023, 6, 8), LocalDate.of(2023, 7, 28),
             LocalDate.of(2023, 9, 12), List.of(new DeliveredCategory("c1", 1, category.title(),
-            List.of(new DeliveredFinding("f1", 1, finding.title(), finding.description(), finding.manifestations())))));
+            List.of(new DeliveredFinding("f1", 1, finding.title(), finding.description(), finding.manifestations())))),
+            InspectionKind.XUNCHA, null, null);
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Inspection.class);
         fixture.registerInjectableResource(Clock.fixed(TODAY.atStartOfDay(ZONE).plusHours(12).toInstant(), ZONE));
+        fixture.registerInjectableResource((RoundDirectory) ROUNDS::contains);
     }
 
 
@@ -51,16 +60,64 @@ class InspectionTest {
         void schedulesAnInspection() {
             fixture.givenNoPriorActivity()
                     .when(new ScheduleInspectionCommand(ID, null, "区委第四巡察组", "区委统战部", "区委统一部署",
-                            List.of("《中国共产党巡视工作条例》"), LocalDate.of(2023, 6, 8), LocalDate.of(2023, 7, 28)))
+                            List.of("《中国共产党巡视工作条例》"), LocalDate.of(2023, 6, 8), LocalDate.of(2023, 7, 28), null, null, null))
                     .expectSuccessfulHandlerExecution()
                     .expectEvents(scheduled);
+        }
+
+        @Test
+        void recordsAXunshiWithItsFormAndLevel() {
+            fixture.givenNoPriorActivity()
+                    .when(new ScheduleInspectionCommand(ID, "round-4", "省委第二巡视组", "某市委", "省委统一部署", List.of(),
+                            LocalDate.of(2023, 6, 8), LocalDate.of(2023, 7, 28), InspectionKind.XUNSHI,
+                            InspectionForm.THEMATIC, InspectionLevel.PROVINCIAL))
+                    .expectEvents(new InspectionScheduledEvent(ID, "round-4", "省委第二巡视组", "某市委", "省委统一部署",
+                            List.of(), LocalDate.of(2023, 6, 8), LocalDate.of(2023, 7, 28), InspectionKind.XUNSHI,
+                            InspectionForm.THEMATIC, InspectionLevel.PROVINCIAL));
+        }
+
+        @Test
+        void refusesAXunshiByACountyLevelCommittee() {
+            fixture.givenNoPriorActivity()
+                    .when(new ScheduleInspectionCommand(ID, null, "区委第一巡视组", "单位", null, List.of(),
+                            LocalDate.of(2023, 6, 8), LocalDate.of(2023, 7, 28), InspectionKind.XUNSHI, null,
+                            InspectionLevel.COUNTY))
+                    .expectException(RuleViolationException.class)
+                    .expectExceptionMessage(containsString("不开展巡视"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesARoundTheEventStoreDoesNotHold() {
+            fixture.givenNoPriorActivity()
+                    .when(new ScheduleInspectionCommand(ID, "round-9", "组", "单位", null, List.of(),
+                            LocalDate.of(2023, 6, 8), LocalDate.of(2023, 7, 28), null, null, null))
+                    .expectException(NotFoundException.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void deliversTheKindOfAStreamRecordedWithoutOneAsXuncha() {
+            InspectionScheduledEvent old = new InspectionScheduledEvent(ID, null, "区委第四巡察组", "区委统战部", "区委统一部署",
+                    List.of("《中国共产党巡视工作条例》"), LocalDate.of(2023, 6, 8), LocalDate.of(2023, 7, 28), null, null, null);
+            fixture.given(old, started, concluded, category, finding)
+                    .when(new DeliverFeedbackCommand(ID, LocalDate.of(2023, 9, 12), null))
+                    .expectEvents(delivered);
+        }
+
+        @Test
+        void refusesJoiningARoundTheEventStoreDoesNotHold() {
+            fixture.given(scheduled)
+                    .when(new JoinRoundCommand(ID, "round-9", null))
+                    .expectException(NotFoundException.class)
+                    .expectNoEvents();
         }
 
         @Test
         void rejectsAPlannedPeriodEndingBeforeItStarts() {
             fixture.givenNoPriorActivity()
                     .when(new ScheduleInspectionCommand(ID, null, "组", "单位", null, List.of(),
-                            LocalDate.of(2023, 7, 28), LocalDate.of(2023, 6, 8)))
+                            LocalDate.of(2023, 7, 28), LocalDate.of(2023, 6, 8), null, null, null))
                     .expectException(RuleViolationException.class)
                     .expectExceptionMessage(containsString("不能早于"))
                     .expectNoEvents();

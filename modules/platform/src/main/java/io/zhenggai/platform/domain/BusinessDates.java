@@ -36,4 +36,13 @@ public final class BusinessDates {
     public static String outOfBounds(Object date, Clock clock) {
         return "日期（" + date + "）超出允许范围 " + EARLIEST + " 至 " + latest(clock);
     }
+
+    /**
+     * The date a case is judged on (warning levels, overdue, due soon): the date a reader asked for, else the date of
+     * the history the case is carried as (its as-of date), else today in the clock's zone. A case carried as history is
+     * never judged against the real today unless that is asked for.
+     */
+    public static LocalDate judgedOn(LocalDate requested, LocalDate asOfDate, Clock clock) {
+        return requested != null ? requested : asOfDate != null ? asOfDate : LocalDate.now(clock);
+    }
 }

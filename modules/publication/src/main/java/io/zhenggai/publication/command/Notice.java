@@ -1,6 +1,7 @@
 package io.zhenggai.publication.command;
 
 import io.zhenggai.api.audit.MetadataKeys;
+import io.zhenggai.api.inspection.InspectionKind;
 import io.zhenggai.api.publication.FeedbackStatus;
 import io.zhenggai.api.publication.NoticeFacts;
 import io.zhenggai.api.publication.NoticeNarrative;
@@ -86,10 +87,11 @@ class Notice {
     @CommandHandler
     Notice(CreateNoticeDraftCommand cmd) {
         require(cmd.facts() != null, "FACTS_REQUIRED", "通报必须由台账数据生成");
+        InspectionKind kind = cmd.facts().kind();
         requireState(cmd.facts().feedbackDate() != null, "FEEDBACK_NOT_DELIVERED",
-                "巡察组尚未反馈巡察意见，不能编制整改进展情况通报");
+                kind.group() + "尚未反馈" + kind.opinions() + "，不能编制整改进展情况通报");
         require(cmd.inspectionId() != null && cmd.inspectionId().equals(cmd.facts().inspectionId()), "FACTS_MISMATCH",
-                "台账数据与所指巡察不符");
+                "台账数据与所指" + kind.word() + "不符");
         boolean correction = cmd.correctsNoticeId() != null;
         if (correction) {
             require(present(cmd.correctionReason()), "CORRECTION_REASON_REQUIRED", "更正通报必须说明更正的内容和理由");
@@ -106,7 +108,7 @@ class Notice {
     @CommandHandler
     Long handle(RecomposeNoticeDraftCommand cmd) {
         requireEditable();
-        require(cmd.facts() != null && inspectionId.equals(cmd.facts().inspectionId()), "FACTS_MISMATCH", "台账数据与通报所指巡察不符");
+        require(cmd.facts() != null && inspectionId.equals(cmd.facts().inspectionId()), "FACTS_MISMATCH", "台账数据与通报所指" + facts.kind().word() + "不符");
         String hash = ContentHash.of(cmd.facts(), narrative, settings);
         if (hash.equals(contentHash) && cmd.position() == position) {
             return getVersion(); // the same content from the same position: nothing happened

@@ -7,6 +7,9 @@ import io.zhenggai.api.finance.FinanceEvents.RegulationRevisedEvent;
 import io.zhenggai.api.finance.FinanceValues.AnswerLink;
 import io.zhenggai.api.finance.MoneyOutcomeKind;
 import io.zhenggai.api.inspection.InspectionEvents.*;
+import io.zhenggai.api.inspection.InspectionForm;
+import io.zhenggai.api.inspection.InspectionKind;
+import io.zhenggai.api.inspection.InspectionLevel;
 import io.zhenggai.api.publication.NoticeFacts;
 import io.zhenggai.api.rectification.AccountabilityKind;
 import io.zhenggai.api.rectification.CloseOffState;
@@ -52,6 +55,9 @@ public final class NoticeFactsFolder {
 
     private final String inspectionId;
     private boolean scheduled;
+    private InspectionKind kind;
+    private InspectionForm form;
+    private InspectionLevel level;
     private String rectificationId;
     private String inspectingBody;
     private String inspectedUnit;
@@ -151,6 +157,7 @@ public final class NoticeFactsFolder {
         owner(e.inspectionId(), null);
         if (mine(e.inspectionId())) {
             scheduled = true;
+            kind(e.kind(), e.form(), e.level());
             inspectingBody = e.inspectingBody();
             inspectedUnit = e.inspectedUnit();
             mandate = e.mandate();
@@ -207,6 +214,7 @@ public final class NoticeFactsFolder {
     void on(FeedbackDeliveredEvent e) {
         e.categories().forEach(c -> c.findings().forEach(f -> owner(e.inspectionId(), f.findingId())));
         if (mine(e.inspectionId())) {
+            kind(e.kind(), e.form(), e.level());
             delivered(e.inspectingBody(), e.inspectedUnit(), e.mandate(), e.legalBasis(), e.fieldworkStart(),
                     e.fieldworkEnd(), e.feedbackDate());
             categories.clear();
@@ -231,6 +239,7 @@ public final class NoticeFactsFolder {
     void on(RectificationOpenedEvent e) {
         if (mine(e.inspectionId())) {
             rectificationId = e.rectificationId();
+            kind(e.kind(), e.form(), e.level());
             delivered(e.inspectingBody(), e.inspectedUnit(), e.mandate(), e.legalBasis(), e.fieldworkStart(),
                     e.fieldworkEnd(), e.feedbackDate());
             categories.clear();
@@ -482,7 +491,13 @@ public final class NoticeFactsFolder {
                 fieldworkStart != null ? fieldworkStart : plannedStart, fieldworkEnd != null ? fieldworkEnd : plannedEnd,
                 feedbackDate, plan, office, group, List.copyOf(cats), List.copyOf(meetings),
                 new NoticeFacts.Regulations(regs.size(), regs.size() - revised, revised, regs), List.copyOf(acc),
-                List.copyOf(mon), totals);
+                List.copyOf(mon), totals, kind, form, level);
+    }
+
+    private void kind(InspectionKind kind, InspectionForm form, InspectionLevel level) {
+        this.kind = kind;
+        this.form = form;
+        this.level = level;
     }
 
     private NoticeFacts.Item toFacts(ItemState i) {

@@ -1,5 +1,6 @@
 package io.zhenggai.publication.notice;
 
+import io.zhenggai.api.inspection.InspectionKind;
 import io.zhenggai.api.publication.NoticeFacts;
 import io.zhenggai.api.publication.NoticeFacts.Category;
 import io.zhenggai.api.publication.NoticeFacts.Item;
@@ -29,8 +30,12 @@ public final class NoticeRenderer {
     private NoticeRenderer() {
     }
 
-    public static final String SECTION_TWO = "巡察反馈问题整改落实情况";
     public static final String SECTION_THREE = "下一步工作打算";
+
+    /** 巡视反馈问题整改落实情况 / 巡察反馈问题整改落实情况: the heading of section 二 for the inspection's kind. */
+    public static String sectionTwo(InspectionKind kind) {
+        return InspectionKind.orDefault(kind).feedback() + "问题整改落实情况";
+    }
 
     public static RenderedNotice render(NoticeDocument doc) {
         NoticeFacts f = doc.facts();
@@ -49,14 +54,14 @@ public final class NoticeRenderer {
         int section = 0;
         section++;
         out.add(new Section(String.valueOf(section), 2, ChineseText.sectionMark(section)
-                + nullToEmpty(f.inspectedUnit()) + "领导班子履行巡察整改主体责任情况", List.of()));
+                + nullToEmpty(f.inspectedUnit()) + "领导班子履行" + f.kind().rectification() + "主体责任情况", List.of()));
         addNarrativeSections(out, String.valueOf(section), n.responsibilitySections(), values);
 
         section++;
         String two = String.valueOf(section);
         String summary = summary(f, s.blocks() == null ? NoticeSettings.Blocks.none() : s.blocks(),
                 RateStyle.orDefault(s.rateStyle()));
-        out.add(new Section(two, 2, ChineseText.sectionMark(section) + SECTION_TWO,
+        out.add(new Section(two, 2, ChineseText.sectionMark(section) + sectionTwo(f.kind()),
                 summary == null ? List.of() : List.of(summary)));
         Set<String> untitled = s.untitledItemIds() == null ? Set.of() : Set.copyOf(s.untitledItemIds());
         int c = 0;
@@ -104,7 +109,8 @@ public final class NoticeRenderer {
 
     /**
      * 根据区委统一部署，2023年6月8日至7月28日，区委第四巡察组对区委统战部进行了巡察。2023年9月12日，区委第四巡察组向区委统战部
-     * 反馈巡察意见。根据《…》和《…》等有关规定，现将巡察整改进展情况予以公布。
+     * 反馈巡察意见。根据《…》和《…》等有关规定，现将巡察整改进展情况予以公布。 Every word of the kind (进行了巡视/巡察, 反馈巡视/巡察意见,
+     * 巡视/巡察整改) comes from {@link NoticeFacts#kind()}.
      */
     public static String opening(NoticeFacts f) {
         StringBuilder b = new StringBuilder();
@@ -114,17 +120,17 @@ public final class NoticeRenderer {
         if (f.fieldworkStart() != null) {
             b.append(ChineseText.dateRange(f.fieldworkStart(), f.fieldworkEnd())).append("，");
         }
-        b.append(nullToEmpty(f.inspectingBody())).append("对").append(nullToEmpty(f.inspectedUnit())).append("进行了巡察。");
+        b.append(nullToEmpty(f.inspectingBody())).append("对").append(nullToEmpty(f.inspectedUnit())).append("进行了").append(f.kind().word()).append("。");
         if (f.feedbackDate() != null) {
             b.append(ChineseText.date(f.feedbackDate())).append("，").append(nullToEmpty(f.inspectingBody()))
-                    .append("向").append(nullToEmpty(f.inspectedUnit())).append("反馈巡察意见。");
+                    .append("向").append(nullToEmpty(f.inspectedUnit())).append("反馈").append(f.kind().opinions()).append("。");
         }
         List<String> basis = f.legalBasis() == null ? List.of()
                 : f.legalBasis().stream().filter(x -> x != null && !x.isBlank()).map(ChineseText::bookTitle).toList();
         if (!basis.isEmpty()) {
             b.append("根据").append(ChineseText.enumerate(basis)).append("等有关规定，");
         }
-        b.append("现将巡察整改进展情况予以公布。");
+        b.append("现将").append(f.kind().rectification()).append("进展情况予以公布。");
         return b.toString();
     }
 

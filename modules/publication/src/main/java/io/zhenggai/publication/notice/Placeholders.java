@@ -1,5 +1,6 @@
 package io.zhenggai.publication.notice;
 
+import io.zhenggai.api.inspection.InspectionKind;
 import io.zhenggai.api.publication.NoticeFacts;
 import io.zhenggai.api.publication.NoticeSettings;
 import io.zhenggai.api.publication.RateStyle;
@@ -32,8 +33,12 @@ public final class Placeholders {
 
     static {
         Map<String, String> names = new LinkedHashMap<>();
-        names.put("inspectedUnit", "被巡察单位");
-        names.put("inspectingBody", "巡察组");
+        InspectionKind.Terms either = InspectionKind.eitherTerms();
+        names.put("inspectedUnit", either.inspectedUnit());
+        names.put("inspectingBody", either.group());
+        names.put("inspectionKind", InspectionKind.XUNSHI.word() + "或" + InspectionKind.XUNCHA.word() + "（随类别）");
+        names.put("inspectionOpinions", either.opinions() + "（随类别）");
+        names.put("inspectionRectification", either.rectification() + "（随类别）");
         names.put("planTitle", "整改方案名称（带书名号）");
         names.put("planDocumentNumber", "整改方案文号");
         names.put("planAdoptedDate", "整改方案印发日期");
@@ -76,6 +81,9 @@ public final class Placeholders {
         Map<String, String> v = new LinkedHashMap<>();
         put(v, "inspectedUnit", f.inspectedUnit());
         put(v, "inspectingBody", f.inspectingBody());
+        put(v, "inspectionKind", f.kind().word());
+        put(v, "inspectionOpinions", f.kind().opinions());
+        put(v, "inspectionRectification", f.kind().rectification());
         if (f.plan() != null) {
             put(v, "planTitle", ChineseText.bookTitle(f.plan().title()));
             put(v, "planDocumentNumber", f.plan().documentNumber());

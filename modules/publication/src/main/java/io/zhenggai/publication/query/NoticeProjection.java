@@ -26,9 +26,10 @@ import java.time.Instant;
  */
 @Component
 @ProcessingGroup(NoticeProjection.GROUP)
-class NoticeProjection {
+public class NoticeProjection {
 
-    static final String GROUP = "publication-projection";
+    /** The processing group of the publication read model (what commands wait for, see ReadYourWrites). */
+    public static final String GROUP = "publication-projection";
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.zhenggai.api.inspection.InspectionKind;
 import io.zhenggai.api.publication.NoticeFacts;
 import io.zhenggai.api.publication.NoticeNarrative;
 import io.zhenggai.api.publication.NoticeSettings;
@@ -15,7 +16,9 @@ import io.zhenggai.api.publication.PublicationCommands.*;
 import io.zhenggai.api.publication.PublicationQueries.*;
 import io.zhenggai.platform.domain.NotFoundException;
 import io.zhenggai.platform.domain.RuleViolationException;
+import io.zhenggai.platform.readside.ReadYourWrites;
 import io.zhenggai.platform.web.Versions;
+import io.zhenggai.publication.query.NoticeProjection;
 import io.zhenggai.publication.compose.NoticeComposer;
 import io.zhenggai.publication.notice.NarrativeChecks;
 import io.zhenggai.publication.notice.NoticeDiff;
@@ -64,7 +67,11 @@ class NoticeController {
     private static final String APPROVE = "hasAnyRole('UNIT_LEADER','ADMIN')";
     private static final String READ = "hasAnyRole('PUBLISHER','UNIT_LEADER','AUDITOR','ADMIN')";
     private static final String PERSONAL = "hasAnyRole('PUBLISHER','AUDITOR','ADMIN')";
-    static final String DEFAULT_INVITATION = "欢迎广大干部群众对巡察整改落实情况进行监督。如有意见建议，请及时向我们反映。";
+
+    /** The invitation of a new draft: 欢迎广大干部群众对巡视/巡察整改落实情况进行监督…, in the words of the inspection's kind. */
+    static String defaultInvitation(InspectionKind kind) {
+        return "欢迎广大干部群众对" + InspectionKind.orDefault(kind).rectification() + "落实情况进行监督。如有意见建议，请及时向我们反映。";
+    }
 
     /** Fields that come from the ledger: an edit that names one is refused (the notice would be false). */
     static final Set<String> FACT_FIELDS;
@@ -83,8 +90,11 @@ class NoticeController {
     private final NoticeComposer composer;
     private final Validator validator;
     private final ObjectMapper strict;
+    private final ReadYourWrites reads;
 
-    NoticeController(CommandGateway commands, QueryGateway queries, NoticeComposer composer, Validator validator, ObjectMapper json) {
+    NoticeController(CommandGateway commands, QueryGateway queries, NoticeComposer composer, Validator validator, ObjectMapper json,
+                     ReadYourWrites reads) {
+        this.reads = reads;
         this.commands = commands;
         this.queries = queries;
         this.composer = composer;
@@ -193,7 +203,7 @@ class NoticeController {
         NoticeComposer.Composition c = composer.compose(v.inspectionId(), req == null ? null : req.position());
         Object version = commands.sendAndWait(new RecomposeNoticeDraftCommand(noticeId, c.position(), c.positionTime(), c.facts(),
                 Versions.expected(ifMatch)));
-        ResponseEntity<Map<String, Object>> ok = Versions.ok("noticeId", noticeId, version);
+        ResponseEntity<Map<String, Object>> ok = answered(noticeId, "noticeId", noticeId, version);
         ok.getBody().put("position", c.position());
         return ok;
     }
@@ -204,7 +214,7 @@ class NoticeController {
     ResponseEntity<Map<String, Object>> editNarrative(@PathVariable String noticeId, @RequestBody Map<String, Object> body,
                                                       @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         NarrativeRequest req = bind(body, NarrativeRequest.class);
-        return Versions.ok("noticeId", noticeId, commands.sendAndWait(new EditNoticeDraftCommand(noticeId, req.toNarrative(), null,
+        return answered(noticeId, "noticeId", noticeId, commands.sendAndWait(new EditNoticeDraftCommand(noticeId, req.toNarrative(), null,
                 Versions.expected(ifMatch))));
     }
 
@@ -214,7 +224,7 @@ class NoticeController {
     ResponseEntity<Map<String, Object>> editSettings(@PathVariable String noticeId, @RequestBody Map<String, Object> body,
                                                      @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         SettingsRequest req = bind(body, SettingsRequest.class);
-        return Versions.ok("noticeId", noticeId, commands.sendAndWait(new EditNoticeDraftCommand(noticeId, null, req.toSettings(),
+        return answered(noticeId, "noticeId", noticeId, commands.sendAndWait(new EditNoticeDraftCommand(noticeId, null, req.toSettings(),
                 Versions.expected(ifMatch))));
     }
 
@@ -223,7 +233,7 @@ class NoticeController {
     @Operation(summary = "审核 Approve exactly the content with this hash")
     ResponseEntity<Map<String, Object>> approve(@PathVariable String noticeId, @Valid @RequestBody ApproveRequest req,
                                                 @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        return Versions.ok("noticeId", noticeId, commands.sendAndWait(new ApproveNoticeCommand(noticeId, req.contentHash(),
+        return answered(noticeId, "noticeId", noticeId, commands.sendAndWait(new ApproveNoticeCommand(noticeId, req.contentHash(),
                 req.comment(), Versions.expected(ifMatch))));
     }
 
@@ -232,7 +242,7 @@ class NoticeController {
     @Operation(summary = "发布 Publish the approved notice for a window (historical=true for a notice published in the past)")
     ResponseEntity<Map<String, Object>> publish(@PathVariable String noticeId, @Valid @RequestBody PublishRequest req,
                                                 @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        ResponseEntity<Map<String, Object>> ok = Versions.ok("noticeId", noticeId, commands.sendAndWait(new PublishNoticeCommand(
+        ResponseEntity<Map<String, Object>> ok = answered(noticeId, "noticeId", noticeId, commands.sendAndWait(new PublishNoticeCommand(
                 noticeId, req.windowStart(), req.windowEnd(), Boolean.TRUE.equals(req.historical()), Versions.expected(ifMatch))));
         ok.getBody().put("publicUrl", "/notices/" + noticeId);
         return ok;
@@ -243,7 +253,7 @@ class NoticeController {
     @Operation(summary = "撤回 Withdraw with a reason")
     ResponseEntity<Map<String, Object>> withdraw(@PathVariable String noticeId, @Valid @RequestBody ReasonRequest req,
                                                  @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        return Versions.ok("noticeId", noticeId, commands.sendAndWait(new WithdrawNoticeCommand(noticeId, req.reason(),
+        return answered(noticeId, "noticeId", noticeId, commands.sendAndWait(new WithdrawNoticeCommand(noticeId, req.reason(),
                 Versions.expected(ifMatch))));
     }
 
@@ -277,7 +287,7 @@ class NoticeController {
     @PreAuthorize(WRITE)
     ResponseEntity<Map<String, Object>> acknowledge(@PathVariable String noticeId, @PathVariable String feedbackId,
                                                     @Valid @RequestBody(required = false) NoteRequest req) {
-        return Versions.ok("feedbackId", feedbackId, commands.sendAndWait(new AcknowledgeFeedbackCommand(noticeId, feedbackId,
+        return answered(noticeId, "feedbackId", feedbackId, commands.sendAndWait(new AcknowledgeFeedbackCommand(noticeId, feedbackId,
                 req == null ? null : req.note())));
     }
 
@@ -285,7 +295,7 @@ class NoticeController {
     @PreAuthorize(WRITE)
     ResponseEntity<Map<String, Object>> answer(@PathVariable String noticeId, @PathVariable String feedbackId,
                                                @Valid @RequestBody AnswerRequest req) {
-        return Versions.ok("feedbackId", feedbackId, commands.sendAndWait(new AnswerFeedbackCommand(noticeId, feedbackId,
+        return answered(noticeId, "feedbackId", feedbackId, commands.sendAndWait(new AnswerFeedbackCommand(noticeId, feedbackId,
                 req.answer(), Boolean.TRUE.equals(req.publicReply()))));
     }
 
@@ -294,14 +304,15 @@ class NoticeController {
     @Operation(summary = "转为整改问题 Turn feedback into a new finding for the rectification")
     ResponseEntity<Map<String, Object>> escalate(@PathVariable String noticeId, @PathVariable String feedbackId,
                                                  @Valid @RequestBody EscalateRequest req) {
-        return Versions.ok("feedbackId", feedbackId, commands.sendAndWait(new EscalateFeedbackCommand(noticeId, feedbackId,
+        return answered(noticeId, "feedbackId", feedbackId, commands.sendAndWait(new EscalateFeedbackCommand(noticeId, feedbackId,
                 req.title(), req.categoryId(), req.note())));
     }
 
     // ---------------------------------------------------------------- helpers
 
     static NoticeNarrative defaultNarrative(NoticeFacts f) {
-        return new NoticeNarrative(f.inspectedUnit() + "关于巡察整改进展情况的通报", List.of(), List.of(), DEFAULT_INVITATION);
+        return new NoticeNarrative(f.inspectedUnit() + "关于" + f.kind().rectification() + "进展情况的通报", List.of(), List.of(),
+                defaultInvitation(f.kind()));
     }
 
     static NoticeSettings defaultSettings(NoticeFacts f) {
@@ -365,7 +376,17 @@ class NoticeController {
         return new NoticeDocument(r.facts(), r.narrative(), r.settings(), null, null, v.versionNumber(), v.correctionReason());
     }
 
-    private static ResponseEntity<Map<String, Object>> created(String id, long position) {
+    /**
+     * The answer to a command on notice {@code noticeId}, once the publication read model shows it: the notice, its
+     * public page and text are there when the caller reads them (no 404 window after publishing).
+     */
+    private ResponseEntity<Map<String, Object>> answered(String noticeId, String idName, String id, Object version) {
+        reads.await(noticeId, NoticeProjection.GROUP);
+        return Versions.ok(idName, id, version);
+    }
+
+    private ResponseEntity<Map<String, Object>> created(String id, long position) {
+        reads.await(id, NoticeProjection.GROUP);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("noticeId", id);
         body.put("version", 0L);

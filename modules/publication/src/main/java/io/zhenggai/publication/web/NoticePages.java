@@ -1,5 +1,6 @@
 package io.zhenggai.publication.web;
 
+import io.zhenggai.api.inspection.InspectionKind;
 import io.zhenggai.api.publication.NoticeStatus;
 import io.zhenggai.api.publication.PublicationQueries.NoticeSummary;
 import io.zhenggai.api.publication.PublicationQueries.NoticeView;
@@ -23,7 +24,9 @@ final class NoticePages {
     private NoticePages() {
     }
 
-    static final String SITE = "巡察整改情况公开";
+    /** The site lists notices of both kinds: 巡视巡察整改情况公开. */
+    static final String SITE = InspectionKind.EITHER + "整改情况公开";
+    static final String LIST_TITLE = InspectionKind.EITHER + "整改进展情况通报";
 
     private static final String CSS = """
             :root{color-scheme:light}
@@ -88,7 +91,7 @@ final class NoticePages {
     }
 
     static String list(List<NoticeSummary> notices) {
-        StringBuilder b = new StringBuilder("<h1>巡察整改进展情况通报</h1>\n");
+        StringBuilder b = new StringBuilder("<h1>" + LIST_TITLE + "</h1>\n");
         if (notices.isEmpty()) {
             b.append("<p>目前没有公开的通报。</p>");
         } else {
@@ -109,7 +112,7 @@ final class NoticePages {
             }
             b.append("</ul>");
         }
-        return page("巡察整改进展情况通报 - " + SITE, b.toString());
+        return page(LIST_TITLE + " - " + SITE, b.toString());
     }
 
     static String notice(NoticeView v, RenderedNotice rendered, List<PublicReply> replies, String feedbackUrl, String qrSvg,
@@ -224,9 +227,13 @@ final class NoticePages {
     }
 
     static String thanks(NoticeView v, String title, String feedbackId, String text) {
-        return page("意见建议已收到 - " + title, "<h1>意见建议已收到</h1>\n<p role=\"status\">感谢您对巡察整改工作的监督。您的意见建议已收到，编号："
-                + escape(feedbackId) + "。</p>\n<p>您提交的内容：</p>\n<blockquote>" + escape(text) + "</blockquote>\n"
+        return page("意见建议已收到 - " + title, "<h1>意见建议已收到</h1>\n<p role=\"status\">感谢您对" + kind(v).rectification()
+                + "工作的监督。您的意见建议已收到，编号：" + escape(feedbackId) + "。</p>\n<p>您提交的内容：</p>\n<blockquote>" + escape(text) + "</blockquote>\n"
                 + "<p><a href=\"/notices/" + escape(v.noticeId()) + "\">返回通报</a></p>");
+    }
+
+    private static InspectionKind kind(NoticeView v) {
+        return v.facts() == null ? InspectionKind.DEFAULT : v.facts().kind();
     }
 
     static String message(String title, String message) {

@@ -101,7 +101,8 @@ class NoticeTest {
     void refusesADraftBeforeTheFeedbackWasDelivered() {
         NoticeFacts undelivered = new NoticeFacts(facts.inspectionId(), null, facts.inspectingBody(), facts.inspectedUnit(),
                 facts.mandate(), facts.legalBasis(), facts.fieldworkStart(), facts.fieldworkEnd(), null, null, null, List.of(),
-                List.of(), List.of(), facts.regulations(), facts.accountability(), facts.money(), facts.totals());
+                List.of(), List.of(), facts.regulations(), facts.accountability(), facts.money(), facts.totals(), facts.kind(),
+                facts.form(), facts.level());
         fixture.givenNoPriorActivity()
                 .when(new CreateNoticeDraftCommand(ID, facts.inspectionId(), 5, POSITION_TIME, undelivered, narrative, settings,
                         null, null, null))
@@ -177,7 +178,8 @@ class NoticeTest {
         NoticeFacts noPlan = new NoticeFacts(facts.inspectionId(), facts.rectificationId(), facts.inspectingBody(),
                 facts.inspectedUnit(), facts.mandate(), facts.legalBasis(), facts.fieldworkStart(), facts.fieldworkEnd(),
                 facts.feedbackDate(), null, facts.office(), facts.leadershipGroup(), facts.categories(), facts.meetings(),
-                facts.regulations(), facts.accountability(), facts.money(), facts.totals());
+                facts.regulations(), facts.accountability(), facts.money(), facts.totals(), facts.kind(), facts.form(),
+                facts.level());
         String h = ContentHash.of(noPlan, narrative, settings);
         fixture.given(new NoticeDraftCreatedEvent(ID, facts.inspectionId(), 1, null, null, 1, 100, POSITION_TIME, noPlan,
                         narrative, settings, h))

@@ -2,6 +2,7 @@ package io.zhenggai.publication.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.zhenggai.api.inspection.InspectionKind;
 import io.zhenggai.api.finance.FinanceEvents.RegulationEnactedEvent;
 import io.zhenggai.api.finance.FinanceEvents.RegulationRevisedEvent;
 import io.zhenggai.api.finance.FinanceValues.AnswerLink;
@@ -111,9 +112,11 @@ public final class SeedCase {
         String id = inspectionId();
         String rect = RectificationIds.forInspection(id);
         List<String> basis = strings(insp.path("legalBasis"));
+        InspectionKind kind = insp.hasNonNull("kind") ? InspectionKind.valueOf(insp.get("kind").asText()) : null;
         List<Object> events = new ArrayList<>();
         events.add(new InspectionScheduledEvent(id, null, text(insp, "inspectingBody"), text(insp, "inspectedUnit"),
-                text(insp, "mandate"), basis, date(insp, "plannedFieldworkStart"), date(insp, "plannedFieldworkEnd")));
+                text(insp, "mandate"), basis, date(insp, "plannedFieldworkStart"), date(insp, "plannedFieldworkEnd"),
+                kind, null, null));
         events.add(new FieldworkStartedEvent(id, date(insp, "fieldworkStart")));
         List<DeliveredCategory> delivered = new ArrayList<>();
         List<LedgerCategory> ledger = new ArrayList<>();
@@ -133,9 +136,11 @@ public final class SeedCase {
         }
         events.add(new FieldworkConcludedEvent(id, date(insp, "fieldworkEnd")));
         events.add(new FeedbackDeliveredEvent(id, null, text(insp, "inspectingBody"), text(insp, "inspectedUnit"),
-                text(insp, "mandate"), basis, date(insp, "fieldworkStart"), date(insp, "fieldworkEnd"), date(insp, "feedbackDate"), delivered));
+                text(insp, "mandate"), basis, date(insp, "fieldworkStart"), date(insp, "fieldworkEnd"), date(insp, "feedbackDate"), delivered,
+                kind, null, null));
         events.add(new RectificationOpenedEvent(rect, id, null, text(insp, "inspectingBody"), text(insp, "inspectedUnit"),
-                text(insp, "mandate"), basis, date(insp, "fieldworkStart"), date(insp, "fieldworkEnd"), date(insp, "feedbackDate"), ledger));
+                text(insp, "mandate"), basis, date(insp, "fieldworkStart"), date(insp, "fieldworkEnd"), date(insp, "feedbackDate"), ledger,
+                kind, null, null));
         JsonNode group = root.path("leadershipGroup");
         events.add(new OfficeNamedEvent(rect, text(group, "office"), null));
         for (JsonNode m : group.path("members")) {

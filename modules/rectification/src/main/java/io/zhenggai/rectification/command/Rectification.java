@@ -1,5 +1,6 @@
 package io.zhenggai.rectification.command;
 
+import io.zhenggai.api.inspection.InspectionKind;
 import io.zhenggai.api.audit.MetadataKeys;
 import io.zhenggai.api.rectification.CloseOffState;
 import io.zhenggai.api.rectification.Evidence;
@@ -67,6 +68,13 @@ class Rectification {
     @AggregateIdentifier
     private String rectificationId;
     private LocalDate feedbackDate;
+    /** 巡视 or 巡察: the words of this rectification's messages. */
+    private InspectionKind inspectionKind = InspectionKind.DEFAULT;
+    private String inspectionId;
+    /** Carried as history: judged as of this date (null: judged as of today). */
+    private LocalDate asOfDate;
+    /** The historical notice the as-of date comes from; null when a person stated it. */
+    private String asOfNoticeId;
     private final Map<String, String> findings = new LinkedHashMap<>(); // findingId -> title
     private final Set<String> takenOverCorrections = new HashSet<>();
     private final Map<String, Integer> categoryOrdinals = new HashMap<>(); // categoryId -> ordinal
@@ -210,7 +218,7 @@ class Rectification {
                 .toList();
         apply(new RectificationOpenedEvent(cmd.rectificationId(), cmd.inspectionId(), cmd.roundId(), cmd.inspectingBody(),
                 cmd.inspectedUnit(), cmd.mandate(), List.copyOf(nullSafe(cmd.legalBasis())), cmd.fieldworkStart(),
-                cmd.fieldworkEnd(), cmd.feedbackDate(), categories));
+                cmd.fieldworkEnd(), cmd.feedbackDate(), categories, cmd.kind(), cmd.form(), cmd.level()));
         return getVersion();
     }
 
@@ -532,6 +540,29 @@ class Rectification {
         return getVersion();
     }
 
+    // ---------------------------------------------------------------- carried as history
+
+    /**
+     * Carries the case as history, judged as of a date: not in the future, not before the feedback. A person states it
+     * with a reason; a historical notice states it by its date, and never replaces a date a person stated. The same
+     * date again changes nothing.
+     */
+    @CommandHandler
+    Long handle(CarryAsHistoryCommand cmd, Clock clock) {
+        boolean fromNotice = present(cmd.noticeId());
+        if (fromNotice && asOfDate != null && asOfNoticeId == null) {
+            return getVersion(); // a date stated by a person stands
+        }
+        requireBusinessDate(cmd.asOfDate(), clock, "历史数据截止日期");
+        require(fromNotice || present(cmd.reason()), "REASON_REQUIRED", "按历史日期评判整改进度必须说明理由");
+        if (cmd.asOfDate().equals(asOfDate) && Objects.equals(blankToNull(cmd.noticeId()), asOfNoticeId)) {
+            return getVersion();
+        }
+        String reason = present(cmd.reason()) ? cmd.reason().strip() : "依据补录的历史通报（" + cmd.noticeId() + "）";
+        apply(new CarriedAsHistoryEvent(rectificationId, inspectionId, cmd.asOfDate(), reason, blankToNull(cmd.noticeId())));
+        return getVersion();
+    }
+
     // ---------------------------------------------------------------- progress and evidence
 
     @CommandHandler
@@ -713,6 +744,9 @@ class Rectification {
         if (item == null || !item.needsDeadline() || !deadline.dueDate().equals(item.currentDue)) {
             return;
         }
+        if (asOfDate != null && !item.currentDue.isBefore(asOfDate)) {
+            return; // carried as history: as of its date this item was not overdue
+        }
         Object correlation = metaData.get(MetadataKeys.CORRELATION_ID);
         apply(new ItemBecameOverdueEvent(rectificationId, item.itemId, item.currentDue, item.currentDue.plusDays(1), item.status),
                 MetaData.with(MetadataKeys.USER, MetadataKeys.SYSTEM_USER)
@@ -811,7 +845,7 @@ class Rectification {
     private void requireBusinessDate(LocalDate date, Clock clock, String what) {
         BusinessDates.requireNotInFuture(date, clock, what);
         require(feedbackDate == null || !date.isBefore(feedbackDate), "DATE_BEFORE_FEEDBACK",
-                what + "（" + date + "）不能早于巡察反馈日期（" + feedbackDate + "）");
+                what + "（" + date + "）不能早于" + inspectionKind.feedback() + "日期（" + feedbackDate + "）");
     }
 
     private static void notInFuture(LocalDate date, Clock clock, String what) {
@@ -830,7 +864,7 @@ class Rectification {
 
     private void requireKnownFindings(Collection<String> ids) {
         for (String id : ids) {
-            require(findings.containsKey(id), "FINDING_UNKNOWN", "本次巡察没有反馈该问题：" + id);
+            require(findings.containsKey(id), "FINDING_UNKNOWN", "本次" + inspectionKind.word() + "没有反馈该问题：" + id);
         }
     }
 
@@ -839,7 +873,7 @@ class Rectification {
         require(kind != ItemKind.TIME_BOUND || dueDate != null, "DUE_DATE_REQUIRED", "限时完成的整改事项必须有完成时限");
         require(kind != ItemKind.ONGOING || dueDate == null, "ONGOING_HAS_NO_DUE_DATE", "长期坚持的整改事项没有完成时限");
         require(dueDate == null || feedbackDate == null || !dueDate.isBefore(feedbackDate), "DUE_BEFORE_FEEDBACK",
-                "完成时限（" + dueDate + "）不能早于巡察反馈日期（" + feedbackDate + "）");
+                "完成时限（" + dueDate + "）不能早于" + inspectionKind.feedback() + "日期（" + feedbackDate + "）");
     }
 
     private static void requireStatusFits(ItemKind kind, ItemStatus status) {
@@ -895,6 +929,8 @@ class Rectification {
     @EventSourcingHandler
     void on(RectificationOpenedEvent e) {
         rectificationId = e.rectificationId();
+        inspectionId = e.inspectionId();
+        inspectionKind = InspectionKind.orDefault(e.kind());
         feedbackDate = e.feedbackDate();
         for (LedgerCategory c : e.categories()) {
             categoryOrdinals.put(c.categoryId(), c.ordinal());
@@ -1060,6 +1096,12 @@ class Rectification {
         item.extensions = e.extension();
         item.currentDue = e.newDueDate();
         item.overdue = false;
+    }
+
+    @EventSourcingHandler
+    void on(CarriedAsHistoryEvent e) {
+        asOfDate = e.asOfDate();
+        asOfNoticeId = e.noticeId();
     }
 
     @EventSourcingHandler

@@ -1,6 +1,7 @@
 package io.zhenggai.rectification.policy;
 
 import io.zhenggai.api.finance.FinanceEvents.ViolationEscalatedEvent;
+import io.zhenggai.api.inspection.InspectionKind;
 import io.zhenggai.api.publication.PublicationEvents.FeedbackEscalatedToFindingEvent;
 import io.zhenggai.api.rectification.FindingSource;
 import io.zhenggai.api.rectification.RectificationCommands.RecordSupplementaryFindingCommand;
@@ -56,7 +57,7 @@ public class EscalationPolicy {
         String inspectionId = blankToNull(e.inspectionId());
         String title = "违规支出：" + (e.description() != null ? e.description() : e.violationId());
         if (inspectionId == null) {
-            park(FindingSource.FINANCE_VIOLATION, e.violationId(), null, title, "移交时没有指明巡察", null);
+            park(FindingSource.FINANCE_VIOLATION, e.violationId(), null, title, "移交时没有指明" + InspectionKind.EITHER, null);
             return;
         }
         TakeOverViolationCommand command = new TakeOverViolationCommand(RectificationIds.forInspection(inspectionId),
@@ -71,7 +72,7 @@ public class EscalationPolicy {
         String rectificationId = blankToNull(e.rectificationId()) != null ? e.rectificationId()
                 : inspectionId == null ? null : RectificationIds.forInspection(inspectionId);
         if (rectificationId == null) {
-            park(FindingSource.PUBLIC_FEEDBACK, e.feedbackId(), null, e.title(), "转交时没有指明巡察", null);
+            park(FindingSource.PUBLIC_FEEDBACK, e.feedbackId(), null, e.title(), "转交时没有指明" + InspectionKind.EITHER, null);
             return;
         }
         String description = e.text();
@@ -114,7 +115,7 @@ public class EscalationPolicy {
             commands.sendAndWait(command);
             return null;
         } catch (AggregateNotFoundException | NotFoundException notOpen) {
-            return "该巡察尚未反馈或不存在，整改尚未启动";
+            return "该" + InspectionKind.EITHER + "尚未反馈或不存在，整改尚未启动";
         } catch (RuleViolationException refused) {
             return "整改台账拒绝：" + refused.getMessage();
         }

@@ -53,7 +53,7 @@ public class OpenRectificationPolicy {
                 .toList();
         commands.sendAndWait(new OpenRectificationCommand(RectificationIds.forInspection(e.inspectionId()), e.inspectionId(),
                 e.roundId(), e.inspectingBody(), e.inspectedUnit(), e.mandate(), e.legalBasis(), e.fieldworkStart(),
-                e.fieldworkEnd(), e.feedbackDate(), categories));
+                e.fieldworkEnd(), e.feedbackDate(), categories, e.kind(), e.form(), e.level()));
     }
 
     @EventHandler

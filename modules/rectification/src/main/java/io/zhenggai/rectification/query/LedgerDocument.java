@@ -1,5 +1,6 @@
 package io.zhenggai.rectification.query;
 
+import io.zhenggai.api.inspection.InspectionKind;
 import io.zhenggai.api.rectification.CloseOffState;
 import io.zhenggai.api.rectification.Evidence;
 import io.zhenggai.api.rectification.FindingSource;
@@ -29,6 +30,8 @@ public class LedgerDocument {
     public String rectificationId;
     public String inspectionId;
     public String roundId;
+    /** 巡视 or 巡察; null in documents written before the kind existed (read as {@link InspectionKind#DEFAULT}). */
+    public InspectionKind kind;
     public String inspectingBody;
     public String inspectedUnit;
     public String mandate;
@@ -36,6 +39,10 @@ public class LedgerDocument {
     public LocalDate fieldworkStart;
     public LocalDate fieldworkEnd;
     public LocalDate feedbackDate;
+    /** Carried as history: judged as of this date (null: today); why, and the historical notice it comes from. */
+    public LocalDate asOfDate;
+    public String asOfReason;
+    public String asOfNoticeId;
     public String officeName;
     public String officeHost;
     public boolean planAdopted;

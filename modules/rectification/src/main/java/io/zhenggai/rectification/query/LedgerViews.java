@@ -1,5 +1,6 @@
 package io.zhenggai.rectification.query;
 
+import io.zhenggai.api.inspection.InspectionKind;
 import io.zhenggai.api.rectification.AccountabilityKind;
 import io.zhenggai.api.rectification.FindingSource;
 import io.zhenggai.api.rectification.RectificationEvents.AccountabilityRecordedEvent;
@@ -87,7 +88,9 @@ final class LedgerViews {
                 doc.mandate, doc.legalBasis, doc.fieldworkStart, doc.fieldworkEnd, doc.feedbackDate, version, updatedAt,
                 today, warningDays, f, office(doc), plan(doc), group(doc),
                 totals(active, today, warningDays), totals(active.stream().filter(matches).toList(), today, warningDays),
-                findingTotals(doc, active), categories, meetings(doc), accountability(doc));
+                findingTotals(doc, active), categories, meetings(doc), accountability(doc),
+                InspectionKind.orDefault(doc.kind), InspectionKind.orDefault(doc.kind).label(),
+                doc.asOfDate == null ? null : new AsOfView(doc.asOfDate, doc.asOfReason, doc.asOfNoticeId));
     }
 
     static RectificationSummary summary(LedgerDocument doc, long version, LocalDate today, int warningDays) {
@@ -140,7 +143,7 @@ final class LedgerViews {
                 .toList();
         FindingSource source = f.source == null ? FindingSource.INSPECTION : f.source;
         return new FindingView(f.findingId, f.ordinal, f.title, f.description, f.manifestations, f.corrections,
-                f.lastCorrectionReason, status.name(), status.label(), items, source, source.label(), f.sourceId,
+                f.lastCorrectionReason, status.name(), status.label(), items, source, source.label(doc.kind), f.sourceId,
                 f.raisedDate);
     }
 

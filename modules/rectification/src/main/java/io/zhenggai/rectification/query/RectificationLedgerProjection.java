@@ -33,9 +33,10 @@ import java.util.function.Consumer;
  */
 @Component
 @ProcessingGroup(RectificationLedgerProjection.GROUP)
-class RectificationLedgerProjection {
+public class RectificationLedgerProjection {
 
-    static final String GROUP = "rectification-projection";
+    /** The processing group of the ledger read model (what commands wait for, see ReadYourWrites). */
+    public static final String GROUP = "rectification-projection";
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
@@ -51,6 +52,7 @@ class RectificationLedgerProjection {
         doc.rectificationId = e.rectificationId();
         doc.inspectionId = e.inspectionId();
         doc.roundId = e.roundId();
+        doc.kind = e.kind();
         doc.inspectingBody = e.inspectingBody();
         doc.inspectedUnit = e.inspectedUnit();
         doc.mandate = e.mandate();
@@ -260,6 +262,15 @@ class RectificationLedgerProjection {
             item.responsibility.add(new ResponsibilityView(e.responsibleLeaderId(), e.responsibleLeaderName(),
                     e.responsibleDepartment(), e.handler(), e.reason(), at, user));
         }));
+    }
+
+    @EventHandler
+    void on(CarriedAsHistoryEvent e, @SequenceNumber long seq, @Timestamp Instant at) {
+        update(e.rectificationId(), seq, at, doc -> {
+            doc.asOfDate = e.asOfDate();
+            doc.asOfReason = e.reason();
+            doc.asOfNoticeId = e.noticeId();
+        });
     }
 
     @EventHandler

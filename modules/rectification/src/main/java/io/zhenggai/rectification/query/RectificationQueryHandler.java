@@ -4,11 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zhenggai.api.rectification.FindingSource;
 import io.zhenggai.api.rectification.RectificationQueries.*;
+import io.zhenggai.platform.domain.BusinessDates;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,16 +21,23 @@ class RectificationQueryHandler {
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    private final Clock clock;
 
-    RectificationQueryHandler(JdbcClient jdbc, ObjectMapper json) {
+    RectificationQueryHandler(JdbcClient jdbc, ObjectMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
+        this.clock = clock;
+    }
+
+    /** The date this ledger is judged on: the one asked for, else its as-of date as history, else today. */
+    private LocalDate judgedOn(LocalDate requested, LedgerDocument doc) {
+        return BusinessDates.judgedOn(requested, doc.asOfDate, clock);
     }
 
     @QueryHandler
     LedgerView handle(FindLedgerQuery query) {
         return load(query.rectificationId())
-                .map(row -> LedgerViews.ledger(row.doc(), row.version(), row.updatedAt(), query.filter(), query.today(),
+                .map(row -> LedgerViews.ledger(row.doc(), row.version(), row.updatedAt(), query.filter(), judgedOn(query.today(), row.doc()),
                         query.warningDays()))
                 .orElse(null);
     }
@@ -36,7 +46,7 @@ class RectificationQueryHandler {
     ItemView handle(FindItemQuery query) {
         return load(query.rectificationId())
                 .flatMap(row -> row.doc().item(query.itemId()).filter(i -> !i.removed)
-                        .map(i -> LedgerViews.itemView(row.doc(), i, query.today(), query.warningDays())))
+                        .map(i -> LedgerViews.itemView(row.doc(), i, judgedOn(query.today(), row.doc()), query.warningDays())))
                 .orElse(null);
     }
 
@@ -50,7 +60,7 @@ class RectificationQueryHandler {
                 .query((rs, n) -> new Row(rs.getLong("version"), read(rs.getString("document")),
                         rs.getTimestamp("updated_at").toInstant()))
                 .list().stream()
-                .map(row -> LedgerViews.summary(row.doc(), row.version(), query.today(), query.warningDays()))
+                .map(row -> LedgerViews.summary(row.doc(), row.version(), judgedOn(query.today(), row.doc()), query.warningDays()))
                 .toList();
         return new RectificationPage(items, query.page(), query.size(), total);
     }

@@ -14,7 +14,9 @@ import io.zhenggai.api.rectification.RectificationQueries.*;
 import io.zhenggai.api.rectification.WarningLevel;
 import io.zhenggai.platform.domain.NotFoundException;
 import io.zhenggai.platform.domain.RuleViolationException;
+import io.zhenggai.platform.readside.ReadYourWrites;
 import io.zhenggai.platform.web.Versions;
+import io.zhenggai.rectification.query.RectificationLedgerProjection;
 import io.zhenggai.rectification.evidence.EvidenceFiles;
 import io.zhenggai.rectification.web.RectificationRequests.*;
 import jakarta.validation.Valid;
@@ -31,7 +33,6 @@ import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.*;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -59,15 +60,15 @@ class RectificationController {
     private final CommandGateway commands;
     private final QueryGateway queries;
     private final EvidenceFiles files;
-    private final Clock clock;
     private final int defaultWarningDays;
+    private final ReadYourWrites reads;
 
-    RectificationController(CommandGateway commands, QueryGateway queries, EvidenceFiles files, Clock clock,
-                            @Value("${zhenggai.rectification.warning-days:10}") int defaultWarningDays) {
+    RectificationController(CommandGateway commands, QueryGateway queries, EvidenceFiles files,
+                            @Value("${zhenggai.rectification.warning-days:10}") int defaultWarningDays, ReadYourWrites reads) {
+        this.reads = reads;
         this.commands = commands;
         this.queries = queries;
         this.files = files;
-        this.clock = clock;
         this.defaultWarningDays = defaultWarningDays;
     }
 
@@ -272,6 +273,17 @@ class RectificationController {
                 req.responsibleLeaderId(), req.responsibleDepartment(), req.handler(), req.reason(), Versions.expected(ifMatch))));
     }
 
+    @PutMapping("/{inspectionId}/as-of")
+    @PreAuthorize(ASSIGN)
+    @Operation(summary = "按历史日期评判 Carry the case as history: judged as of this date (warnings, overdue, dashboard)",
+            description = "For a case entered after the fact. Readers still get another date with ?today=. A historical "
+                    + "notice (published with historical=true) dates its case by itself, unless a date was stated here.")
+    ResponseEntity<Map<String, Object>> carryAsHistory(@PathVariable String inspectionId, @Valid @RequestBody AsOfRequest req,
+                                                       @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        return ok(inspectionId, commands.sendAndWait(new CarryAsHistoryCommand(id(inspectionId), req.asOfDate(), req.reason(),
+                null, Versions.expected(ifMatch))));
+    }
+
     @PostMapping("/{inspectionId}/plan/adoption")
     @PreAuthorize(LEAD)
     @Operation(summary = "通过整改方案 Adopt the plan")
@@ -414,8 +426,9 @@ class RectificationController {
         return RectificationIds.forInspection(inspectionId);
     }
 
-    private LocalDate today(LocalDate today) {
-        return today != null ? today : LocalDate.now(clock);
+    /** The date a reader asked for; null lets the query judge each case on its own date (BusinessDates.judgedOn). */
+    private static LocalDate today(LocalDate today) {
+        return today;
     }
 
     private int warningDays(Integer warningDays) {
@@ -433,14 +446,17 @@ class RectificationController {
         return map;
     }
 
-    private static ResponseEntity<Map<String, Object>> ok(String inspectionId, Object version) {
+    /** The command's answer, once the ledger read model shows it (a GET with the new ETag finds it). */
+    private ResponseEntity<Map<String, Object>> ok(String inspectionId, Object version) {
+        reads.await(id(inspectionId), RectificationLedgerProjection.GROUP);
         ResponseEntity<Map<String, Object>> ok = Versions.ok("inspectionId", inspectionId, version);
         ok.getBody().put("rectificationId", id(inspectionId));
         return ok;
     }
 
-    private static ResponseEntity<Map<String, Object>> created(String inspectionId, String subPath, String idName, String id,
-                                                               Object version) {
+    private ResponseEntity<Map<String, Object>> created(String inspectionId, String subPath, String idName, String id,
+                                                        Object version) {
+        reads.await(id(inspectionId), RectificationLedgerProjection.GROUP);
         ResponseEntity<Map<String, Object>> ok = Versions.ok(idName, id, version);
         ok.getBody().put("rectificationId", id(inspectionId));
         return ResponseEntity.status(HttpStatus.CREATED)

@@ -88,6 +88,9 @@ final class RectificationRequests {
             @Size(max = 2000) String reason) {
     }
 
+    record AsOfRequest(@NotNull LocalDate asOfDate, @NotBlank @Size(max = 2000) String reason) {
+    }
+
     record AdoptPlanRequest(
             @NotBlank @Size(max = 500) String title,
             @Size(max = 100) String documentNumber,

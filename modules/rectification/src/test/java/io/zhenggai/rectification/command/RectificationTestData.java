@@ -1,5 +1,6 @@
 package io.zhenggai.rectification.command;
 
+import io.zhenggai.api.inspection.InspectionKind;
 import io.zhenggai.api.rectification.Evidence;
 import io.zhenggai.api.rectification.EvidenceKind;
 import io.zhenggai.api.rectification.ItemKind;
@@ -60,13 +61,13 @@ final class RectificationTestData {
     static OpenRectificationCommand open() {
         return new OpenRectificationCommand(RID, INSPECTION, "round-13-3", "区委第四巡察组", "区委统战部", "区委统一部署",
                 List.of("《中国共产党巡视工作条例》"), LocalDate.of(2023, 6, 8), LocalDate.of(2023, 7, 28), FEEDBACK,
-                categories());
+                categories(), InspectionKind.XUNCHA, null, null);
     }
 
     static RectificationOpenedEvent opened() {
         return new RectificationOpenedEvent(RID, INSPECTION, "round-13-3", "区委第四巡察组", "区委统战部", "区委统一部署",
                 List.of("《中国共产党巡视工作条例》"), LocalDate.of(2023, 6, 8), LocalDate.of(2023, 7, 28), FEEDBACK,
-                categories());
+                categories(), InspectionKind.XUNCHA, null, null);
     }
 
     static GroupMemberAppointedEvent leaderAppointed() {

@@ -1,5 +1,6 @@
 package io.zhenggai.rectification.policy;
 
+import io.zhenggai.api.inspection.InspectionKind;
 import io.zhenggai.api.finance.ExpenseCategory;
 import io.zhenggai.api.finance.FinanceEvents.ViolationEscalatedEvent;
 import io.zhenggai.api.finance.RegulationArea;
@@ -132,7 +133,7 @@ class EscalationPolicyTest {
                 new UnmatchedEscalations.Parked(FindingSource.FINANCE_VIOLATION, "exp-b-V1", "insp-7", TAKE_OVER)));
 
         policy.on(new RectificationOpenedEvent("rect-insp-7", "insp-7", null, "区委第四巡察组", "区委统战部", null, List.of(),
-                null, null, LocalDate.of(2023, 9, 12), List.of()));
+                null, null, LocalDate.of(2023, 9, 12), List.of(), InspectionKind.XUNCHA, null, null));
 
         verify(commands).sendAndWait(TAKE_OVER);
         verify(unmatched).remove(FindingSource.FINANCE_VIOLATION, "exp-b-V1");

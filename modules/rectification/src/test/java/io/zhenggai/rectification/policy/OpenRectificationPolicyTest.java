@@ -1,5 +1,8 @@
 package io.zhenggai.rectification.policy;
 
+import io.zhenggai.api.inspection.InspectionForm;
+import io.zhenggai.api.inspection.InspectionKind;
+import io.zhenggai.api.inspection.InspectionLevel;
 import io.zhenggai.api.inspection.InspectionEvents.DeliveredCategory;
 import io.zhenggai.api.inspection.InspectionEvents.DeliveredFinding;
 import io.zhenggai.api.inspection.InspectionEvents.FeedbackDeliveredEvent;
@@ -32,11 +35,12 @@ class OpenRectificationPolicyTest {
                 LocalDate.of(2023, 9, 12), List.of(
                 new DeliveredCategory("c1", 1, "关于贯彻新时代统一战线工作部署方面", List.of(
                         new DeliveredFinding("f1", 1, "“第一议题”制度落实不到位", "说明", List.of("表现一")),
-                        new DeliveredFinding("f2", 2, "大统战格局不够有力", null, null)))));
+                        new DeliveredFinding("f2", 2, "大统战格局不够有力", null, null)))),
+                InspectionKind.XUNSHI, InspectionForm.ROUTINE, InspectionLevel.MUNICIPAL);
     }
 
     @Test
-    void feedbackDeliveredOpensTheRectificationOfThatInspectionWithItsOwnCopyOfTheFindings() {
+    void feedbackDeliveredOpensTheRectificationOfThatInspectionWithItsOwnCopyOfTheFindingsAndItsKind() {
         policy.on(delivered());
 
         ArgumentCaptor<Object> sent = ArgumentCaptor.forClass(Object.class);
@@ -46,7 +50,8 @@ class OpenRectificationPolicyTest {
                 LocalDate.of(2023, 7, 28), LocalDate.of(2023, 9, 12), List.of(
                 new LedgerCategory("c1", 1, "关于贯彻新时代统一战线工作部署方面", List.of(
                         new LedgerFinding("f1", 1, "“第一议题”制度落实不到位", "说明", List.of("表现一")),
-                        new LedgerFinding("f2", 2, "大统战格局不够有力", null, List.of()))))));
+                        new LedgerFinding("f2", 2, "大统战格局不够有力", null, List.of())))),
+                InspectionKind.XUNSHI, InspectionForm.ROUTINE, InspectionLevel.MUNICIPAL));
     }
 
     @Test

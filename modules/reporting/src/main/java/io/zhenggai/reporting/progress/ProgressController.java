@@ -2,6 +2,7 @@ package io.zhenggai.reporting.progress;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.zhenggai.api.inspection.InspectionKind;
 import io.zhenggai.platform.domain.NotFoundException;
 import io.zhenggai.reporting.progress.ProgressQueries.*;
 import jakarta.validation.constraints.Max;
@@ -17,13 +18,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Clock;
 import java.time.LocalDate;
 
 /**
  * The query API of the progress dashboard (整改进度看板), read by the page at {@code /dashboard}. Everything is computed
  * from the events of the inspection, rectification and finance contexts; warning levels for {@code ?today=} (default:
- * today in the configured zone) and {@code ?warningDays=} (default {@code zhenggai.rectification.warning-days}).
+ * the inspection's as-of date when its case is carried as history, else today in the configured zone) and {@code ?warningDays=} (default {@code zhenggai.rectification.warning-days}).
  * {@code UNIT_LEADER}, {@code AUDITOR}, {@code INSPECTOR}, {@code RECTIFIER} and {@code ADMIN} read; others get 403.
  */
 @RestController
@@ -35,13 +35,11 @@ class ProgressController {
     static final String READ = "hasAnyRole('UNIT_LEADER','AUDITOR','INSPECTOR','RECTIFIER','ADMIN')";
 
     private final QueryGateway queries;
-    private final Clock clock;
     private final int defaultWarningDays;
 
-    ProgressController(QueryGateway queries, Clock clock,
+    ProgressController(QueryGateway queries,
                        @Value("${zhenggai.rectification.warning-days:10}") int defaultWarningDays) {
         this.queries = queries;
-        this.clock = clock;
         this.defaultWarningDays = defaultWarningDays;
     }
 
@@ -58,7 +56,7 @@ class ProgressController {
 
     @GetMapping("/inspections/{inspectionId}")
     @PreAuthorize(READ)
-    @Operation(summary = "单次巡察整改进度 Totals, per category / department / leader, warnings, due and overdue items, "
+    @Operation(summary = "单次" + InspectionKind.EITHER + "整改进度 Totals, per category / department / leader, warnings, due and overdue items, "
             + "daily burn-down, regulations, money, accountability and meetings of one inspection")
     InspectionProgress inspection(@PathVariable String inspectionId,
                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate today,
@@ -72,8 +70,9 @@ class ProgressController {
         return view;
     }
 
-    private LocalDate today(LocalDate today) {
-        return today != null ? today : LocalDate.now(clock);
+    /** The date asked for; null lets the query judge each inspection on its own as-of date (BusinessDates.judgedOn). */
+    private static LocalDate today(LocalDate today) {
+        return today;
     }
 
     private int warningDays(Integer warningDays) {

@@ -63,13 +63,16 @@ class ProgressProjection {
         if (advance(e.inspectionId(), seq)) {
             jdbc.sql("""
                             insert into progress_inspection (inspection_id, round_id, inspecting_body, inspected_unit, status,
-                                created_at, updated_at)
-                            values (:id, :round, :body, :unit, 'SCHEDULED', :at, :at)
+                                created_at, updated_at, kind, form, level)
+                            values (:id, :round, :body, :unit, 'SCHEDULED', :at, :at, :kind, :form, :level)
                             on conflict (inspection_id) do update set round_id = excluded.round_id,
                                 inspecting_body = excluded.inspecting_body, inspected_unit = excluded.inspected_unit,
+                                kind = excluded.kind, form = excluded.form, level = excluded.level,
                                 created_at = least(progress_inspection.created_at, excluded.created_at)""")
                     .param("id", e.inspectionId()).param("round", e.roundId()).param("body", e.inspectingBody())
-                    .param("unit", e.inspectedUnit()).param("at", ts(at))
+                    .param("unit", e.inspectedUnit()).param("at", ts(at)).param("kind", e.kind().name())
+                    .param("form", e.form() == null ? null : e.form().name())
+                    .param("level", e.level() == null ? null : e.level().name())
                     .update();
         }
     }
@@ -132,14 +135,15 @@ class ProgressProjection {
         }
         jdbc.sql("""
                         insert into progress_inspection (inspection_id, round_id, inspecting_body, inspected_unit, status,
-                            fieldwork_start, fieldwork_end, feedback_date, created_at, updated_at)
-                        values (:id, :round, :body, :unit, 'FEEDBACK_DELIVERED', :fs, :fe, :fd, :at, :at)
+                            fieldwork_start, fieldwork_end, feedback_date, created_at, updated_at, kind)
+                        values (:id, :round, :body, :unit, 'FEEDBACK_DELIVERED', :fs, :fe, :fd, :at, :at, :kind)
                         on conflict (inspection_id) do update set status = 'FEEDBACK_DELIVERED', feedback_date = excluded.feedback_date,
+                            kind = excluded.kind,
                             fieldwork_start = excluded.fieldwork_start, fieldwork_end = excluded.fieldwork_end,
                             updated_at = excluded.updated_at""")
                 .param("id", e.inspectionId()).param("round", e.roundId()).param("body", e.inspectingBody())
                 .param("unit", e.inspectedUnit()).param("fs", e.fieldworkStart()).param("fe", e.fieldworkEnd())
-                .param("fd", e.feedbackDate()).param("at", ts(at))
+                .param("fd", e.feedbackDate()).param("at", ts(at)).param("kind", e.kind().name())
                 .update();
         for (DeliveredCategory c : nullSafe(e.categories())) {
             category(e.inspectionId(), c.categoryId(), c.ordinal(), c.title());
@@ -165,14 +169,15 @@ class ProgressProjection {
         }
         jdbc.sql("""
                         insert into progress_inspection (inspection_id, round_id, inspecting_body, inspected_unit, status,
-                            fieldwork_start, fieldwork_end, feedback_date, rectification_id, created_at, updated_at)
-                        values (:id, :round, :body, :unit, 'FEEDBACK_DELIVERED', :fs, :fe, :fd, :rect, :at, :at)
+                            fieldwork_start, fieldwork_end, feedback_date, rectification_id, created_at, updated_at, kind)
+                        values (:id, :round, :body, :unit, 'FEEDBACK_DELIVERED', :fs, :fe, :fd, :rect, :at, :at, :kind)
                         on conflict (inspection_id) do update set rectification_id = excluded.rectification_id,
                             feedback_date = coalesce(progress_inspection.feedback_date, excluded.feedback_date),
                             updated_at = greatest(progress_inspection.updated_at, excluded.updated_at)""")
                 .param("id", e.inspectionId()).param("round", e.roundId()).param("body", e.inspectingBody())
                 .param("unit", e.inspectedUnit()).param("fs", e.fieldworkStart()).param("fe", e.fieldworkEnd())
                 .param("fd", e.feedbackDate()).param("rect", e.rectificationId()).param("at", ts(at))
+                .param("kind", e.kind().name())
                 .update();
         for (LedgerCategory c : nullSafe(e.categories())) {
             category(e.inspectionId(), c.categoryId(), c.ordinal(), c.title());
@@ -274,6 +279,15 @@ class ProgressProjection {
     }
 
     /** The items of the plan count from its adoption date on. */
+    @EventHandler
+    void on(CarriedAsHistoryEvent e, @SequenceNumber long seq, @Timestamp Instant at) {
+        if (!advance(e.rectificationId(), seq)) {
+            return;
+        }
+        jdbc.sql("update progress_inspection set as_of_date = :d, updated_at = greatest(updated_at, :at) where inspection_id = :id")
+                .param("d", e.asOfDate()).param("at", ts(at)).param("id", inspectionOf(e.rectificationId())).update();
+    }
+
     @EventHandler
     void on(PlanAdoptedEvent e, @SequenceNumber long seq, @Timestamp Instant at) {
         if (!advance(e.rectificationId(), seq)) {

@@ -3,6 +3,9 @@ package io.zhenggai.reporting.progress;
 import io.zhenggai.api.finance.FinanceValues.VersionKind;
 import io.zhenggai.api.finance.MoneyOutcomeKind;
 import io.zhenggai.api.finance.RegulationArea;
+import io.zhenggai.api.inspection.InspectionForm;
+import io.zhenggai.api.inspection.InspectionKind;
+import io.zhenggai.api.inspection.InspectionLevel;
 import io.zhenggai.api.rectification.AccountabilityKind;
 import io.zhenggai.api.rectification.ItemKind;
 import io.zhenggai.api.rectification.ItemStatus;
@@ -22,11 +25,17 @@ public final class ProgressQueries {
     private ProgressQueries() {
     }
 
-    /** The progress of one inspection; null when the read model knows no such inspection. */
+    /**
+     * The progress of one inspection; null when the read model knows no such inspection. {@code today} null: the
+     * inspection's as-of date when its case is carried as history, else today.
+     */
     public record FindInspectionProgressQuery(String inspectionId, LocalDate today, int warningDays, int nextDueLimit) {
     }
 
-    /** Page {@code page} (0-based) of inspections with their headline figures, newest first. */
+    /**
+     * Page {@code page} (0-based) of inspections with their headline figures, newest first. {@code today} null: each
+     * line is judged on its own as-of date (or today); the totals over all on today.
+     */
     public record ListInspectionProgressQuery(int page, int size, LocalDate today, int warningDays) {
     }
 
@@ -163,7 +172,12 @@ public final class ProgressQueries {
             RegulationTotals regulations,
             MoneyTotals money,
             AccountabilityTotals accountability,
-            MeetingTotals meetings) {
+            MeetingTotals meetings,
+            InspectionKind kind,
+            InspectionForm form,
+            InspectionLevel level,
+            InspectionKind.Terms terms,
+            LocalDate asOfDate) {
     }
 
     /** One line of the overview. */
@@ -183,10 +197,17 @@ public final class ProgressQueries {
             BigDecimal moneyTotal,
             String moneyTotalWanYuanText,
             int accountability,
-            int meetings) {
+            int meetings,
+            InspectionKind kind,
+            InspectionKind.Terms terms,
+            LocalDate asOfDate,
+            LocalDate judgedOn) {
     }
 
-    /** The overview: the page of inspections and the totals over all inspections (not only this page). */
+    /**
+     * The overview: the page of inspections and the totals over all inspections (not only this page); {@code terms}
+     * are the words for inspections of either kind (each line has the words of its own kind).
+     */
     public record ProgressOverview(
             LocalDate today,
             int warningDays,
@@ -196,6 +217,7 @@ public final class ProgressQueries {
             List<InspectionSummary> items,
             int page,
             int size,
-            long total) {
+            long total,
+            InspectionKind.Terms terms) {
     }
 }

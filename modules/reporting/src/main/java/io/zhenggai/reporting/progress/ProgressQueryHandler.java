@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zhenggai.api.finance.FinanceValues.VersionKind;
 import io.zhenggai.api.finance.MoneyOutcomeKind;
 import io.zhenggai.api.finance.RegulationArea;
+import io.zhenggai.api.inspection.InspectionForm;
+import io.zhenggai.api.inspection.InspectionKind;
+import io.zhenggai.api.inspection.InspectionLevel;
 import io.zhenggai.api.rectification.AccountabilityKind;
 import io.zhenggai.api.rectification.CloseOffState;
 import io.zhenggai.api.rectification.FindingSource;
@@ -17,6 +20,7 @@ import io.zhenggai.reporting.progress.ProgressCalculator.FindingFact;
 import io.zhenggai.reporting.progress.ProgressCalculator.ItemFact;
 import io.zhenggai.reporting.progress.ProgressCalculator.Transition;
 import io.zhenggai.reporting.progress.ProgressQueries.*;
+import io.zhenggai.platform.domain.BusinessDates;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -25,6 +29,7 @@ import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,11 +44,6 @@ import java.util.Map;
 @Component
 class ProgressQueryHandler {
 
-    private static final Map<String, String> STATUS_LABELS = Map.of(
-            "SCHEDULED", "已安排",
-            "FIELDWORK", "巡察进驻中",
-            "FIELDWORK_CONCLUDED", "进驻已结束",
-            "FEEDBACK_DELIVERED", "已反馈意见");
     private static final Map<String, String> PLAN_LABELS = Map.of(
             "NONE", "尚未启动整改",
             "DRAFT", "整改方案起草中",
@@ -68,15 +68,22 @@ class ProgressQueryHandler {
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    private final Clock clock;
 
-    ProgressQueryHandler(JdbcClient jdbc, ObjectMapper json) {
+    ProgressQueryHandler(JdbcClient jdbc, ObjectMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
+        this.clock = clock;
     }
 
     private record Header(String inspectionId, String roundId, String body, String unit, String status, LocalDate fieldworkStart,
                           LocalDate fieldworkEnd, LocalDate feedbackDate, String rectificationId, String officeName,
-                          boolean planAdopted, String planTitle, String planDocument, LocalDate planAdoptedDate) {
+                          boolean planAdopted, String planTitle, String planDocument, LocalDate planAdoptedDate,
+                          InspectionKind kind, InspectionForm form, InspectionLevel level, LocalDate asOfDate) {
+
+        String statusLabel() {
+            return kind.statusLabel(status);
+        }
 
         String planStatus() {
             return rectificationId == null ? "NONE" : planAdopted ? "ADOPTED" : "DRAFT";
@@ -90,7 +97,7 @@ class ProgressQueryHandler {
         if (h == null) {
             return null;
         }
-        LocalDate today = q.today();
+        LocalDate today = BusinessDates.judgedOn(q.today(), h.asOfDate(), clock);
         int wd = q.warningDays();
         List<ItemFact> items = items("where inspection_id = :id and not removed", q.inspectionId()).getOrDefault(q.inspectionId(), List.of());
         List<Transition> transitions = h.rectificationId() == null ? List.of() : jdbc.sql("""
@@ -110,7 +117,7 @@ class ProgressQueryHandler {
                         rs.getString("title"), rs.getString("source") == null ? null : FindingSource.valueOf(rs.getString("source"))))
                 .list();
         LocalDate start = ProgressCalculator.seriesStart(h.feedbackDate(), items);
-        return new InspectionProgress(h.inspectionId(), h.roundId(), h.body(), h.unit(), h.status(), STATUS_LABELS.get(h.status()),
+        return new InspectionProgress(h.inspectionId(), h.roundId(), h.body(), h.unit(), h.status(), h.statusLabel(),
                 h.fieldworkStart(), h.fieldworkEnd(), h.feedbackDate(), h.rectificationId(), h.officeName(), h.planStatus(),
                 PLAN_LABELS.get(h.planStatus()), h.planTitle(), h.planDocument(), h.planAdoptedDate(), today, wd,
                 ProgressCalculator.totals(items, today, wd),
@@ -126,12 +133,13 @@ class ProgressQueryHandler {
                 regulations(q.inspectionId()),
                 money(List.of(q.inspectionId())).getOrDefault(q.inspectionId(), moneyTotals(Map.of())),
                 accountability(h.rectificationId()),
-                meetings(h.rectificationId()));
+                meetings(h.rectificationId()),
+                h.kind(), h.form(), h.level(), h.kind().terms(), h.asOfDate());
     }
 
     @QueryHandler
     ProgressOverview handle(ListInspectionProgressQuery q) {
-        LocalDate today = q.today();
+        LocalDate today = BusinessDates.judgedOn(q.today(), null, clock);
         int wd = q.warningDays();
         Map<String, List<ItemFact>> allItems = items("where not removed", null);
         Totals overall = ProgressCalculator.totals(allItems.values().stream().flatMap(List::stream).toList(), today, wd);
@@ -170,15 +178,18 @@ class ProgressQueryHandler {
         List<InspectionSummary> summaries = new ArrayList<>();
         for (Header h : page) {
             MoneyTotals m = money.getOrDefault(h.inspectionId(), moneyTotals(Map.of()));
+            LocalDate judgedOn = BusinessDates.judgedOn(q.today(), h.asOfDate(), clock);
             summaries.add(new InspectionSummary(h.inspectionId(), h.roundId(), h.body(), h.unit(), h.status(),
-                    STATUS_LABELS.get(h.status()), h.feedbackDate(), h.planStatus(), PLAN_LABELS.get(h.planStatus()),
+                    h.statusLabel(), h.feedbackDate(), h.planStatus(), PLAN_LABELS.get(h.planStatus()),
                     findings.getOrDefault(h.inspectionId(), 0),
-                    ProgressCalculator.totals(allItems.getOrDefault(h.inspectionId(), List.of()), today, wd),
+                    ProgressCalculator.totals(allItems.getOrDefault(h.inspectionId(), List.of()), judgedOn, wd),
                     regulations(h.inspectionId()).count(), m.total(), m.totalWanYuanText(),
                     h.rectificationId() == null ? 0 : accountability.getOrDefault(h.rectificationId(), 0),
-                    h.rectificationId() == null ? 0 : meetings.getOrDefault(h.rectificationId(), 0)));
+                    h.rectificationId() == null ? 0 : meetings.getOrDefault(h.rectificationId(), 0),
+                    h.kind(), h.kind().terms(), h.asOfDate(), judgedOn));
         }
-        return new ProgressOverview(today, wd, (int) total, rectifications, overall, summaries, q.page(), q.size(), total);
+        return new ProgressOverview(today, wd, (int) total, rectifications, overall, summaries, q.page(), q.size(), total,
+                InspectionKind.eitherTerms());
     }
 
     // ---------------------------------------------------------------- parts
@@ -293,7 +304,9 @@ class ProgressQueryHandler {
                 rs.getString("inspected_unit"), rs.getString("status"), date(rs, "fieldwork_start"), date(rs, "fieldwork_end"),
                 date(rs, "feedback_date"), rs.getString("rectification_id"), rs.getString("office_name"),
                 rs.getBoolean("plan_adopted"), rs.getString("plan_title"), rs.getString("plan_document"),
-                date(rs, "plan_adopted_date"));
+                date(rs, "plan_adopted_date"), InspectionKind.valueOf(rs.getString("kind")),
+                rs.getString("form") == null ? null : InspectionForm.valueOf(rs.getString("form")),
+                rs.getString("level") == null ? null : InspectionLevel.valueOf(rs.getString("level")), date(rs, "as_of_date"));
     }
 
     private static LocalDate date(ResultSet rs, String column) throws SQLException {

@@ -1,0 +1,110 @@
+package io.zhenggai.platform.readside;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Read your own writes: a controller calls {@link #await} after a command and before it answers, so that the reads
+ * its response promises (the {@code Location}, the new {@code ETag}, a public URL) already show the command's
+ * events. It waits until each named processing group's token has passed the position (global index) of the newest
+ * event of the aggregate the command changed, at most {@code zhenggai.read-your-writes.timeout} (then it answers
+ * anyway and logs why). A processor that is not running or stands in error is not waited for.
+ * <p>
+ * The position is read from the event store after the command committed; the processors' positions from Axon's own
+ * status of each segment (no query of the token table, which would claim the tokens).
+ */
+@Component
+public class ReadYourWrites {
+
+    private static final Logger log = LoggerFactory.getLogger(ReadYourWrites.class);
+    private static final long POLL_NANOS = Duration.ofMillis(2).toNanos();
+
+    private final JdbcClient jdbc;
+    private final EventProcessingConfiguration processing;
+    private final Duration timeout;
+
+    public ReadYourWrites(JdbcClient jdbc, EventProcessingConfiguration processing,
+                          @Value("${zhenggai.read-your-writes.timeout:10s}") Duration timeout) {
+        this.jdbc = jdbc;
+        this.processing = processing;
+        this.timeout = timeout;
+    }
+
+    /** Waits until every processing group named has handled the newest event of {@code aggregateId}. */
+    public void await(String aggregateId, String... processingGroups) {
+        Long position = jdbc.sql("select max(global_index) from domain_event_entry where aggregate_identifier = :id")
+                .param("id", aggregateId).query(Long.class).optional().orElse(null);
+        if (position != null) {
+            awaitPosition(position, processingGroups);
+        }
+    }
+
+    /** Waits until every processing group named has handled the event at global index {@code position}. */
+    public void awaitPosition(long position, String... processingGroups) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (String group : processingGroups) {
+            Optional<StreamingEventProcessor> processor =
+                    processing.eventProcessorByProcessingGroup(group, StreamingEventProcessor.class);
+            if (processor.isEmpty()) {
+                throw new IllegalArgumentException("no streaming processor for processing group " + group);
+            }
+            while (!passed(processor.get(), position)) {
+                if (System.nanoTime() > deadline) {
+                    log.warn("Processing group {} did not reach position {} within {}: answering before its read model shows it",
+                            group, position, timeout);
+                    return;
+                }
+                LockSupport.parkNanos(POLL_NANOS);
+            }
+        }
+    }
+
+    /** True when the processor has passed the target, or cannot pass it (not running, or a segment in error). */
+    static boolean passed(StreamingEventProcessor processor, long position) {
+        if (!processor.isRunning() || processor.isError()) {
+            return true;
+        }
+        Collection<EventTrackerStatus> segments = processor.processingStatus().values();
+        if (segments.isEmpty()) {
+            return false; // no segment claimed yet
+        }
+        for (EventTrackerStatus s : segments) {
+            if (s.isErrorState()) {
+                return true;
+            }
+            if (!passed(s.getTrackingToken(), position)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * True when the token has handled the event at {@code position}: at or beyond it, and the position is not one of
+     * its gaps (other gaps below it, from other transactions, do not matter).
+     */
+    static boolean passed(TrackingToken token, long position) {
+        if (token == null) {
+            return false;
+        }
+        Optional<GapAwareTrackingToken> gapAware = WrappedToken.unwrap(token, GapAwareTrackingToken.class);
+        if (gapAware.isPresent()) {
+            return gapAware.get().getIndex() >= position && !gapAware.get().getGaps().contains(position);
+        }
+        return token.position().orElse(-1) >= position;
+    }
+}
