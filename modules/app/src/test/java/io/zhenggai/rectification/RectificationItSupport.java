@@ -86,17 +86,13 @@ abstract class RectificationItSupport extends IntegrationTest {
 
     static JsonNode awaitLedger(ApiClient api, Delivered d, Predicate<JsonNode> until) {
         JsonNode[] last = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
+        // untilAsserted: an AssertionError of the condition means "not yet" while waiting, and is the reported
+        // cause when the wait times out (so a ledger that never gets there fails with what was wrong about it)
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
             Response r = api.as("auditor").get(d.path());
-            if (r.status() != 200) {
-                return false;
-            }
+            assertThat(r.status()).as("the ledger of %s: %s", d.rectificationId(), r).isEqualTo(200);
             last[0] = r.json();
-            try {
-                return until.test(last[0]);
-            } catch (AssertionError notYet) {
-                return false; // e.g. the item is not in the ledger yet: the projection has not caught up
-            }
+            assertThat(until.test(last[0])).as("the ledger of %s has caught up: %s", d.rectificationId(), last[0]).isTrue();
         });
         return last[0];
     }
