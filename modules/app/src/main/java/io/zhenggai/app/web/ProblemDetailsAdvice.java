@@ -1,15 +1,20 @@
 package io.zhenggai.app.web;
 
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.zhenggai.platform.domain.NotFoundException;
 import io.zhenggai.platform.domain.RuleViolationException;
+import io.zhenggai.platform.web.InvalidInputException;
+import io.zhenggai.platform.web.input.RejectedInputException;
+import io.zhenggai.platform.web.input.Texts;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.NoHandlerForCommandException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.queryhandling.QueryExecutionException;
@@ -23,6 +28,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -30,6 +36,7 @@ import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.util.ArrayList;
@@ -48,6 +55,12 @@ import java.util.stream.Collectors;
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    /** The {@code code} of a 413 for an upload above the multipart limits. */
+    static final String FILE_TOO_LARGE = "FILE_TOO_LARGE";
+
+    /** The {@code code} of a create whose id is already taken (the aggregate's first event collides). */
+    static final String ID_TAKEN = "ID_TAKEN";
 
     @ExceptionHandler(RuleViolationException.class)
     ResponseEntity<ProblemDetail> rule(RuleViolationException e, HttpServletRequest request) {
@@ -87,6 +100,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return respond(Problems.of(HttpStatus.FORBIDDEN, "FORBIDDEN", "当前用户的角色无权执行此操作", request.getRequestURI()));
     }
 
+    @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<ProblemDetail> invalidInput(InvalidInputException e, HttpServletRequest request) {
+        return respond(badRequest(List.of(fieldError(e.field(), e.getMessage(), null, e.code())), request.getRequestURI()));
+    }
+
+    @ExceptionHandler(AggregateStreamCreationException.class)
+    ResponseEntity<ProblemDetail> idTaken(AggregateStreamCreationException e, HttpServletRequest request) {
+        return respond(Problems.of(HttpStatus.CONFLICT, ID_TAKEN, "该编号已被使用，请换一个编号或不指定编号", request.getRequestURI()));
+    }
+
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<ProblemDetail> constraint(ConstraintViolationException e, HttpServletRequest request) {
         List<Map<String, Object>> errors = e.getConstraintViolations().stream()
@@ -97,17 +120,26 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+        InvalidInputException invalid = causeOf(e, InvalidInputException.class);
+        if (invalid != null) {
+            return respond(badRequest(List.of(fieldError(e.getName(), invalid.getMessage(), e.getValue(), invalid.code())),
+                    request.getRequestURI()));
+        }
         return respond(badRequest(List.of(fieldError(e.getName(), "格式不正确", e.getValue())), request.getRequestURI()));
     }
 
     @ExceptionHandler({CompletionException.class, CommandExecutionException.class, QueryExecutionException.class})
     ResponseEntity<ProblemDetail> wrapped(Exception e, HttpServletRequest request) throws Exception {
-        Throwable cause = e.getCause();
-        if (cause instanceof RuleViolationException r) {
-            return rule(r, request);
-        }
-        if (cause instanceof NotFoundException nf) {
-            return notFound(nf, request);
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof RuleViolationException r) {
+                return rule(r, request);
+            }
+            if (cause instanceof NotFoundException nf) {
+                return notFound(nf, request);
+            }
+            if (cause instanceof AggregateStreamCreationException taken) {
+                return idTaken(taken, request);
+            }
         }
         return unexpected(e, request);
     }
@@ -153,6 +185,21 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
+        RejectedInputException rejected = causeOf(e, RejectedInputException.class);
+        if (rejected != null) {
+            ProblemDetail problem = badRequest(List.of(fieldError(rejected.field(), rejected.reason(), null, rejected.code())), uri(request));
+            return ResponseEntity.badRequest().body(problem);
+        }
+        StreamConstraintsException constraint = causeOf(e, StreamConstraintsException.class);
+        if (causeOf(e, JsonBodyLimitFilter.BodyTooLargeException.class) != null
+                || constraint != null && !constraint.getOriginalMessage().contains("depth")) {
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(Problems.of(HttpStatus.PAYLOAD_TOO_LARGE,
+                    JsonBodyLimitFilter.CODE, "请求内容超过大小上限", uri(request)));
+        }
+        if (constraint != null) {
+            return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "NESTING_TOO_DEEP",
+                    "请求内容的嵌套层数超过上限", uri(request)));
+        }
         List<Map<String, Object>> errors = new ArrayList<>();
         String detail = "请求内容不是有效的 JSON";
         if (e.getCause() instanceof JsonMappingException jme && !jme.getPath().isEmpty()) {
@@ -169,6 +216,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = badRequest(errors, uri(request));
         problem.setDetail(detail);
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e, HttpHeaders headers,
+                                                                          HttpStatusCode status, WebRequest request) {
+        String limit = e.getMaxUploadSize() > 0 ? "（" + DataSize.ofBytes(e.getMaxUploadSize()).toMegabytes() + "MB）" : "";
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(Problems.of(HttpStatus.PAYLOAD_TOO_LARGE,
+                FILE_TOO_LARGE, "上传的文件或请求超过大小上限" + limit, uri(request)));
     }
 
     @Override
@@ -189,13 +244,31 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     private static Map<String, Object> fieldError(String field, String message, Object rejected) {
+        return fieldError(field, message, rejected, null);
+    }
+
+    private static Map<String, Object> fieldError(String field, String message, Object rejected, String code) {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("field", field);
         error.put("message", message);
-        if (rejected != null && !(rejected instanceof Iterable<?>) && String.valueOf(rejected).length() <= 200) {
+        if (code != null) {
+            error.put("code", code);
+        }
+        if (rejected != null && !(rejected instanceof Iterable<?>) && String.valueOf(rejected).length() <= 200
+                && Texts.violation(String.valueOf(rejected)) == null) {
             error.put("rejectedValue", String.valueOf(rejected));
         }
         return error;
+    }
+
+    /** The first exception of the type in the chain of causes, or null. */
+    private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 
     private static String lastNode(String path) {

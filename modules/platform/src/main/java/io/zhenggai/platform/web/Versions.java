@@ -1,16 +1,20 @@
 package io.zhenggai.platform.web;
 
-import io.zhenggai.platform.domain.RuleViolationException;
+import io.zhenggai.platform.web.input.Texts;
 import org.springframework.http.ResponseEntity;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The HTTP side of optimistic concurrency: the ETag of a resource is its aggregate's version
  * (the sequence number of its last event); a command sent with {@code If-Match} of an older version gets 409.
  */
 public final class Versions {
+
+    private static final Pattern ENTITY_TAG = Pattern.compile("(?:W/)?\"([0-9]{1,18})\"");
 
     private Versions() {
     }
@@ -19,21 +23,25 @@ public final class Versions {
         return "\"" + version + "\"";
     }
 
-    /** Parses an {@code If-Match} header ({@code "3"}, {@code W/"3"} or {@code 3}); null when absent or {@code *}. */
+    /**
+     * Parses an {@code If-Match} header: an entity tag as RFC 9110 writes it ({@code "3"} or {@code W/"3"}); null when
+     * absent or {@code *}. Anything else — {@code 3} without quotes, a list, a non-number — is refused (400), never
+     * read as some version.
+     */
     public static Long expected(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
             return null;
         }
-        String v = ifMatch.trim();
-        if (v.startsWith("W/")) {
-            v = v.substring(2);
+        Matcher m = ENTITY_TAG.matcher(ifMatch.trim());
+        if (m.matches()) {
+            try {
+                return Long.parseLong(m.group(1));
+            } catch (NumberFormatException e) {
+                // too many digits: refused below
+            }
         }
-        v = v.replace("\"", "").trim();
-        try {
-            return Long.parseLong(v);
-        } catch (NumberFormatException e) {
-            throw RuleViolationException.invalid("IF_MATCH_INVALID", "If-Match 必须是资源的版本号（ETag），收到：" + ifMatch);
-        }
+        throw new InvalidInputException("If-Match", "IF_MATCH_INVALID",
+                "If-Match 必须是带引号的版本号（ETag），如 \"3\"，收到：" + Texts.printable(ifMatch));
     }
 
     /** 200 with the new version as ETag and a small JSON body naming the resource and its version. */

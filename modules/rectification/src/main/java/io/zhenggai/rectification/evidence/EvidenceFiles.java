@@ -1,11 +1,19 @@
 package io.zhenggai.rectification.evidence;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.InputStreamSource;
+import org.springframework.jdbc.core.SqlTypeValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.unit.DataSize;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -44,27 +52,44 @@ public class EvidenceFiles {
         return maxFileSize;
     }
 
-    /** Stores the bytes (once per content) and records the upload for the rectification; the same file twice is one file. */
-    public StoredFile store(String rectificationId, String fileName, String contentType, byte[] bytes, String user) {
-        if (bytes.length > maxFileSize.toBytes()) {
+    /**
+     * Stores the content (once per content) and records the upload for the rectification; the same file twice is one
+     * file. The content is read twice as a stream — once for its SHA-256, once into PostgreSQL — so an upload never
+     * holds the whole file in memory.
+     */
+    public StoredFile store(String rectificationId, String fileName, String contentType, InputStreamSource content,
+                            long size, String user) throws IOException {
+        if (size > maxFileSize.toBytes()) {
             throw new IllegalStateException("file larger than " + maxFileSize);
         }
-        String sha256 = sha256(bytes);
+        String sha256 = sha256(content);
         String type = mediaType(contentType);
         String name = fileName(fileName);
-        tx.executeWithoutResult(status -> {
-            jdbc.sql("""
-                            insert into rectification_evidence_file (sha256, content, size, content_type)
-                            values (:sha, :content, :size, :type) on conflict (sha256) do nothing""")
-                    .param("sha", sha256).param("content", bytes).param("size", (long) bytes.length).param("type", type)
-                    .update();
-            jdbc.sql("""
-                            insert into rectification_evidence_upload (rectification_id, sha256, file_name, uploaded_by)
-                            values (:rect, :sha, :name, :user) on conflict (rectification_id, sha256) do nothing""")
-                    .param("rect", rectificationId).param("sha", sha256).param("name", name).param("user", user)
-                    .update();
-        });
+        try (InputStream in = content.getInputStream()) {
+            SqlTypeValue stream = (ps, index, sqlType, typeName) -> ps.setBinaryStream(index, in, size);
+            tx.executeWithoutResult(status -> {
+                jdbc.sql("""
+                                insert into rectification_evidence_file (sha256, content, size, content_type)
+                                values (:sha, :content, :size, :type) on conflict (sha256) do nothing""")
+                        .param("sha", sha256).param("content", stream).param("size", size).param("type", type)
+                        .update();
+                jdbc.sql("""
+                                insert into rectification_evidence_upload (rectification_id, sha256, file_name, uploaded_by)
+                                values (:rect, :sha, :name, :user) on conflict (rectification_id, sha256) do nothing""")
+                        .param("rect", rectificationId).param("sha", sha256).param("name", name).param("user", user)
+                        .update();
+            });
+        }
         return find(rectificationId, sha256).orElseThrow();
+    }
+
+    /** Stores bytes already in memory (see {@link #store(String, String, String, InputStreamSource, long, String)}). */
+    public StoredFile store(String rectificationId, String fileName, String contentType, byte[] bytes, String user) {
+        try {
+            return store(rectificationId, fileName, contentType, new ByteArrayResource(bytes), bytes.length, user);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The file with this SHA-256 as uploaded for the rectification, if it was. */
@@ -93,8 +118,21 @@ public class EvidenceFiles {
     }
 
     public static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(digest().digest(bytes));
+    }
+
+    /** The SHA-256 of a content, read as a stream. */
+    static String sha256(InputStreamSource content) throws IOException {
+        MessageDigest digest = digest();
+        try (InputStream in = new DigestInputStream(content.getInputStream(), digest)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static MessageDigest digest() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

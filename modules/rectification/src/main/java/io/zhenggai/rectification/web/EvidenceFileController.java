@@ -10,14 +10,13 @@ import io.zhenggai.rectification.evidence.EvidenceFiles.FileContent;
 import io.zhenggai.rectification.evidence.EvidenceFiles.StoredFile;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.*;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 import java.io.IOException;
 import java.net.URI;
@@ -49,11 +48,10 @@ class EvidenceFileController {
             throw new NotFoundException("rectification", inspectionId);
         }
         if (file.getSize() > files.maxFileSize().toBytes()) {
-            throw new ResponseStatusException(HttpStatus.PAYLOAD_TOO_LARGE,
-                    "文件超过大小上限 " + files.maxFileSize().toMegabytes() + "MB");
+            throw new MaxUploadSizeExceededException(files.maxFileSize().toBytes());
         }
         RuleViolationException.require(!file.isEmpty(), "FILE_EMPTY", "上传的文件是空的");
-        StoredFile stored = files.store(rectificationId, file.getOriginalFilename(), file.getContentType(), file.getBytes(),
+        StoredFile stored = files.store(rectificationId, file.getOriginalFilename(), file.getContentType(), file, file.getSize(),
                 user.getName());
         return ResponseEntity.created(URI.create("/api/rectifications/" + inspectionId + "/evidence-files/" + stored.sha256()))
                 .eTag("\"" + stored.sha256() + "\"")

@@ -1,11 +1,15 @@
 package io.zhenggai.reporting.audit;
 
+import io.zhenggai.platform.domain.BusinessDates;
+import io.zhenggai.platform.web.InvalidInputException;
+
+import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 
 /**
@@ -20,7 +24,25 @@ final class TimeParams {
     /** Where a bare date points: the start of the day, or just past its end (for exclusive and inclusive upper bounds). */
     enum DateMeans { START_OF_DAY, START_OF_NEXT_DAY, END_OF_DAY }
 
+    /** The instant, refused (400 naming the parameter) when its date lies outside the bounds of {@link BusinessDates}. */
     static Instant parse(String name, String value, ZoneId zone, DateMeans date) {
+        Instant instant = read(name, value, zone, date);
+        if (instant != null) {
+            Clock clock = Clock.system(zone);
+            LocalDate day;
+            try {
+                day = LocalDate.ofInstant(instant, zone);
+            } catch (DateTimeException e) {
+                day = null;
+            }
+            if (day == null || !BusinessDates.withinBounds(day, clock)) {
+                throw new InvalidInputException(name, "DATE_OUT_OF_RANGE", BusinessDates.outOfBounds(value.trim(), clock));
+            }
+        }
+        return instant;
+    }
+
+    private static Instant read(String name, String value, ZoneId zone, DateMeans date) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -41,7 +63,7 @@ final class TimeParams {
                 return OffsetDateTime.parse(v).toInstant();
             }
             return LocalDateTime.parse(v).atZone(zone).toInstant();
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeException e) {
             throw new IllegalArgumentException("参数 " + name + " 的时间格式不正确：" + value
                     + "（应为 ISO 时间，如 2025-03-01T10:00:00+08:00 或 2025-03-01T02:00:00Z，或日期 2025-03-01）");
         }
