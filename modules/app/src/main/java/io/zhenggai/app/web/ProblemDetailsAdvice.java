@@ -37,6 +37,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.util.ArrayList;
@@ -227,10 +228,21 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e, HttpHeaders headers,
+                                                                    HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Problems.of(HttpStatus.NOT_FOUND, "NOT_FOUND",
+                "所请求的地址不存在", uri(request)));
+    }
+
+    @Override
     protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
                                                           WebRequest request) {
         if (body instanceof ProblemDetail p && p.getProperties() == null) {
-            p.setProperty("code", HttpStatus.valueOf(statusCode.value()).name());
+            String code = HttpStatus.valueOf(statusCode.value()).name();
+            p.setProperty("code", code);
+            if (p.getType() == null || "about:blank".equals(p.getType().toString())) {
+                p.setType(java.net.URI.create(Problems.TYPE_BASE + code.toLowerCase().replace('_', '-')));
+            }
         }
         return super.createResponseEntity(body, headers, statusCode, request);
     }
