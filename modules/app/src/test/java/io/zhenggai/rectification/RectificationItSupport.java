@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zhenggai.app.support.ApiClient;
 import io.zhenggai.app.support.ApiClient.Response;
 import io.zhenggai.app.support.IntegrationTest;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,7 +14,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Base64;
@@ -34,9 +32,6 @@ import static org.awaitility.Awaitility.await;
 abstract class RectificationItSupport extends IntegrationTest {
 
     static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
-
-    @Autowired
-    Clock clock;
 
     /** An inspection whose feedback was delivered 30 days ago: categories c1 (findings f1, f2) and c2 (f3). */
     record Delivered(String inspectionId, String rectificationId, LocalDate feedbackDate) {
