@@ -236,7 +236,7 @@ class OpenApiFuzzIT {
     private static void fixture() {
         ApiClient api = new ApiClient(port).header("X-Request-Id", "fuzz-fixture");
         ApiClient inspector = api.as("inspector");
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        LocalDate today = LocalDate.now(app.getBean(java.time.Clock.class));
         expect(inspector.post("/api/inspection-rounds", Map.of("roundId", "fz-round", "name", "2024年第一轮巡察")), 201);
         expect(inspector.post("/api/inspections", Map.of("inspectionId", INSPECTION, "inspectingBody", "区委第四巡察组",
                 "inspectedUnit", "区委统战部", "mandate", "区委统一部署", "legalBasis", List.of("《中国共产党巡视工作条例》"),
