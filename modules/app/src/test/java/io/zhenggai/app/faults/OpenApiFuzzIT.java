@@ -296,9 +296,12 @@ class OpenApiFuzzIT {
                 "{\"x\":\"\\u0000\"}", "\uFEFF{}", "{\"a\":1,\"a\":2}", "[".repeat(3000) + "]".repeat(3000),
                 "{\"a\":".repeat(2000) + "1" + "}".repeat(2000), "{\"date\":\"\\ud800\"}", "\u0000");
 
+        static final int MAX_WRONG_PASSWORDS = 8;
+
         final JsonNode doc;
         final Random rnd;
         int fresh;
+        int wrongPasswords;
 
         Generator(JsonNode doc, Random rnd) {
             this.doc = doc;
@@ -350,7 +353,9 @@ class OpenApiFuzzIT {
 
         Request request(Op op) {
             String role = rnd.nextInt(20) < 11 ? roleFor(op.path()) : ROLES[rnd.nextInt(ROLES.length)];
-            boolean wrongPassword = role != null && rnd.nextInt(40) == 0;
+            // a few wrong passwords, fewer than the login throttle allows per user and per address: more would lock
+            // the fuzz itself out with 429 (that throttle has tests of its own)
+            boolean wrongPassword = role != null && rnd.nextInt(40) == 0 && wrongPasswords++ < MAX_WRONG_PASSWORDS;
             StringBuilder path = new StringBuilder();
             String template = op.path();
             int at = 0;
