@@ -37,6 +37,19 @@ class RectificationInputIT extends RectificationItSupport {
     }
 
     @Test
+    void composingANoticeWithAnIdTakenIs409IdTakenAndLeavesNoEvent() {
+        String noticeId = uniqueId("notice");
+        Response first = api.as("publisher").post("/api/notices", body("noticeId", noticeId, "inspectionId", d.inspectionId()));
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        Response again = api.as("publisher").header("X-Request-Id", "it-dup-" + noticeId)
+                .post("/api/notices", body("noticeId", noticeId, "inspectionId", d.inspectionId()));
+        assertThat(again.status()).as(again.toString()).isEqualTo(409);
+        assertThat(again.json().get("code").asText()).isEqualTo("ID_TAKEN");
+        assertThat(eventCountWithMetadata("requestId", "it-dup-" + noticeId)).isZero();
+        assertThat(eventCount(noticeId)).isEqualTo(1);
+    }
+
+    @Test
     void anUploadAboveTheFileLimitIs413FileTooLarge() {
         byte[] big = new byte[20 * 1024 * 1024 + 100 * 1024];
         Response r = expect(upload("rectifier", d.path() + "/evidence-files", "big.bin", "application/octet-stream", big), 413);

@@ -1,6 +1,7 @@
 package io.zhenggai.app.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.Hidden;
 import io.zhenggai.platform.web.input.Texts;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,6 +26,7 @@ import java.util.UUID;
  * everywhere else. Called directly, {@code /error} is a path like any other that names nothing: 404.
  */
 @Controller
+@Hidden
 @RequestMapping("${server.error.path:/error}")
 class ProblemErrorController implements ErrorController {
 

@@ -234,12 +234,14 @@ class EdgeInputIT extends IntegrationTest {
         Response enacted = api.as("finance_officer").post("/api/finance/regulations", regulationBody);
         assertThat(enacted.status()).as(enacted.toString()).isEqualTo(201);
 
-        ApiClient again = api.header("X-Request-Id", "it-dup-" + java.util.UUID.randomUUID());
+        String duplicateRequest = "it-dup-" + java.util.UUID.randomUUID();
+        ApiClient again = api.header("X-Request-Id", duplicateRequest);
         assertProblem(again.as("inspector").post("/api/inspection-rounds", roundBody), 409, "ID_TAKEN");
         assertProblem(again.as("inspector").post("/api/inspections", inspection(inspectionId)), 409, "ID_TAKEN");
         assertProblem(again.as("finance_officer").post("/api/finance/regulations", regulationBody), 409, "ID_TAKEN");
         assertThat(eventCount(round)).isEqualTo(1);
         assertThat(eventCount(inspectionId)).isEqualTo(1);
+        assertThat(eventCountWithMetadata("requestId", duplicateRequest)).isZero();
     }
 
     // --- helpers ------------------------------------------------------------------------------------------------------

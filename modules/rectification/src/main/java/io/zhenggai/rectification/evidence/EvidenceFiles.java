@@ -31,6 +31,9 @@ public class EvidenceFiles {
     private static final Pattern MEDIA_TYPE = Pattern.compile("[a-z0-9][a-z0-9!#$&^_.+-]{0,62}/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}");
     public static final String DEFAULT_TYPE = "application/octet-stream";
 
+    /** How much of a file a download reads from PostgreSQL at a time. */
+    static final int SLICE = 256 * 1024;
+
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final DataSize maxFileSize;
@@ -43,9 +46,6 @@ public class EvidenceFiles {
 
     /** What is known about a stored file within a rectification. */
     public record StoredFile(String sha256, String fileName, String contentType, long size) {
-    }
-
-    public record FileContent(StoredFile file, byte[] bytes) {
     }
 
     public DataSize maxFileSize() {
@@ -104,11 +104,19 @@ public class EvidenceFiles {
                 .optional();
     }
 
-    /** The bytes, only within a rectification the file was uploaded for. */
-    public Optional<FileContent> content(String rectificationId, String sha256) {
-        return find(rectificationId, sha256).map(file -> new FileContent(file,
-                jdbc.sql("select content from rectification_evidence_file where sha256 = :sha").param("sha", sha256)
-                        .query((rs, n) -> rs.getBytes("content")).single()));
+    /**
+     * Writes the content of a stored file to {@code out} slice by slice ({@link #SLICE} bytes per query), so that a
+     * download never holds the whole file in memory, however many run at once.
+     */
+    public void writeContent(StoredFile file, OutputStream out) throws IOException {
+        for (long offset = 0; offset < file.size(); offset += SLICE) {
+            byte[] slice = jdbc.sql("""
+                            select substring(content from :from for :length) from rectification_evidence_file
+                            where sha256 = :sha""")
+                    .param("from", (int) offset + 1).param("length", SLICE).param("sha", file.sha256())
+                    .query((rs, n) -> rs.getBytes(1)).single();
+            out.write(slice);
+        }
     }
 
     /** Whether the rectification exists (its ledger has been built). */

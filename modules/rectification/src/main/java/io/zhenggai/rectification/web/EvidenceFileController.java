@@ -1,15 +1,19 @@
 package io.zhenggai.rectification.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.zhenggai.api.rectification.RectificationIds;
 import io.zhenggai.platform.domain.NotFoundException;
 import io.zhenggai.platform.domain.RuleViolationException;
 import io.zhenggai.rectification.evidence.EvidenceFiles;
-import io.zhenggai.rectification.evidence.EvidenceFiles.FileContent;
 import io.zhenggai.rectification.evidence.EvidenceFiles.StoredFile;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -60,17 +64,19 @@ class EvidenceFileController {
 
     @GetMapping("/{sha256}")
     @PreAuthorize(RectificationController.READ)
-    @Operation(summary = "下载佐证材料 Download an evidence file")
-    ResponseEntity<byte[]> download(@PathVariable String inspectionId, @PathVariable String sha256) {
-        FileContent content = files.content(RectificationIds.forInspection(inspectionId), sha256)
+    @Operation(summary = "下载佐证材料 Download an evidence file", responses = @ApiResponse(responseCode = "200",
+            description = "OK", content = @Content(mediaType = "*/*", schema = @Schema(type = "string", format = "byte"))))
+    void download(@PathVariable String inspectionId, @PathVariable String sha256, HttpServletResponse response)
+            throws IOException {
+        StoredFile file = files.find(RectificationIds.forInspection(inspectionId), sha256)
                 .orElseThrow(() -> new NotFoundException("evidence file", sha256));
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(content.file().contentType()))
-                .contentLength(content.bytes().length)
-                .eTag("\"" + sha256 + "\"")
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(content.file().fileName(), StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .body(content.bytes());
+        response.setStatus(HttpStatus.OK.value());
+        response.setContentType(file.contentType());
+        response.setContentLengthLong(file.size());
+        response.setHeader(HttpHeaders.ETAG, "\"" + sha256 + "\"");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                .filename(file.fileName(), StandardCharsets.UTF_8).build().toString());
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        files.writeContent(file, response.getOutputStream()); // streamed slice by slice, never whole in memory
     }
 }
