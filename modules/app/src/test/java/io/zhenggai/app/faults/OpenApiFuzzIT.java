@@ -101,7 +101,7 @@ class OpenApiFuzzIT {
     }
 
     record Sent(int n, String requestId, String operation, String method, String path, String role, String requestType,
-                String bodySummary, int status, String contentType, String answer) {
+                long bodyBytes, String bodySummary, int status, String contentType, String answer) {
 
         /**
          * Whether a 4xx must be problem+json: always on the API; on the public pages for people ({@code /notices/…}:
@@ -155,7 +155,8 @@ class OpenApiFuzzIT {
             }
             requests.add(b.build());
             plans.add(new Sent(n, requestId, op.method() + " " + op.path(), op.method(), r.pathAndQuery(), r.role() + (r.wrongPassword() ? "(wrong password)" : ""),
-                    r.body() == null ? null : r.contentType(), r.bodySummary(), 0, null, null));
+                    r.body() == null ? null : r.contentType(), r.body() == null ? 0 : r.body().getBytes(StandardCharsets.UTF_8).length,
+                    r.bodySummary(), 0, null, null));
         }
 
         ConcurrentLinkedQueue<Sent> sent = new ConcurrentLinkedQueue<>();
@@ -173,7 +174,17 @@ class OpenApiFuzzIT {
         System.out.println("[OpenApiFuzzIT] " + REQUESTS + " requests over " + ops.size() + " operations, seed " + SEED
                 + "; answers per status: " + perStatus);
 
-        List<Sent> serverErrors = sent.stream().filter(s -> s.status() >= 500 || s.status() < 0).sorted(java.util.Comparator.comparingInt(Sent::n)).toList();
+        // A body above the limit is answered 413 before it is read, and the connection is closed (Tomcat drops the
+        // connection after a 413). With the rest of the body unread, TCP may reset the connection before the client
+        // has read the 413: such a lost answer to an oversized body is counted and printed, not failed — what is
+        // asserted for it is that it changed nothing (below). Every other request must get an answer.
+        long maxBody = org.springframework.util.unit.DataSize.parse(
+                app.getEnvironment().getProperty("zhenggai.http.max-json-body", "1MB")).toBytes();
+        List<Sent> lostOversized = sent.stream().filter(s -> s.status() < 0 && s.bodyBytes() > maxBody).toList();
+        System.out.println("[OpenApiFuzzIT] oversized bodies (> " + maxBody + " bytes) whose 413 the connection reset lost: "
+                + lostOversized.size() + " of " + sent.stream().filter(s -> s.bodyBytes() > maxBody).count());
+        List<Sent> serverErrors = sent.stream().filter(s -> s.status() >= 500 || s.status() < 0 && s.bodyBytes() <= maxBody)
+                .sorted(java.util.Comparator.comparingInt(Sent::n)).toList();
         List<Sent> notProblems = sent.stream().filter(s -> s.status() >= 400 && s.status() < 500 && s.problemExpected()
                 && (s.contentType() == null || !s.contentType().startsWith("application/problem+json")))
                 .sorted(java.util.Comparator.comparingInt(Sent::n)).toList();
@@ -215,13 +226,13 @@ class OpenApiFuzzIT {
         try {
             HttpResponse<byte[]> r = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
             String text = new String(r.body(), StandardCharsets.UTF_8);
-            return new Sent(plan.n(), plan.requestId(), plan.operation(), plan.method(), plan.path(), plan.role(), plan.requestType(), plan.bodySummary(), r.statusCode(),
+            return new Sent(plan.n(), plan.requestId(), plan.operation(), plan.method(), plan.path(), plan.role(), plan.requestType(), plan.bodyBytes(), plan.bodySummary(), r.statusCode(),
                     r.headers().firstValue("Content-Type").orElse(null), text.length() > 300 ? text.substring(0, 300) + "…" : text);
         } catch (IOException e) {
-            return new Sent(plan.n(), plan.requestId(), plan.operation(), plan.method(), plan.path(), plan.role(), plan.requestType(), plan.bodySummary(), -1, null, e.toString());
+            return new Sent(plan.n(), plan.requestId(), plan.operation(), plan.method(), plan.path(), plan.role(), plan.requestType(), plan.bodyBytes(), plan.bodySummary(), -1, null, e.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Sent(plan.n(), plan.requestId(), plan.operation(), plan.method(), plan.path(), plan.role(), plan.requestType(), plan.bodySummary(), -1, null, e.toString());
+            return new Sent(plan.n(), plan.requestId(), plan.operation(), plan.method(), plan.path(), plan.role(), plan.requestType(), plan.bodyBytes(), plan.bodySummary(), -1, null, e.toString());
         }
     }
 
