@@ -21,7 +21,7 @@ final class FinanceTestSupport {
     private FinanceTestSupport() {
     }
 
-    static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    static final LocalDate TODAY = io.zhenggai.app.support.ItClock.today();
 
     @SafeVarargs
     static Map<String, Object> map(Object... keyValues) {

@@ -27,7 +27,7 @@ import static org.awaitility.Awaitility.await;
 /** Public feedback on a published notice: the window, the rate limit, escaping, personal data, handling by staff. */
 class NoticeFeedbackIT extends IntegrationTest {
 
-    static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    static final LocalDate TODAY = io.zhenggai.app.support.ItClock.today();
 
     @Autowired
     FeedbackRateLimiter limiter;

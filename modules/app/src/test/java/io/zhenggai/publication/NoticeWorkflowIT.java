@@ -18,7 +18,7 @@ import static org.awaitility.Awaitility.await;
 /** The notice from draft to publication through HTTP, on real PostgreSQL, composed from a ledger built through the API. */
 class NoticeWorkflowIT extends IntegrationTest {
 
-    static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    static final LocalDate TODAY = io.zhenggai.app.support.ItClock.today();
 
     @Test
     void aNoticeWritesItsRateWithTwoDecimalsWhenTheUnitAsksAndRefusesAnUnknownStyle() {

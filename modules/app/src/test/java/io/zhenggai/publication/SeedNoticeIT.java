@@ -147,7 +147,9 @@ class SeedNoticeIT extends IntegrationTest {
         assertThat(headings.stream().filter(h -> h.startsWith("h1:")).count()).isEqualTo(1);
         assertThat(dom).contains("<main", "<svg", "公开期限：2024年3月25日至2024年4月25日");
 
-        Path shot = docs().resolve("screenshots").resolve("notice.png");
+        // a screenshot cannot be compared byte for byte: docs/screenshots is rewritten only on -Dzhenggai.docs.write=true
+        Path shot = (io.zhenggai.app.support.GeneratedDocs.writing() ? docs() : Path.of("target"))
+                .resolve("screenshots").resolve("notice.png");
         Files.createDirectories(shot.getParent());
         Path tmp = Files.createTempFile("notice", ".png");
         chromium("--screenshot=" + tmp, "--window-size=1000,6400", "--hide-scrollbars", url);

@@ -20,7 +20,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -72,11 +71,12 @@ class OverdueDeadlineSurvivesRestartIT {
 
     @Test
     void anOverdueDeadlineScheduledBeforeARestartFiresAfterIt() {
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        LocalDate today;
         Delivered d;
         String itemId = "item-restart";
 
         try (ConfigurableApplicationContext a = start()) {
+            today = LocalDate.now(a.getBean(java.time.Clock.class)); // the app's date, not the test JVM's idea of it
             ApiClient api = new ApiClient(port(a));
             d = deliverInspection(api, today);
             awaitLedger(api, d, l -> true);

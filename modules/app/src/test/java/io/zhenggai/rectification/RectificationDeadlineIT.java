@@ -35,7 +35,15 @@ class RectificationDeadlineIT extends RectificationItSupport {
         assertThat(overdue.payload().get("overdueSince").asText()).isEqualTo(today().toString());
         assertThat(overdue.metaData().get("userId").asText()).isEqualTo("system");
         assertThat(overdue.metaData().get("commandName").asText()).isEqualTo("ItemOverdueDeadline");
-        assertThat(overdue.metaData().hasNonNull("correlationId")).isTrue();
+        // the overdue event belongs to the causal chain of the command that scheduled its deadline (adding the item)
+        StoredEvent added = events(d.rectificationId()).stream()
+                .filter(e -> e.type().equals("ItemAddedEvent") && e.payload().get("itemId").asText().equals(itemId))
+                .findFirst().orElseThrow();
+        assertThat(overdue.metaData().get("correlationId").asText())
+                .isEqualTo(added.metaData().get("correlationId").asText());
+        assertThat(overdue.metaData().get("causationId").asText())
+                .as("caused by the deadline message, not by the command itself")
+                .isNotEqualTo(added.metaData().get("causationId").asText());
 
         JsonNode ledger = ledgerAt(d, overdue.sequence());
         JsonNode item = RectificationLifecycleIT.item(ledger, itemId);

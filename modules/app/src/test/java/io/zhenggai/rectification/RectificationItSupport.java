@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zhenggai.app.support.ApiClient;
 import io.zhenggai.app.support.ApiClient.Response;
 import io.zhenggai.app.support.IntegrationTest;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,7 +14,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Base64;
@@ -34,9 +32,6 @@ import static org.awaitility.Awaitility.await;
 abstract class RectificationItSupport extends IntegrationTest {
 
     static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
-
-    @Autowired
-    Clock clock;
 
     /** An inspection whose feedback was delivered 30 days ago: categories c1 (findings f1, f2) and c2 (f3). */
     record Delivered(String inspectionId, String rectificationId, LocalDate feedbackDate) {
@@ -86,17 +81,13 @@ abstract class RectificationItSupport extends IntegrationTest {
 
     static JsonNode awaitLedger(ApiClient api, Delivered d, Predicate<JsonNode> until) {
         JsonNode[] last = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
+        // untilAsserted: an AssertionError of the condition means "not yet" while waiting, and is the reported
+        // cause when the wait times out (so a ledger that never gets there fails with what was wrong about it)
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
             Response r = api.as("auditor").get(d.path());
-            if (r.status() != 200) {
-                return false;
-            }
+            assertThat(r.status()).as("the ledger of %s: %s", d.rectificationId(), r).isEqualTo(200);
             last[0] = r.json();
-            try {
-                return until.test(last[0]);
-            } catch (AssertionError notYet) {
-                return false; // e.g. the item is not in the ledger yet: the projection has not caught up
-            }
+            assertThat(until.test(last[0])).as("the ledger of %s has caught up: %s", d.rectificationId(), last[0]).isTrue();
         });
         return last[0];
     }

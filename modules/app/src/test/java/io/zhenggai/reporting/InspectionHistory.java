@@ -16,9 +16,9 @@ final class InspectionHistory {
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     final String inspectionId = "audit-" + UUID.randomUUID().toString().substring(0, 8);
-    final LocalDate fieldworkStart = LocalDate.now(ZONE).minusDays(40);
-    final LocalDate fieldworkEnd = LocalDate.now(ZONE).minusDays(30);
-    final LocalDate feedbackDate = LocalDate.now(ZONE).minusDays(20);
+    final LocalDate fieldworkStart = io.zhenggai.app.support.ItClock.today().minusDays(40);
+    final LocalDate fieldworkEnd = io.zhenggai.app.support.ItClock.today().minusDays(30);
+    final LocalDate feedbackDate = io.zhenggai.app.support.ItClock.today().minusDays(20);
 
     /** 7 events: scheduled, fieldwork started, category, finding, fieldwork concluded, feedback, correction. */
     static final int EVENTS = 7;

@@ -7,13 +7,13 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import io.zhenggai.ZhenggaiApplication;
+import io.zhenggai.app.support.GeneratedDocs;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The shape of the modular monolith, enforced: contexts never import each other, they share only the
  * messages in {@code api} and the kernel in {@code platform}; {@code api} is plain Java records without
- * Spring or JPA. Also writes the module diagrams into {@code docs/architecture/} from the code.
+ * Spring or JPA. Also checks that the module diagrams in {@code docs/architecture/} are the ones the code generates
+ * ({@link GeneratedDocs}: {@code -Dzhenggai.docs.write=true} regenerates them).
  */
 class ModularityTest {
 
@@ -111,16 +112,15 @@ class ModularityTest {
     }
 
     @Test
-    void writesTheModuleDiagramsFromTheCode() throws IOException {
-        Path out = docsArchitecture();
+    void theCommittedModuleDiagramsAreTheOnesTheCodeGenerates() throws IOException {
+        Path generated = Files.createTempDirectory("zhenggai-modulith");
         ApplicationModules modules = ApplicationModules.of(ZhenggaiApplication.class,
                 resideInAnyPackage("io.zhenggai.api..", "io.zhenggai.platform.."));
-        new Documenter(modules, Documenter.Options.defaults().withOutputFolder(out.resolve("modulith").toString()))
+        new Documenter(modules, Documenter.Options.defaults().withOutputFolder(generated.toString()))
                 .writeModulesAsPlantUml()
                 .writeIndividualModulesAsPlantUml();
-
-        Files.writeString(out.resolve("modules.md"), messageFlowDiagram(), StandardCharsets.UTF_8);
-        assertThat(out.resolve("modules.md")).exists();
+        GeneratedDocs.writeOrCheckFolder(generated, "architecture/modulith");
+        GeneratedDocs.writeOrCheck("architecture/modules.md", messageFlowDiagram());
     }
 
     /**
@@ -197,9 +197,5 @@ class ModularityTest {
             }
         }
         return null;
-    }
-
-    private static Path docsArchitecture() {
-        return io.zhenggai.app.support.DocsFolder.resolve("architecture");
     }
 }

@@ -8,6 +8,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.convention.TestBean;
 
 /**
  * Base of the integration tests: the whole application on a random port, on real PostgreSQL
@@ -26,6 +27,10 @@ public abstract class IntegrationTest {
         registry.add("db-scheduler.polling-interval", () -> "500ms");
         registry.add("zhenggai.seed.enabled", () -> "false");
     }
+
+    /** The app's clock is the run's {@link ItClock}, so that tests and app agree on "today" even around midnight. */
+    @TestBean(name = "clock", methodName = "io.zhenggai.app.support.ItClock#clock")
+    protected java.time.Clock clock;
 
     @LocalServerPort
     protected int port;

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Credentials: the test hands the browser the HTTP Basic header with {@code Network.setExtraHTTPHeaders}, as a
  * browser does after its login prompt; the page's own requests go to the same origin. The screenshot is written to
  * {@code modules/app/target/screenshots/dashboard.png}, and to {@code docs/screenshots/dashboard.png} when the test
- * runs with {@code -Dzhenggai.screenshots=update}.
+ * runs with {@code -Dzhenggai.docs.write=true}.
  */
 class DashboardPageIT extends IntegrationTest {
 
@@ -103,7 +103,7 @@ class DashboardPageIT extends IntegrationTest {
             Path target = Path.of("target", "screenshots", "dashboard.png");
             Files.createDirectories(target.getParent());
             Files.write(target, png);
-            if ("update".equals(System.getProperty("zhenggai.screenshots"))) {
+            if (io.zhenggai.app.support.GeneratedDocs.writing()) {
                 Path docs = docsScreenshots().resolve("dashboard.png");
                 Files.write(docs, png);
             }

@@ -143,7 +143,7 @@ final class DashboardScenario {
         this.tag = tag;
         this.inspectionId = "insp-" + tag;
         this.unit = "区委统战部（" + tag + "）";
-        this.today = LocalDate.now(ZONE);
+        this.today = io.zhenggai.app.support.ItClock.today();
     }
 
     String finding(String key) {
