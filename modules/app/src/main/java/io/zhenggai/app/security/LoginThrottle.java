@@ -13,11 +13,12 @@ import java.util.OptionalLong;
 
 /**
  * Throttles wrong passwords per user name and per client address (Bucket4j, in memory): at most {@code capacity}
- * failures per period each (Bucket4j interval refill: used tokens come back together when the period ends). Every attempt takes a token
- * from both buckets before the password is checked, and a successful one gives them back, so only failures count and
- * the BCrypt work an attacker can cause is bounded. With either bucket empty the attempt is refused without checking
- * the password: 429 problem+json with {@code Retry-After} (see {@link SecurityConfig}). Failed logins are logged with
- * user name and address; throttled ones are not (that would let an attacker fill the log).
+ * failures per period each (Bucket4j interval refill: used tokens come back together when the period ends). Only a
+ * failure takes a token, after the password was checked, so correct logins never use up a bucket however many run
+ * at once. With either bucket empty the attempt is refused without checking the password: 429 problem+json with
+ * {@code Retry-After} (see {@link SecurityConfig}); so the BCrypt work an attacker can cause per period is bounded by
+ * the capacity plus the attempts in flight when it ran out. Failed logins are logged with user name and address;
+ * throttled ones are not (that would let an attacker fill the log).
  */
 final class LoginThrottle implements AuthenticationProvider {
 
@@ -48,26 +49,19 @@ final class LoginThrottle implements AuthenticationProvider {
         String user = authentication.getName();
         String address = authentication.getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : "unknown";
         String userKey = "user:" + user;
-        OptionalLong userWait = perUser.tryAcquire(userKey);
-        if (userWait.isPresent()) {
-            throw new ThrottledException(userWait.getAsLong());
+        OptionalLong wait = perUser.waitFor(userKey);
+        if (wait.isEmpty()) {
+            wait = perAddress.waitFor(address);
         }
-        OptionalLong addressWait = perAddress.tryAcquire(address);
-        if (addressWait.isPresent()) {
-            perUser.refund(userKey);
-            throw new ThrottledException(addressWait.getAsLong());
+        if (wait.isPresent()) {
+            throw new ThrottledException(wait.getAsLong());
         }
         try {
-            Authentication result = delegate.authenticate(authentication);
-            perUser.refund(userKey);
-            perAddress.refund(address);
-            return result;
+            return delegate.authenticate(authentication);
         } catch (BadCredentialsException e) {
+            perUser.charge(userKey);
+            perAddress.charge(address);
             log.warn("Failed login for user '{}' from {}", printable(user), address);
-            throw e;
-        } catch (RuntimeException e) {
-            perUser.refund(userKey);
-            perAddress.refund(address);
             throw e;
         }
     }

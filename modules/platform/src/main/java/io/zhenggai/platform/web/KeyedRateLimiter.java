@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * One Bucket4j token bucket per key (a client address, a user name), in memory: {@code capacity} tokens per
  * {@code period}, given back evenly ({@link Refill#GREEDY}) or all at once at the end of the period
- * ({@link Refill#INTERVALLY}). Callers decide what costs a token: {@link #tryAcquire} takes one and
- * {@link #refund} gives it back when the attempt turned out not to count. Full buckets are dropped when
+ * ({@link Refill#INTERVALLY}). Callers decide what costs a token: {@link #tryAcquire} takes one before the work;
+ * {@link #waitFor} only looks, for a caller that {@link #charge charges} afterwards, and only for what failed. Full buckets are dropped when
  * the map grows past {@code maxKeys}, so idle keys are not kept; keys are never logged.
  */
 public final class KeyedRateLimiter {
@@ -47,12 +47,19 @@ public final class KeyedRateLimiter {
         return probe.isConsumed() ? OptionalLong.empty() : OptionalLong.of(seconds(probe.getNanosToWaitForRefill()));
     }
 
-    /** Gives back a token taken by {@link #tryAcquire} (the attempt turned out not to count), up to the capacity. */
-    public void refund(String key) {
+    /** Whether {@code key} has a token left, without taking it: empty when it has, else the seconds to wait. */
+    public OptionalLong waitFor(String key) {
         Bucket bucket = buckets.get(key);
-        if (bucket != null) {
-            bucket.addTokens(1);
+        if (bucket == null) {
+            return OptionalLong.empty();
         }
+        var probe = bucket.estimateAbilityToConsume(1);
+        return probe.canBeConsumed() ? OptionalLong.empty() : OptionalLong.of(seconds(probe.getNanosToWaitForRefill()));
+    }
+
+    /** Takes a token for {@code key} whether or not one is left (a failure that already happened is always counted). */
+    public void charge(String key) {
+        bucket(key).tryConsume(1);
     }
 
     /** Forgets every key (an operator's reset; tests start from full buckets). */

@@ -20,12 +20,18 @@ class KeyedRateLimiterTest {
     }
 
     @Test
-    void aRefundedTokenCanBeTakenAgain() {
-        KeyedRateLimiter limiter = new KeyedRateLimiter(1, Duration.ofMinutes(10), KeyedRateLimiter.Refill.INTERVALLY, 100);
-        assertThat(limiter.tryAcquire("a")).isEmpty();
-        limiter.refund("a");
-        assertThat(limiter.tryAcquire("a")).isEmpty();
-        assertThat(limiter.tryAcquire("a").getAsLong()).isBetween(1L, 600L);
+    void lookingTakesNothingAndChargesCountEvenPastTheCapacity() {
+        KeyedRateLimiter limiter = new KeyedRateLimiter(2, Duration.ofMinutes(10), KeyedRateLimiter.Refill.INTERVALLY, 100);
+        for (int i = 0; i < 5; i++) {
+            assertThat(limiter.waitFor("a")).isEmpty();
+        }
+        limiter.charge("a");
+        assertThat(limiter.waitFor("a")).isEmpty();
+        limiter.charge("a");
+        assertThat(limiter.waitFor("a")).isPresent();
+        assertThat(limiter.waitFor("a").getAsLong()).isBetween(1L, 600L);
+        limiter.charge("a"); // a failure seen after the bucket ran dry still counts, it never throws
+        assertThat(limiter.waitFor("b")).isEmpty();
     }
 
     @Test
