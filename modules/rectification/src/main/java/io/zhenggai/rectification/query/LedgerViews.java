@@ -11,6 +11,7 @@ import io.zhenggai.ledger.ItemCounts;
 import io.zhenggai.ledger.Ledger;
 import io.zhenggai.ledger.LedgerFinding;
 import io.zhenggai.ledger.LedgerItem;
+import io.zhenggai.ledger.ProcessMetrics;
 import io.zhenggai.rectification.query.LedgerDocument.*;
 
 import java.time.Instant;
@@ -87,7 +88,7 @@ final class LedgerViews {
                 doc.mandate, doc.legalBasis, doc.fieldworkStart, doc.fieldworkEnd, doc.feedbackDate, version, updatedAt,
                 today, warningDays, f, office(doc), plan(doc), group(doc),
                 totals(active, today, warningDays), totals(active.stream().filter(matches).toList(), today, warningDays),
-                findingTotals(doc, active), categories, meetings(doc), accountability(doc));
+                findingTotals(doc, active), categories, meetings(doc), accountability(doc), processMetrics(doc));
     }
 
     static RectificationSummary summary(LedgerDocument doc, long version, LocalDate today, int warningDays) {
@@ -205,5 +206,17 @@ final class LedgerViews {
                         o.findingIds(), o.description()))
                 .toList();
         return new AccountabilityView(byKind, counts.values().stream().mapToInt(Integer::intValue).sum(), outcomes);
+    }
+
+    /** 过程性指标: summed by kind through the ledger arithmetic ({@link ProcessMetrics}), and the records by date. */
+    static ProcessMetricsView processMetrics(LedgerDocument doc) {
+        List<ProcessMetricCount> byKind = ProcessMetrics.byKind(doc.processMetrics.stream()
+                .map(m -> new ProcessMetrics.Fact(m.kind(), m.meetingKind(), m.count())).toList());
+        List<ProcessMetricView> records = doc.processMetrics.stream()
+                .sorted(Comparator.comparing(m -> m.date()))
+                .map(m -> new ProcessMetricView(m.metricId(), m.kind(), m.kind().label(), m.meetingKind(),
+                        m.meetingKind() == null ? null : m.meetingKind().label(), m.count(), m.date(), m.description()))
+                .toList();
+        return new ProcessMetricsView(byKind, records);
     }
 }
