@@ -7,6 +7,7 @@ import io.zhenggai.api.rectification.AccountabilityKind;
 import io.zhenggai.api.rectification.ItemKind;
 import io.zhenggai.api.rectification.ItemStatus;
 import io.zhenggai.api.rectification.MeetingKind;
+import io.zhenggai.api.rectification.RectificationQueries.ProcessMetricCount;
 import io.zhenggai.api.rectification.WarningLevel;
 
 import java.math.BigDecimal;
@@ -26,8 +27,11 @@ public final class ProgressQueries {
     public record FindInspectionProgressQuery(String inspectionId, LocalDate today, int warningDays, int nextDueLimit) {
     }
 
-    /** Page {@code page} (0-based) of inspections with their headline figures, newest first. */
-    public record ListInspectionProgressQuery(int page, int size, LocalDate today, int warningDays) {
+    /**
+     * Page {@code page} (0-based) of inspections with their headline figures, newest first; {@code roundId} (null:
+     * all) keeps only the inspections of that round, in the page and in the totals.
+     */
+    public record ListInspectionProgressQuery(int page, int size, LocalDate today, int warningDays, String roundId) {
     }
 
     // ---------------------------------------------------------------- results
@@ -163,7 +167,8 @@ public final class ProgressQueries {
             RegulationTotals regulations,
             MoneyTotals money,
             AccountabilityTotals accountability,
-            MeetingTotals meetings) {
+            MeetingTotals meetings,
+            List<ProcessMetricCount> processMetrics) {
     }
 
     /** One line of the overview. */
