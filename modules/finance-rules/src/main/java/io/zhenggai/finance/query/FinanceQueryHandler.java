@@ -417,7 +417,7 @@ class FinanceQueryHandler {
 
     private Map<String, Map<MoneyOutcomeKind, Sum>> sums(String keyExpression, String join, Map<String, Object> params) {
         Map<String, Map<MoneyOutcomeKind, Sum>> result = new TreeMap<>();
-        jdbc.sql("select " + keyExpression + " as k, kind, sum(amount) as total, count(*) as n from finance_money_outcome"
+        jdbc.sql("select " + keyExpression + " as k, kind, sum(amount) as total, count(*) as n from finance_money_outcome "
                         + join + " " + MONEY_FILTER + " group by 1, 2")
                 .params(params)
                 .query((rs, n) -> result.computeIfAbsent(rs.getString("k"), k -> new EnumMap<>(MoneyOutcomeKind.class))
