@@ -253,6 +253,79 @@
     renderKpis(p);
     renderCharts(p);
     renderTables(p);
+    renderProcessMetrics(p);
+  }
+
+  // ------------------------------------------------------------------ rounds (a round of many units, totalled)
+
+  function metricsText(list) {
+    return (list || []).map(function (m) { return m.label + m.count; }).join('，');
+  }
+
+  function renderProcessMetrics(p) {
+    fillTable('process-metric-table', (p.processMetrics || []).map(function (m) {
+      return [td(m.label), td(m.count, 'num'), td(m.records, 'num')];
+    }), 3, '未记录');
+  }
+
+  function renderRound(r) {
+    var f = r.findingTotals;
+    var t = r.totals;
+    $('round-meta').textContent = [r.name || r.roundId, r.organizer,
+      r.periodStart ? r.periodStart + ' 至 ' + (r.periodEnd || '') : ''].filter(function (x) { return x; }).join(' · ');
+    var kpis = $('round-kpis');
+    kpis.textContent = '';
+    [['单位', r.inspections], ['反馈问题', f.findings], ['已完成', f.completed], ['基本完成', f.basicallyCompleted],
+      ['正在整改', f.inProgress], ['未完成', f.notCompleted], ['问题完成率', rate(f.completionRate)],
+      ['整改事项', t.items], ['事项完成率', rate(t.completionRate)],
+      ['健全完善制度', r.regulations.count + '（制定' + r.regulations.enacted + '、修订' + r.regulations.revised + '）'],
+      ['召开会议', r.meetingCount], ['问责', r.accountability.total], ['资金', r.money.totalWanYuanText]].forEach(function (kv) {
+      kpis.appendChild(el('span', {}, [kv[0] + '：', el('b', {text: String(kv[1])})]));
+    });
+    if (r.processMetrics && r.processMetrics.length) {
+      kpis.appendChild(el('span', {}, ['过程性指标：', el('b', {text: metricsText(r.processMetrics)})]));
+    }
+    fillTable('round-table', r.units.map(function (u) {
+      var uf = u.findingTotals;
+      return [td(u.inspectedUnit), td(uf.findings, 'num'), td(uf.completed, 'num'), td(uf.basicallyCompleted, 'num'),
+        td(uf.inProgress, 'num'), td(uf.notCompleted, 'num'), td(u.totals.items, 'num'), td(rate(u.totals.completionRate), 'num'),
+        td(u.regulations.count, 'num'), td(u.moneyTotalWanYuanText.replace('万元', ''), 'num'), td(metricsText(u.processMetrics))];
+    }), 11, '本轮次尚无单位');
+  }
+
+  function showRound(roundId) {
+    var p = params();
+    var q = p.query ? '&' + p.query : '';
+    return Promise.all([
+      api('/api/dashboard/rounds/' + encodeURIComponent(roundId) + (p.query ? '?' + p.query : '')),
+      api('/api/dashboard/inspections?roundId=' + encodeURIComponent(roundId) + q)
+    ]).then(function (answers) {
+      renderRound(answers[0]);
+      renderOverview(answers[1], $('inspection-select').value);
+      var url = new URL(location.href);
+      url.searchParams.set('round', roundId);
+      history.replaceState(null, '', url.pathname + url.search);
+    });
+  }
+
+  /** The round view: shown when the read model knows a round; ?round= chooses it (default: the newest). */
+  function startRounds() {
+    return api('/api/dashboard/rounds').then(function (answer) {
+      if (!answer.rounds.length) { return null; }
+      var select = $('round-select');
+      select.textContent = '';
+      select.appendChild(el('option', {value: '', text: '选择轮次'}));
+      answer.rounds.forEach(function (r) {
+        select.appendChild(el('option', {value: r.roundId, text: (r.name || r.roundId) + '（' + r.inspections + '）'}));
+      });
+      var wanted = new URLSearchParams(location.search).get('round');
+      var chosen = answer.rounds.some(function (r) { return r.roundId === wanted; }) ? wanted : null;
+      $('round-view').hidden = false;
+      select.addEventListener('change', function (e) { if (e.target.value) { showRound(e.target.value).catch(fail); } });
+      if (!chosen) { return null; }
+      select.value = chosen;
+      return showRound(chosen);
+    });
   }
 
   // ------------------------------------------------------------------ flow
@@ -290,7 +363,7 @@
       return;
     }
     var p = params();
-    api('/api/dashboard/inspections' + (p.query ? '?' + p.query : '')).then(function (overview) {
+    var loaded = api('/api/dashboard/inspections' + (p.query ? '?' + p.query : '')).then(function (overview) {
       var chosen = p.inspection;
       if (!chosen) {
         var withRectification = overview.items.filter(function (s) { return s.planStatus !== 'NONE'; });
@@ -308,7 +381,12 @@
     window.addEventListener('resize', function () {
       Object.keys(charts).forEach(function (k) { charts[k].resize(); });
     });
+    return loaded;
   }
 
-  start();
+  // the round view after the overview, so that a chosen round's filtered overview is the one that stays
+  var started = start();
+  if (started) {
+    started.then(startRounds).catch(fail);
+  }
 }());

@@ -251,7 +251,7 @@ public final class FinanceQueries {
                                          String inspectionId, MoneyOutcomeKind kind) {
     }
 
-    /** Totals per kind, grouped by {@code groupBy}: {@code UNIT} or {@code INSPECTION}. */
+    /** Totals per kind, grouped by {@code groupBy}: {@code UNIT}, {@code INSPECTION} or {@code ROUND}. */
     public record FindMoneyTotalsQuery(String groupBy, String unit, LocalDate from, LocalDate to, RegulationArea area,
                                        String inspectionId) {
     }
@@ -279,7 +279,10 @@ public final class FinanceQueries {
                                    BigDecimal totalWanYuan, String totalWanYuanText) {
     }
 
-    /** {@code key} is the unit or the inspection id ("" for outcomes recorded without an inspection). */
+    /**
+     * {@code key} is the unit, the inspection id or the round id ("" for outcomes recorded without an inspection, or,
+     * by round, whose inspection is in no round).
+     */
     public record MoneyTotalGroup(String key, List<KindTotal> totals, BigDecimal total, BigDecimal totalWanYuan,
                                   String totalWanYuanText) {
     }

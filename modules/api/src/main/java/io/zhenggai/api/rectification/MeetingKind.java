@@ -9,6 +9,8 @@ public enum MeetingKind {
     PARTY_COMMITTEE_MEETING("党组（党委）会议"),
     MOBILISATION_MEETING("整改动员部署会"),
     STUDY_SESSION("学习研讨会"),
+    ORGANISATIONAL_LIFE_MEETING("组织生活会"),
+    PARTY_LECTURE("专题党课"),
     OTHER("其他会议");
 
     private final String label;

@@ -318,4 +318,20 @@ public final class RectificationCommands {
             String description,
             @TargetAggregateVersion Long expectedVersion) {
     }
+
+    /**
+     * Records a process metric (过程性指标) of one kind: a count (zero allowed: a unit may state it did none) on a
+     * date, e.g. 12 work reminders sent. {@code meetingKind} names the kind of meeting for
+     * {@link ProcessMetricKind#MEETINGS_HELD} and only for it.
+     */
+    public record RecordProcessMetricCommand(
+            @TargetAggregateIdentifier String rectificationId,
+            String metricId,
+            ProcessMetricKind kind,
+            MeetingKind meetingKind,
+            Integer count,
+            LocalDate date,
+            String description,
+            @TargetAggregateVersion Long expectedVersion) {
+    }
 }

@@ -256,4 +256,15 @@ public final class RectificationEvents {
             List<String> findingIds,
             String description) {
     }
+
+    /** A process metric (过程性指标): {@code count} of {@code kind} (of {@code meetingKind} for meetings) as of {@code date}. */
+    public record ProcessMetricRecordedEvent(
+            String rectificationId,
+            String metricId,
+            ProcessMetricKind kind,
+            MeetingKind meetingKind,
+            int count,
+            LocalDate date,
+            String description) {
+    }
 }

@@ -79,7 +79,8 @@ public final class RectificationQueries {
             AccountabilityView accountability,
             InspectionKind kind,
             String kindLabel,
-            AsOfView asOf) {
+            AsOfView asOf,
+            ProcessMetricsView processMetrics) {
     }
 
     /** Carried as history: judged as of {@code date} unless a reader asks for another; null when not. */
@@ -241,6 +242,22 @@ public final class RectificationQueries {
 
     public record OutcomeView(String outcomeId, AccountabilityKind kind, String kindLabel, LocalDate date, int count,
                               List<String> persons, List<String> findingIds, String description) {
+    }
+
+    /**
+     * A process metric summed by kind (and, for meetings, by meeting kind): {@code count} the sum of the counts
+     * recorded, {@code records} how many records. Only kinds something was recorded for are listed (a recorded 0
+     * is listed with 0). {@code label} is the kind's label, for meetings the meeting kind's (e.g. 组织生活会).
+     */
+    public record ProcessMetricCount(ProcessMetricKind kind, MeetingKind meetingKind, String label, int count, int records) {
+    }
+
+    /** 过程性指标: sums by kind ({@link ProcessMetricCount}) and the records, in date order. */
+    public record ProcessMetricsView(List<ProcessMetricCount> byKind, List<ProcessMetricView> records) {
+    }
+
+    public record ProcessMetricView(String metricId, ProcessMetricKind kind, String kindLabel, MeetingKind meetingKind,
+                                    String meetingKindLabel, int count, LocalDate date, String description) {
     }
 
     /**

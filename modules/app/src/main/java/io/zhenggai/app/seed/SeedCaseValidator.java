@@ -146,6 +146,11 @@ final class SeedCaseValidator {
             known(accountability.get(i).path("findingIds"), findings, at + "/accountability/" + i + "/findingIds",
                     "本次巡察没有反馈该问题", faults);
         }
+        Set<String> metrics = new HashSet<>();
+        for (int i = 0; i < u.path("processMetrics").size(); i++) {
+            unique(metrics, u.path("processMetrics").get(i).path("metricId").asText(), at + "/processMetrics/" + i + "/metricId",
+                    "过程性指标记录编号重复", faults);
+        }
         Set<String> money = new HashSet<>();
         for (int i = 0; i < u.path("money").size(); i++) {
             unique(money, u.path("money").get(i).path("outcomeId").asText(), at + "/money/" + i + "/outcomeId", "资金记录编号重复", faults);

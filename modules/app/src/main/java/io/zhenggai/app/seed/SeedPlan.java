@@ -13,7 +13,8 @@ import java.util.Map;
  * Turns a case file (schema {@code seeds/case.schema.json}, described in {@code docs/case-files.md}) into the
  * requests a user would send, in the order the story happened: the round; per inspection, the inspection and its
  * feedback; the rectification (opened by the system when feedback is delivered), its leadership group, plan, items,
- * measures, meetings, deadline extensions, progress in whatever status each item stands, close-offs and accountability; the regulations
+ * measures, meetings, deadline extensions, progress in whatever status each item stands, close-offs, accountability and
+ * process metrics; the regulations
  * established or revised and the money outcomes; the notice composed, approved and published.
  * <p>
  * A file with one inspection keeps its fields at the top level and its step keys unprefixed; a file with
@@ -131,7 +132,8 @@ final class SeedPlan {
     static final Map<String, String> MEETING_KINDS = Map.of(
             "部务会", "DEPARTMENT_MEETING", "专题民主生活会", "DEMOCRATIC_LIFE_MEETING", "专题研究会", "SPECIAL_STUDY_MEETING",
             "整改工作领导小组会议", "LEADING_GROUP_MEETING", "党组（党委）会议", "PARTY_COMMITTEE_MEETING",
-            "学习研讨会", "STUDY_SESSION", "整改动员部署会", "MOBILISATION_MEETING", "其他会议", "OTHER");
+            "学习研讨会", "STUDY_SESSION", "整改动员部署会", "MOBILISATION_MEETING", "其他会议", "OTHER",
+            "组织生活会", "ORGANISATIONAL_LIFE_MEETING", "专题党课", "PARTY_LECTURE");
 
     private static void rectification(Unit u, List<SeedStep> steps) {
         JsonNode c = u.node();
@@ -224,6 +226,20 @@ final class SeedPlan {
             }
             steps.add(SeedStep.post(u.key("rectification.accountability." + text(a, "outcomeId")), base + "/accountability", body)
                     .from(u.at("/accountability/" + i)));
+        }
+        JsonNode metrics = c.path("processMetrics");
+        for (int i = 0; i < metrics.size(); i++) {
+            JsonNode m = metrics.get(i);
+            Map<String, Object> body = map("metricId", text(m, "metricId"), "kind", text(m, "kind"),
+                    "count", m.path("count").asInt(), "date", text(m, "date"));
+            if (m.hasNonNull("meetingKind")) {
+                body.put("meetingKind", MEETING_KINDS.getOrDefault(text(m, "meetingKind"), text(m, "meetingKind")));
+            }
+            if (m.hasNonNull("description")) {
+                body.put("description", text(m, "description"));
+            }
+            steps.add(SeedStep.post(u.key("rectification.metric." + text(m, "metricId")), base + "/process-metrics", body)
+                    .from(u.at("/processMetrics/" + i)));
         }
     }
 

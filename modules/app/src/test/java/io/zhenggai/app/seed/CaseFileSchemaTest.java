@@ -12,6 +12,7 @@ import io.zhenggai.api.rectification.ItemKind;
 import io.zhenggai.api.rectification.ItemStatus;
 import io.zhenggai.api.rectification.LeadershipRole;
 import io.zhenggai.api.rectification.MeetingKind;
+import io.zhenggai.api.rectification.ProcessMetricKind;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -61,6 +62,9 @@ class CaseFileSchemaTest {
         Set<String> meetingKinds = Stream.concat(Arrays.stream(MeetingKind.values()).map(Enum::name),
                 Arrays.stream(MeetingKind.values()).map(MeetingKind::label)).collect(Collectors.toCollection(LinkedHashSet::new));
         assertThat(values(defs.path("meeting").path("properties").path("kind").path("enum"))).isEqualTo(meetingKinds);
+        assertThat(values(defs.path("processMetric").path("properties").path("meetingKind").path("enum"))).isEqualTo(meetingKinds);
+        assertThat(values(defs.path("processMetric").path("properties").path("kind").path("enum")))
+                .isEqualTo(names(ProcessMetricKind.values()));
         assertThat(SeedPlan.MEETING_KINDS).hasSize(MeetingKind.values().length);
         SeedPlan.MEETING_KINDS.forEach((label, name) -> assertThat(MeetingKind.valueOf(name).label()).isEqualTo(label));
         // files are uploaded, not carried in a case file
@@ -189,6 +193,34 @@ class CaseFileSchemaTest {
         assertThat((java.util.Map<String, Object>) body.get("settings")).containsEntry("publishingUnit", "中共佛山市南海区委统战部")
                 .containsKey("newSetting").extractingByKey("disclosure").hasToString("\"依申请公开\"");
         assertThat((java.util.Map<String, Object>) body.get("narrative")).containsKeys("title", "opening");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void processMetricsArePlannedAfterAccountabilityAndAMeetingCountNamesItsKind() throws IOException {
+        ObjectNode c = nanhai();
+        ArrayNode metrics = c.putArray("processMetrics");
+        metrics.addObject().put("metricId", "pm-reminders").put("kind", "WORK_REMINDERS_SENT").put("count", 12).put("date", "2024-01-10");
+        metrics.addObject().put("metricId", "pm-lectures").put("kind", "MEETINGS_HELD").put("meetingKind", "专题党课")
+                .put("count", 2).put("date", "2024-01-10");
+        assertThat(validator.validate(c)).isEmpty();
+        List<SeedStep> steps = SeedPlan.of(c);
+        SeedStep lectures = steps.stream().filter(s -> s.key().equals("rectification.metric.pm-lectures")).findFirst().orElseThrow();
+        assertThat((java.util.Map<String, Object>) lectures.body()).containsEntry("meetingKind", "PARTY_LECTURE")
+                .containsEntry("count", 2).containsEntry("kind", "MEETINGS_HELD");
+        assertThat(lectures.path()).isEqualTo("/api/rectifications/" + c.at("/inspection/inspectionId").asText() + "/process-metrics");
+
+        ObjectNode twice = c.deepCopy();
+        ((ArrayNode) twice.path("processMetrics")).addObject().put("metricId", "pm-reminders").put("kind", "TALKS_HELD")
+                .put("count", 3).put("date", "2024-01-10");
+        assertThat(validator.validate(twice)).extracting(SeedCaseValidator.CaseError::field)
+                .containsExactly("processMetrics[2].metricId");
+
+        ((ObjectNode) metrics.get(1)).remove("meetingKind");
+        ((ObjectNode) metrics.get(0)).put("meetingKind", "组织生活会");
+        metrics.addObject().put("metricId", "pm-talks").put("kind", "TALKS_HELD").put("count", -1).put("date", "2024-01-10");
+        assertThat(validator.validate(c)).extracting(SeedCaseValidator.CaseError::field)
+                .containsExactlyInAnyOrder("processMetrics[1].meetingKind", "processMetrics[0].meetingKind", "processMetrics[2].count");
     }
 
     @SuppressWarnings("unchecked")

@@ -9,6 +9,8 @@ import io.zhenggai.api.inspection.InspectionEvents.DeliveredCategory;
 import io.zhenggai.api.inspection.InspectionEvents.DeliveredFinding;
 import io.zhenggai.api.inspection.InspectionEvents.FeedbackDeliveredEvent;
 import io.zhenggai.api.inspection.InspectionEvents.FindingRecordedEvent;
+import io.zhenggai.api.inspection.InspectionEvents.InspectionJoinedRoundEvent;
+import io.zhenggai.api.inspection.InspectionEvents.InspectionScheduledEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -218,9 +220,21 @@ class FinanceProjection {
         }
     }
 
+    // ---- the round of each inspection, for money totals per round -------------------------------------------------
+
+    @EventHandler
+    void on(InspectionScheduledEvent e, @SequenceNumber long seq) {
+        inspectionRound(e.inspectionId(), e.roundId(), seq);
+    }
+
+    @EventHandler
+    void on(InspectionJoinedRoundEvent e, @SequenceNumber long seq) {
+        inspectionRound(e.inspectionId(), e.roundId(), seq);
+    }
+
     @ResetHandler
     void reset() {
-        for (String table : List.of("finance_money_outcome", "finance_violation", "finance_expense_recheck", "finance_expense",
+        for (String table : List.of("finance_inspection_round", "finance_money_outcome", "finance_violation", "finance_expense_recheck", "finance_expense",
                 "finance_finding_ref", "finance_regulation_link", "finance_regulation_version", "finance_regulation",
                 "finance_rule_book")) {
             jdbc.sql("delete from " + table).update();
@@ -228,6 +242,15 @@ class FinanceProjection {
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------------
+
+    private void inspectionRound(String inspectionId, String roundId, long seq) {
+        jdbc.sql("""
+                        insert into finance_inspection_round (inspection_id, round_id, seq) values (:i, :r, :seq)
+                        on conflict (inspection_id) do update set round_id = excluded.round_id, seq = excluded.seq
+                        where finance_inspection_round.seq < excluded.seq""")
+                .param("i", inspectionId).param("r", roundId == null || roundId.isBlank() ? null : roundId).param("seq", seq)
+                .update();
+    }
 
     private void findingRef(String inspectionId, String findingId) {
         jdbc.sql("insert into finance_finding_ref (inspection_id, finding_id) values (:i, :f) on conflict do nothing")

@@ -380,12 +380,22 @@ class FinanceQueryHandler {
         return new MoneyOutcomeList(items, kindTotals(sums), total, Money.wanYuan(total), Money.wanYuanText(total));
     }
 
+    /** The round of an outcome's inspection, joined for grouping by round (columns renamed: the filter names none of them). */
+    private static final String ROUND_JOIN = """
+             left join (select inspection_id as round_inspection_id, round_id from finance_inspection_round) r
+                on r.round_inspection_id = finance_money_outcome.inspection_id""";
+
     @QueryHandler
     MoneyTotals handle(FindMoneyTotalsQuery q) {
-        String groupBy = "INSPECTION".equalsIgnoreCase(q.groupBy()) ? "INSPECTION" : "UNIT";
+        String groupBy = "INSPECTION".equalsIgnoreCase(q.groupBy()) ? "INSPECTION"
+                : "ROUND".equalsIgnoreCase(q.groupBy()) ? "ROUND" : "UNIT";
         Map<String, Object> params = moneyParams(q.unit(), q.from(), q.to(), q.area(), q.inspectionId(), null);
-        Map<String, Map<MoneyOutcomeKind, Sum>> grouped =
-                sums(groupBy.equals("UNIT") ? "unit" : "coalesce(inspection_id, '')", params);
+        // by round: "" holds outcomes without an inspection, or whose inspection is in no round
+        Map<String, Map<MoneyOutcomeKind, Sum>> grouped = switch (groupBy) {
+            case "INSPECTION" -> sums("coalesce(inspection_id, '')", params);
+            case "ROUND" -> sums("coalesce(r.round_id, '')", ROUND_JOIN, params);
+            default -> sums("unit", params);
+        };
         List<MoneyTotalGroup> groups = new ArrayList<>();
         BigDecimal grand = Money.ZERO;
         for (Map.Entry<String, Map<MoneyOutcomeKind, Sum>> g : grouped.entrySet()) {
@@ -402,9 +412,13 @@ class FinanceQueryHandler {
 
     /** Exact sums (numeric in PostgreSQL, BigDecimal here) per group key and kind. */
     private Map<String, Map<MoneyOutcomeKind, Sum>> sums(String keyExpression, Map<String, Object> params) {
+        return sums(keyExpression, "", params);
+    }
+
+    private Map<String, Map<MoneyOutcomeKind, Sum>> sums(String keyExpression, String join, Map<String, Object> params) {
         Map<String, Map<MoneyOutcomeKind, Sum>> result = new TreeMap<>();
         jdbc.sql("select " + keyExpression + " as k, kind, sum(amount) as total, count(*) as n from finance_money_outcome "
-                        + MONEY_FILTER + " group by 1, 2")
+                        + join + " " + MONEY_FILTER + " group by 1, 2")
                 .params(params)
                 .query((rs, n) -> result.computeIfAbsent(rs.getString("k"), k -> new EnumMap<>(MoneyOutcomeKind.class))
                         .put(MoneyOutcomeKind.valueOf(rs.getString("kind")), new Sum(rs.getBigDecimal("total"), rs.getLong("n"))))

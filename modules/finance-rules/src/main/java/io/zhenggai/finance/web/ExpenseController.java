@@ -188,11 +188,13 @@ class ExpenseController {
                 MoneyOutcomeList.class).join();
     }
 
-    enum GroupBy { UNIT, INSPECTION }
+    enum GroupBy { UNIT, INSPECTION, ROUND }
 
     @GetMapping("/money-totals")
     @PreAuthorize(READ)
-    @Operation(summary = "资金合计 Money totals per unit or per inspection (yuan and 万元)")
+    @Operation(summary = "资金合计 Money totals per unit, per inspection or per round (yuan and 万元)",
+            description = "groupBy=ROUND groups by the round of each outcome's inspection; key \"\" holds outcomes without an "
+                    + "inspection or whose inspection is in no round.")
     MoneyTotals totals(@RequestParam(defaultValue = "UNIT") GroupBy groupBy,
                        @RequestParam(required = false) String unit,
                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,

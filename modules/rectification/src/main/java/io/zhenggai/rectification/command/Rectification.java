@@ -90,6 +90,7 @@ class Rectification {
     private final Set<String> progressIds = new HashSet<>();
     private final Set<String> meetingIds = new HashSet<>();
     private final Set<String> outcomeIds = new HashSet<>();
+    private final ProcessMetricLog processMetrics = new ProcessMetricLog();
 
     private static final class Member {
         final String memberId;
@@ -839,6 +840,15 @@ class Rectification {
         return getVersion();
     }
 
+    /** 过程性指标: a typed count on a date; the rules are {@link ProcessMetricLog}'s, the date the aggregate's. */
+    @CommandHandler
+    Long handle(RecordProcessMetricCommand cmd, Clock clock) {
+        ProcessMetricRecordedEvent event = processMetrics.record(rectificationId, cmd);
+        requireBusinessDate(cmd.date(), clock, "统计日期");
+        apply(event);
+        return getVersion();
+    }
+
     // ---------------------------------------------------------------- rules shared by handlers
 
     /** A business date: required, not in the future, not before the feedback was delivered. */
@@ -1117,5 +1127,10 @@ class Rectification {
     @EventSourcingHandler
     void on(AccountabilityRecordedEvent e) {
         outcomeIds.add(e.outcomeId());
+    }
+
+    @EventSourcingHandler
+    void on(ProcessMetricRecordedEvent e) {
+        processMetrics.on(e);
     }
 }

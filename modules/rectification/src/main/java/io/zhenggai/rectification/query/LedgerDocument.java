@@ -9,6 +9,7 @@ import io.zhenggai.api.rectification.ItemStatus;
 import io.zhenggai.api.rectification.LeadershipRole;
 import io.zhenggai.api.rectification.RectificationEvents.AccountabilityRecordedEvent;
 import io.zhenggai.api.rectification.RectificationEvents.MeetingRecordedEvent;
+import io.zhenggai.api.rectification.RectificationEvents.ProcessMetricRecordedEvent;
 import io.zhenggai.api.rectification.RectificationQueries.ChangeView;
 import io.zhenggai.api.rectification.RectificationQueries.ExtensionView;
 import io.zhenggai.api.rectification.RectificationQueries.ProgressView;
@@ -54,6 +55,7 @@ public class LedgerDocument {
     public List<ItemDoc> items = new ArrayList<>();
     public List<MeetingRecordedEvent> meetings = new ArrayList<>();
     public List<AccountabilityRecordedEvent> outcomes = new ArrayList<>();
+    public List<ProcessMetricRecordedEvent> processMetrics = new ArrayList<>();
 
     public static class CategoryDoc {
         public String categoryId;

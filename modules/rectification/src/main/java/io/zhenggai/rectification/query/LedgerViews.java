@@ -12,6 +12,7 @@ import io.zhenggai.ledger.ItemCounts;
 import io.zhenggai.ledger.Ledger;
 import io.zhenggai.ledger.LedgerFinding;
 import io.zhenggai.ledger.LedgerItem;
+import io.zhenggai.ledger.ProcessMetrics;
 import io.zhenggai.rectification.query.LedgerDocument.*;
 
 import java.time.Instant;
@@ -90,7 +91,8 @@ final class LedgerViews {
                 totals(active, today, warningDays), totals(active.stream().filter(matches).toList(), today, warningDays),
                 findingTotals(doc, active), categories, meetings(doc), accountability(doc),
                 InspectionKind.orDefault(doc.kind), InspectionKind.orDefault(doc.kind).label(),
-                doc.asOfDate == null ? null : new AsOfView(doc.asOfDate, doc.asOfReason, doc.asOfNoticeId));
+                doc.asOfDate == null ? null : new AsOfView(doc.asOfDate, doc.asOfReason, doc.asOfNoticeId),
+                processMetrics(doc));
     }
 
     static RectificationSummary summary(LedgerDocument doc, long version, LocalDate today, int warningDays) {
@@ -208,5 +210,17 @@ final class LedgerViews {
                         o.findingIds(), o.description()))
                 .toList();
         return new AccountabilityView(byKind, counts.values().stream().mapToInt(Integer::intValue).sum(), outcomes);
+    }
+
+    /** 过程性指标: summed by kind through the ledger arithmetic ({@link ProcessMetrics}), and the records by date. */
+    static ProcessMetricsView processMetrics(LedgerDocument doc) {
+        List<ProcessMetricCount> byKind = ProcessMetrics.byKind(doc.processMetrics.stream()
+                .map(m -> new ProcessMetrics.Fact(m.kind(), m.meetingKind(), m.count())).toList());
+        List<ProcessMetricView> records = doc.processMetrics.stream()
+                .sorted(Comparator.comparing(m -> m.date()))
+                .map(m -> new ProcessMetricView(m.metricId(), m.kind(), m.kind().label(), m.meetingKind(),
+                        m.meetingKind() == null ? null : m.meetingKind().label(), m.count(), m.date(), m.description()))
+                .toList();
+        return new ProcessMetricsView(byKind, records);
     }
 }

@@ -372,6 +372,11 @@ public class RectificationLedgerProjection {
         update(e.rectificationId(), seq, at, doc -> doc.outcomes.add(e));
     }
 
+    @EventHandler
+    void on(ProcessMetricRecordedEvent e, @SequenceNumber long seq, @Timestamp Instant at) {
+        update(e.rectificationId(), seq, at, doc -> doc.processMetrics.add(e));
+    }
+
     @ResetHandler
     void reset() {
         jdbc.sql("delete from rectification_ledger").update();

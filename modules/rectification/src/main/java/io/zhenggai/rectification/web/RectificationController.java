@@ -146,6 +146,14 @@ class RectificationController {
         return requireLedger(inspectionId, null, null, null).accountability();
     }
 
+    @GetMapping("/{inspectionId}/process-metrics")
+    @PreAuthorize(READ)
+    @Operation(summary = "过程性指标 Process metrics (work reminders, supervision groups and visits, meetings by kind, talks), "
+            + "summed by kind, and the records")
+    ProcessMetricsView processMetrics(@PathVariable String inspectionId) {
+        return requireLedger(inspectionId, null, null, null).processMetrics();
+    }
+
     @GetMapping("/{inspectionId}/items/{itemId}")
     @PreAuthorize(READ)
     @Operation(summary = "整改事项 One item with its measures, evidence, progress, extensions and review history")
@@ -409,6 +417,18 @@ class RectificationController {
         Object version = commands.sendAndWait(new RecordAccountabilityCommand(id(inspectionId), outcomeId, req.kind(),
                 req.date(), req.count(), req.persons(), req.findingIds(), req.description(), Versions.expected(ifMatch)));
         return created(inspectionId, "/accountability", "outcomeId", outcomeId, version);
+    }
+
+    @PostMapping("/{inspectionId}/process-metrics")
+    @PreAuthorize(RECORD)
+    @Operation(summary = "记录过程性指标 Record a process metric: a count of one kind on a date (meetings name their kind)")
+    ResponseEntity<Map<String, Object>> processMetric(@PathVariable String inspectionId,
+                                                      @Valid @RequestBody ProcessMetricRequest req,
+                                                      @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        String metricId = ClientIds.orNew(req.metricId());
+        Object version = commands.sendAndWait(new RecordProcessMetricCommand(id(inspectionId), metricId, req.kind(),
+                req.meetingKind(), req.count(), req.date(), req.description(), Versions.expected(ifMatch)));
+        return created(inspectionId, "/process-metrics", "metricId", metricId, version);
     }
 
     // ---------------------------------------------------------------- helpers

@@ -6,8 +6,10 @@ import io.zhenggai.api.rectification.ItemKind;
 import io.zhenggai.api.rectification.ItemStatus;
 import io.zhenggai.api.rectification.LeadershipRole;
 import io.zhenggai.api.rectification.MeetingKind;
+import io.zhenggai.api.rectification.ProcessMetricKind;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -188,6 +190,16 @@ final class RectificationRequests {
             @Min(0) Integer count,
             @Size(max = 500) List<@NotBlank @Size(max = 100) String> persons,
             @Size(max = 50) List<@NotBlank String> findingIds,
+            @Size(max = 5000) String description) {
+    }
+
+    /** 过程性指标: {@code meetingKind} only (and always) with {@code MEETINGS_HELD}. */
+    record ProcessMetricRequest(
+            @Pattern(regexp = ID_PATTERN, message = ID_MESSAGE) String metricId,
+            @NotNull ProcessMetricKind kind,
+            MeetingKind meetingKind,
+            @NotNull @Min(0) @Max(1_000_000) Integer count,
+            @NotNull LocalDate date,
             @Size(max = 5000) String description) {
     }
 }

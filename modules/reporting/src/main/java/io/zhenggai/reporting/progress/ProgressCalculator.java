@@ -118,9 +118,22 @@ final class ProgressCalculator {
     }
 
     static FindingTotals findingTotals(List<FindingFact> findings, List<ItemFact> items) {
-        FindingCounts c = Ledger.findingCounts(
+        return findingTotals(findingCounts(findings, items));
+    }
+
+    /** The ledger arithmetic's item totals, to be summed ({@link ItemCounts#sum}) over the units of a round. */
+    static ItemCounts itemCounts(List<ItemFact> items, LocalDate today, int warningDays) {
+        return Ledger.itemCounts(items.stream().map(ProgressCalculator::ledgerItem).toList(), today, warningDays);
+    }
+
+    /** The ledger arithmetic's finding totals, to be summed ({@link FindingCounts#sum}) over the units of a round. */
+    static FindingCounts findingCounts(List<FindingFact> findings, List<ItemFact> items) {
+        return Ledger.findingCounts(
                 findings.stream().map(f -> new LedgerFinding(f.findingId(), f.categoryId(), f.source())).toList(),
                 items.stream().map(ProgressCalculator::ledgerItem).toList());
+    }
+
+    static FindingTotals findingTotals(FindingCounts c) {
         return new FindingTotals(c.findings(), c.completed(), c.basicallyCompleted(), c.inProgress(), c.notStarted(),
                 c.notCompleted(), c.withoutItems(), c.supplementary(), c.completionRate());
     }

@@ -7,6 +7,7 @@ import io.zhenggai.platform.domain.NotFoundException;
 import io.zhenggai.reporting.progress.ProgressQueries.*;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -45,13 +46,15 @@ class ProgressController {
 
     @GetMapping("/inspections")
     @PreAuthorize(READ)
-    @Operation(summary = "整改进度总览 Overview: every inspection with its headline figures, and the totals over all")
+    @Operation(summary = "整改进度总览 Overview: every inspection with its headline figures, and the totals over all",
+            description = "?roundId= keeps only the inspections of that round, in the page and in the totals.")
     ProgressOverview overview(@RequestParam(defaultValue = "0") @Min(0) int page,
                               @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size,
                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate today,
-                              @RequestParam(required = false) @Min(0) @Max(366) Integer warningDays) {
-        return queries.query(new ListInspectionProgressQuery(page, size, today(today), warningDays(warningDays)),
-                ProgressOverview.class).join();
+                              @RequestParam(required = false) @Min(0) @Max(366) Integer warningDays,
+                              @RequestParam(required = false) @Size(max = 64) String roundId) {
+        return queries.query(new ListInspectionProgressQuery(page, size, today(today), warningDays(warningDays),
+                roundId == null || roundId.isBlank() ? null : roundId), ProgressOverview.class).join();
     }
 
     @GetMapping("/inspections/{inspectionId}")

@@ -41,7 +41,7 @@ class ProgressProjection {
 
     static final String GROUP = "progress-projection";
 
-    static final List<String> TABLES = List.of("progress_money_outcome", "progress_regulation_link",
+    static final List<String> TABLES = List.of("progress_process_metric", "progress_round", "progress_money_outcome", "progress_regulation_link",
             "progress_regulation_version", "progress_regulation", "progress_accountability", "progress_meeting",
             "progress_item_transition", "progress_item", "progress_finding", "progress_category", "progress_inspection",
             "progress_stream");
@@ -57,6 +57,18 @@ class ProgressProjection {
     }
 
     // ---------------------------------------------------------------- inspection
+
+    @EventHandler
+    void on(RoundCreatedEvent e, @SequenceNumber long seq) {
+        if (advance(e.roundId(), seq)) {
+            jdbc.sql("""
+                            insert into progress_round (round_id, name, organizer, period_start, period_end)
+                            values (:id, :name, :org, :start, :end) on conflict do nothing""")
+                    .param("id", e.roundId()).param("name", e.name()).param("org", e.organizer())
+                    .param("start", e.periodStart()).param("end", e.periodEnd())
+                    .update();
+        }
+    }
 
     @EventHandler
     void on(InspectionScheduledEvent e, @SequenceNumber long seq, @Timestamp Instant at) {
@@ -393,6 +405,19 @@ class ProgressProjection {
                             values (:rect, :id, :kind, :d, :n) on conflict do nothing""")
                     .param("rect", e.rectificationId()).param("id", e.outcomeId()).param("kind", e.kind().name())
                     .param("d", e.date()).param("n", e.count())
+                    .update();
+        }
+    }
+
+    @EventHandler
+    void on(ProcessMetricRecordedEvent e, @SequenceNumber long seq) {
+        if (advance(e.rectificationId(), seq)) {
+            jdbc.sql("""
+                            insert into progress_process_metric (rectification_id, metric_id, kind, meeting_kind, count, metric_date)
+                            values (:rect, :id, :kind, :meeting, :n, :d) on conflict do nothing""")
+                    .param("rect", e.rectificationId()).param("id", e.metricId()).param("kind", e.kind().name())
+                    .param("meeting", e.meetingKind() == null ? null : e.meetingKind().name()).param("n", e.count())
+                    .param("d", e.date())
                     .update();
         }
     }

@@ -10,6 +10,7 @@ import io.zhenggai.api.rectification.AccountabilityKind;
 import io.zhenggai.api.rectification.ItemKind;
 import io.zhenggai.api.rectification.ItemStatus;
 import io.zhenggai.api.rectification.MeetingKind;
+import io.zhenggai.api.rectification.RectificationQueries.ProcessMetricCount;
 import io.zhenggai.api.rectification.WarningLevel;
 
 import java.math.BigDecimal;
@@ -34,9 +35,10 @@ public final class ProgressQueries {
 
     /**
      * Page {@code page} (0-based) of inspections with their headline figures, newest first. {@code today} null: each
-     * line is judged on its own as-of date (or today); the totals over all on today.
+     * line is judged on its own as-of date (or today); the totals over all on today. {@code roundId} (null: all) keeps
+     * only the inspections of that round, in the page and in the totals.
      */
-    public record ListInspectionProgressQuery(int page, int size, LocalDate today, int warningDays) {
+    public record ListInspectionProgressQuery(int page, int size, LocalDate today, int warningDays, String roundId) {
     }
 
     // ---------------------------------------------------------------- results
@@ -177,7 +179,8 @@ public final class ProgressQueries {
             InspectionForm form,
             InspectionLevel level,
             InspectionKind.Terms terms,
-            LocalDate asOfDate) {
+            LocalDate asOfDate,
+            List<ProcessMetricCount> processMetrics) {
     }
 
     /** One line of the overview. */

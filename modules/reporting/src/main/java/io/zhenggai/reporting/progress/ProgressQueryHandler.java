@@ -15,12 +15,18 @@ import io.zhenggai.api.rectification.FindingSource;
 import io.zhenggai.api.rectification.ItemKind;
 import io.zhenggai.api.rectification.ItemStatus;
 import io.zhenggai.api.rectification.MeetingKind;
+import io.zhenggai.api.rectification.ProcessMetricKind;
+import io.zhenggai.api.rectification.RectificationQueries.ProcessMetricCount;
+import io.zhenggai.ledger.FindingCounts;
+import io.zhenggai.ledger.ItemCounts;
+import io.zhenggai.ledger.ProcessMetrics;
 import io.zhenggai.reporting.progress.ProgressCalculator.CategoryFact;
 import io.zhenggai.reporting.progress.ProgressCalculator.FindingFact;
 import io.zhenggai.reporting.progress.ProgressCalculator.ItemFact;
 import io.zhenggai.reporting.progress.ProgressCalculator.Transition;
 import io.zhenggai.reporting.progress.ProgressQueries.*;
 import io.zhenggai.platform.domain.BusinessDates;
+import io.zhenggai.reporting.progress.RoundQueries.*;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -134,21 +140,24 @@ class ProgressQueryHandler {
                 money(List.of(q.inspectionId())).getOrDefault(q.inspectionId(), moneyTotals(Map.of())),
                 accountability(h.rectificationId()),
                 meetings(h.rectificationId()),
-                h.kind(), h.form(), h.level(), h.kind().terms(), h.asOfDate());
+                h.kind(), h.form(), h.level(), h.kind().terms(), h.asOfDate(),
+                processMetrics(h.rectificationId()));
     }
 
     @QueryHandler
     ProgressOverview handle(ListInspectionProgressQuery q) {
         LocalDate today = BusinessDates.judgedOn(q.today(), null, clock);
         int wd = q.warningDays();
-        Map<String, List<ItemFact>> allItems = items("where not removed", null);
+        Map<String, List<ItemFact>> allItems = q.roundId() == null ? items("where not removed", null)
+                : items("where not removed and " + IN_ROUND, q.roundId());
         Totals overall = ProgressCalculator.totals(allItems.values().stream().flatMap(List::stream).toList(), today, wd);
-        long total = jdbc.sql("select count(*) from progress_inspection").query(Long.class).single();
-        int rectifications = jdbc.sql("select count(*) from progress_inspection where rectification_id is not null")
-                .query(Integer.class).single();
-        List<Header> page = jdbc.sql("""
-                        select * from progress_inspection order by created_at desc, inspection_id limit :size offset :offset""")
-                .param("size", q.size()).param("offset", (long) q.page() * q.size())
+        long total = jdbc.sql("select count(*) from progress_inspection" + ROUND_FILTER).param("round", q.roundId())
+                .query(Long.class).single();
+        int rectifications = jdbc.sql("select count(*) from progress_inspection" + ROUND_FILTER + " and rectification_id is not null")
+                .param("round", q.roundId()).query(Integer.class).single();
+        List<Header> page = jdbc.sql("select * from progress_inspection" + ROUND_FILTER
+                        + " order by created_at desc, inspection_id limit :size offset :offset")
+                .param("round", q.roundId()).param("size", q.size()).param("offset", (long) q.page() * q.size())
                 .query((rs, n) -> header(rs)).list();
         List<String> ids = page.stream().map(Header::inspectionId).toList();
         Map<String, Integer> findings = new HashMap<>();
@@ -190,6 +199,126 @@ class ProgressQueryHandler {
         }
         return new ProgressOverview(today, wd, (int) total, rectifications, overall, summaries, q.page(), q.size(), total,
                 InspectionKind.eitherTerms());
+    }
+
+    // ---------------------------------------------------------------- rounds
+
+    /** The inspections of round {@code :round}, or all when it is null. */
+    private static final String ROUND_FILTER = " where (cast(:round as varchar) is null or round_id = :round)";
+    /** An item or finding row of an inspection of round {@code :id}. */
+    private static final String IN_ROUND = "inspection_id in (select inspection_id from progress_inspection where round_id = :id)";
+
+    private record RoundRow(String roundId, String name, String organizer, LocalDate periodStart, LocalDate periodEnd) {
+    }
+
+    /**
+     * A round's totals: each unit (inspection) folded through the ledger arithmetic as its own dashboard folds it,
+     * and the round the sum of its units ({@code ItemCounts.sum}, {@code FindingCounts.sum}, {@code ProcessMetrics.sum},
+     * and sums per kind), so the round and its rows cannot disagree.
+     */
+    @QueryHandler
+    RoundTotals handle(FindRoundTotalsQuery q) {
+        RoundRow round = jdbc.sql("select * from progress_round where round_id = :id").param("id", q.roundId())
+                .query((rs, n) -> new RoundRow(rs.getString("round_id"), rs.getString("name"), rs.getString("organizer"),
+                        date(rs, "period_start"), date(rs, "period_end")))
+                .optional().orElse(null);
+        List<Header> headers = jdbc.sql("select * from progress_inspection where round_id = :id order by created_at, inspection_id")
+                .param("id", q.roundId()).query((rs, n) -> header(rs)).list();
+        if (round == null && headers.isEmpty()) {
+            return null;
+        }
+        LocalDate today = BusinessDates.judgedOn(q.today(), null, clock);
+        int wd = q.warningDays();
+        Map<String, List<ItemFact>> items = items("where not removed and " + IN_ROUND, q.roundId());
+        Map<String, List<FindingFact>> findings = new HashMap<>();
+        jdbc.sql("select * from progress_finding where not withdrawn and " + IN_ROUND + " order by inspection_id, category_id, ordinal")
+                .param("id", q.roundId())
+                .query((rs, n) -> findings.computeIfAbsent(rs.getString("inspection_id"), k -> new ArrayList<>())
+                        .add(new FindingFact(rs.getString("finding_id"), rs.getString("category_id"), rs.getInt("ordinal"),
+                                rs.getString("title"),
+                                rs.getString("source") == null ? null : FindingSource.valueOf(rs.getString("source")))))
+                .list();
+        Map<String, MoneyTotals> money = headers.isEmpty() ? Map.of() : money(headers.stream().map(Header::inspectionId).toList());
+
+        List<RoundUnit> units = new ArrayList<>();
+        List<ItemCounts> itemCounts = new ArrayList<>();
+        List<FindingCounts> findingCounts = new ArrayList<>();
+        List<ProcessMetricCount> metrics = new ArrayList<>();
+        Map<MeetingKind, Integer> meetingsByKind = new EnumMap<>(MeetingKind.class);
+        Map<AccountabilityKind, Integer> accountabilityByKind = new EnumMap<>(AccountabilityKind.class);
+        Map<MoneyOutcomeKind, KindSum> moneyByKind = new EnumMap<>(MoneyOutcomeKind.class);
+        int[] sums = new int[5]; // regulations, enacted, revised, meetings, accountability records
+        for (Header h : headers) {
+            List<ItemFact> unitItems = items.getOrDefault(h.inspectionId(), List.of());
+            // each unit judged on its own as-of date when it is carried as history, like its own dashboard (ADR 0018)
+            ItemCounts ic = ProgressCalculator.itemCounts(unitItems, BusinessDates.judgedOn(q.today(), h.asOfDate(), clock), wd);
+            FindingCounts fc = ProgressCalculator.findingCounts(findings.getOrDefault(h.inspectionId(), List.of()), unitItems);
+            itemCounts.add(ic);
+            findingCounts.add(fc);
+            RegulationTotals regs = regulations(h.inspectionId());
+            sums[0] += regs.count();
+            sums[1] += regs.enacted();
+            sums[2] += regs.revised();
+            MeetingTotals mt = meetings(h.rectificationId());
+            sums[3] += mt.count();
+            mt.byKind().forEach(k -> meetingsByKind.merge(k.kind(), k.count(), Integer::sum));
+            AccountabilityTotals at = accountability(h.rectificationId());
+            sums[4] += at.records();
+            at.byKind().forEach(k -> accountabilityByKind.merge(k.kind(), k.count(), Integer::sum));
+            MoneyTotals m = money.getOrDefault(h.inspectionId(), moneyTotals(Map.of()));
+            m.byKind().forEach(k -> moneyByKind.merge(k.kind(), new KindSum(k.amount(), k.count()),
+                    (a, b) -> new KindSum(a.amount().add(b.amount()), a.count() + b.count())));
+            List<ProcessMetricCount> pm = processMetrics(h.rectificationId());
+            metrics.addAll(pm);
+            units.add(new RoundUnit(h.inspectionId(), h.body(), h.unit(), h.status(), h.statusLabel(),
+                    h.feedbackDate(), h.planStatus(), PLAN_LABELS.get(h.planStatus()), ProgressCalculator.findingTotals(fc),
+                    ProgressCalculator.totals(ic), new RegulationCount(regs.count(), regs.enacted(), regs.revised()),
+                    mt.count(), at.total(), m.total(), m.totalWanYuanText(), pm));
+        }
+        List<MeetingKindCount> meetings = Arrays.stream(MeetingKind.values())
+                .map(k -> new MeetingKindCount(k, k.label(), meetingsByKind.getOrDefault(k, 0)))
+                .filter(c -> c.count() > 0)
+                .sorted(Comparator.comparingInt(MeetingKindCount::count).reversed())
+                .toList();
+        List<AccountabilityKindCount> accountability = Arrays.stream(AccountabilityKind.values())
+                .map(k -> new AccountabilityKindCount(k, k.label(), accountabilityByKind.getOrDefault(k, 0))).toList();
+        return new RoundTotals(q.roundId(), round == null ? null : round.name(), round == null ? null : round.organizer(),
+                round == null ? null : round.periodStart(), round == null ? null : round.periodEnd(), today, wd,
+                headers.size(), (int) headers.stream().filter(h -> h.rectificationId() != null).count(),
+                ProgressCalculator.findingTotals(FindingCounts.sum(findingCounts)),
+                ProgressCalculator.totals(ItemCounts.sum(itemCounts)),
+                new RegulationCount(sums[0], sums[1], sums[2]), sums[3], meetings,
+                new AccountabilityTotals(accountability, accountability.stream().mapToInt(AccountabilityKindCount::count).sum(),
+                        sums[4]),
+                moneyTotals(moneyByKind), ProcessMetrics.sum(metrics), units);
+    }
+
+    /** The rounds known from their events or named by an inspection, newest first. */
+    @QueryHandler
+    RoundRefs handle(ListRoundsProgressQuery q) {
+        return new RoundRefs(jdbc.sql("""
+                        select k.round_id, r.name, r.period_start, r.period_end,
+                            (select count(*) from progress_inspection i where i.round_id = k.round_id) as n
+                        from (select round_id from progress_round
+                              union select round_id from progress_inspection where round_id is not null) k
+                        left join progress_round r on r.round_id = k.round_id
+                        order by r.period_start desc nulls last, k.round_id""")
+                .query((rs, n) -> new RoundRef(rs.getString("round_id"), rs.getString("name"), date(rs, "period_start"),
+                        date(rs, "period_end"), rs.getInt("n")))
+                .list());
+    }
+
+    /** 过程性指标 of a rectification, summed by kind through the ledger arithmetic. */
+    private List<ProcessMetricCount> processMetrics(String rectificationId) {
+        if (rectificationId == null) {
+            return List.of();
+        }
+        return ProcessMetrics.byKind(jdbc.sql("select kind, meeting_kind, count from progress_process_metric where rectification_id = :r")
+                .param("r", rectificationId)
+                .query((rs, n) -> new ProcessMetrics.Fact(ProcessMetricKind.valueOf(rs.getString("kind")),
+                        rs.getString("meeting_kind") == null ? null : MeetingKind.valueOf(rs.getString("meeting_kind")),
+                        rs.getInt("count")))
+                .list());
     }
 
     // ---------------------------------------------------------------- parts

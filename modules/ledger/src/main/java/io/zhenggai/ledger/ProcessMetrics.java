@@ -1,0 +1,56 @@
+package io.zhenggai.ledger;
+
+import io.zhenggai.api.rectification.MeetingKind;
+import io.zhenggai.api.rectification.ProcessMetricKind;
+import io.zhenggai.api.rectification.RectificationQueries.ProcessMetricCount;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Process metrics (过程性指标) summed by kind — and for {@link ProcessMetricKind#MEETINGS_HELD} by meeting kind — the
+ * one way the ledger, the dashboard and the round totals sum them. Only what was recorded is listed: a kind with a
+ * recorded 0 is listed with 0, a kind nobody recorded is not listed. Order: by kind, then by meeting kind.
+ */
+public final class ProcessMetrics {
+    private ProcessMetrics() {
+    }
+
+    /** One recorded metric as far as the sum needs it. */
+    public record Fact(ProcessMetricKind kind, MeetingKind meetingKind, int count) {
+    }
+
+    private record Key(ProcessMetricKind kind, MeetingKind meetingKind) {
+    }
+
+    private static final Comparator<Key> ORDER = Comparator.comparing(Key::kind)
+            .thenComparing(Key::meetingKind, Comparator.nullsFirst(Comparator.naturalOrder()));
+
+    /** The recorded facts summed by kind. */
+    public static List<ProcessMetricCount> byKind(Collection<Fact> facts) {
+        return sum(facts.stream().map(f -> new ProcessMetricCount(f.kind(), f.meetingKind(), label(f.kind(), f.meetingKind()),
+                f.count(), 1)).toList());
+    }
+
+    /** Sums of several (e.g. the inspections of a round) summed again by kind. */
+    public static List<ProcessMetricCount> sum(Collection<ProcessMetricCount> counts) {
+        Map<Key, int[]> sums = new LinkedHashMap<>();
+        for (ProcessMetricCount c : counts) {
+            int[] s = sums.computeIfAbsent(new Key(c.kind(), c.meetingKind()), k -> new int[2]);
+            s[0] += c.count();
+            s[1] += c.records();
+        }
+        return sums.entrySet().stream().sorted(Map.Entry.comparingByKey(ORDER))
+                .map(e -> new ProcessMetricCount(e.getKey().kind(), e.getKey().meetingKind(),
+                        label(e.getKey().kind(), e.getKey().meetingKind()), e.getValue()[0], e.getValue()[1]))
+                .toList();
+    }
+
+    /** The label of a kind: the meeting kind's for meetings (组织生活会), otherwise the kind's (工作提醒). */
+    public static String label(ProcessMetricKind kind, MeetingKind meetingKind) {
+        return kind.countsMeetings() && meetingKind != null ? meetingKind.label() : kind.label();
+    }
+}
