@@ -27,13 +27,13 @@ class RectificationBoundariesTest {
      * An allow-list rather than "not the other contexts": those are not on this module's classpath at all (the
      * compiler already refuses them, and {@code ModularityTest} in the app checks all contexts together), so this
      * module's own test can only say what it may depend on — the messages in {@code api}, the kernel in
-     * {@code platform}, and the frameworks.
+     * {@code platform}, the one ledger arithmetic in {@code ledger} (ADR 0019), and the frameworks.
      */
     @Test
-    void dependsOnlyOnTheApiThePlatformAndTheFrameworks() {
+    void dependsOnlyOnTheApiThePlatformTheLedgerArithmeticAndTheFrameworks() {
         classes().that().resideInAPackage("io.zhenggai.rectification..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage(
-                        "io.zhenggai.rectification..", "io.zhenggai.api..", "io.zhenggai.platform..", "java..",
+                        "io.zhenggai.rectification..", "io.zhenggai.api..", "io.zhenggai.platform..", "io.zhenggai.ledger..", "java..",
                         "javax.annotation..", "jakarta..", "org.axonframework..", "org.springframework..",
                         "com.fasterxml.jackson..", "org.slf4j..", "io.swagger..", "io.micrometer..")
                 .check(classes);
