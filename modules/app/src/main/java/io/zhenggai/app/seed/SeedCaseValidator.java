@@ -88,7 +88,7 @@ final class SeedCaseValidator {
     }
 
     private static void unit(JsonNode u, String at, Set<String> inspections, List<String[]> faults) {
-        unique(inspections, u.path("inspection").path("inspectionId").asText(), at + "/inspection/inspectionId", "巡察（巡视）编号重复", faults);
+        unique(inspections, u.path("inspection").path("inspectionId").asText(), at + "/inspection/inspectionId", "巡视巡察编号重复", faults);
         Map<String, String> members = new HashMap<>(); // memberId → role
         JsonNode memberList = u.path("leadershipGroup").path("members");
         for (int i = 0; i < memberList.size(); i++) {
@@ -135,7 +135,7 @@ final class SeedCaseValidator {
                 if (claims.get(k).hasNonNull("memberId") && !members.containsKey(claims.get(k).path("memberId").asText())) {
                     faults.add(new String[]{claimAt + "/memberId", "领导小组中没有该成员：" + claims.get(k).path("memberId").asText()});
                 }
-                known(claims.get(k).path("findingIds"), findings, claimAt + "/findingIds", "本次巡察没有反馈该问题", faults);
+                known(claims.get(k).path("findingIds"), findings, claimAt + "/findingIds", "该问题不在本次反馈的问题之中", faults);
             }
         }
         Set<String> outcomes = new HashSet<>();
@@ -144,7 +144,7 @@ final class SeedCaseValidator {
             unique(outcomes, accountability.get(i).path("outcomeId").asText(), at + "/accountability/" + i + "/outcomeId",
                     "问责记录编号重复", faults);
             known(accountability.get(i).path("findingIds"), findings, at + "/accountability/" + i + "/findingIds",
-                    "本次巡察没有反馈该问题", faults);
+                    "该问题不在本次反馈的问题之中", faults);
         }
         Set<String> metrics = new HashSet<>();
         for (int i = 0; i < u.path("processMetrics").size(); i++) {
@@ -166,7 +166,7 @@ final class SeedCaseValidator {
     private static void item(JsonNode item, String at, Set<String> findings, Map<String, String> members, Set<String> items,
                              List<String[]> faults) {
         unique(items, item.path("itemId").asText(), at + "/itemId", "整改事项编号重复", faults);
-        known(item.path("findingIds"), findings, at + "/findingIds", "本次巡察没有反馈该问题", faults);
+        known(item.path("findingIds"), findings, at + "/findingIds", "该问题不在本次反馈的问题之中", faults);
         if (item.hasNonNull("responsibleLeaderId")) {
             String leader = item.path("responsibleLeaderId").asText();
             String role = members.get(leader);

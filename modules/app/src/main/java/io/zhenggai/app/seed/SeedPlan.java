@@ -1,5 +1,6 @@
 package io.zhenggai.app.seed;
 
+import io.zhenggai.api.inspection.InspectionKind;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.net.URLEncoder;
@@ -339,11 +340,18 @@ final class SeedPlan {
         };
     }
 
+    /** The kind the case file states for its inspection (XUNCHA when it states none, as the API defaults it). */
+    private static InspectionKind kindOf(JsonNode unit) {
+        String kind = unit.path("inspection").path("kind").asText("");
+        return kind.isEmpty() ? InspectionKind.orDefault(null) : InspectionKind.valueOf(kind);
+    }
+
     private static void regulations(Unit u, List<SeedStep> steps) {
         JsonNode c = u.node();
         String inspectionId = u.inspectionId();
         String unit = unitOf(u);
         String reason = c.path("regulationBackdatingReason").asText("历史案例补录");
+        String word = kindOf(c).word(); // 巡视 or 巡察, as the case states its inspection
         JsonNode regulations = c.path("regulations");
         for (int i = 0; i < regulations.size(); i++) {
             JsonNode r = regulations.get(i);
@@ -359,10 +367,10 @@ final class SeedPlan {
                 steps.add(SeedStep.post(u.key("regulation." + id + ".original"), "/api/finance/regulations", map(
                         "regulationId", id, "unit", unit, "title", text(r, "title"), "area", text(r, "area"),
                         "effectiveFrom", r.path("previousVersion").path("effectiveFrom").asText(),
-                        "summary", "巡察前已施行的版本（补录）", "backdatingReason", reason,
+                        "summary", word + "前已施行的版本（补录）", "backdatingReason", reason,
                         "rules", List.of(), "answers", List.of())).from(at + "/previousVersion"));
                 steps.add(SeedStep.post(u.key("regulation." + id + ".revision"), "/api/finance/regulations/" + encode(id) + "/revisions", map(
-                        "effectiveFrom", text(r, "effectiveFrom"), "changeSummary", r.path("changeSummary").asText("根据巡察反馈意见修订"),
+                        "effectiveFrom", text(r, "effectiveFrom"), "changeSummary", r.path("changeSummary").asText("根据" + word + "反馈意见修订"),
                         "backdatingReason", reason, "rules", rules, "answers", answers)).from(at));
             } else {
                 steps.add(SeedStep.post(u.key("regulation." + id + ".enact"), "/api/finance/regulations", map(
