@@ -42,6 +42,15 @@ class StructuredNoticeIT extends IntegrationTest {
             assertThat(o.path("personsNotCounted").asBoolean()).isTrue();
         });
 
+        // persons not counted means no number at all: a count with it is refused and leaves no event
+        String rectificationId = io.zhenggai.api.rectification.RectificationIds.forInspection(id);
+        long before = eventCount(rectificationId);
+        Response refused = api.as("rectifier").post("/api/rectifications/" + id + "/accountability", java.util.Map.of(
+                "outcomeId", "a9", "kind", "ADMONITION", "date", "2023-10-10", "count", 2, "personsNotCounted", true));
+        assertThat(refused.status()).as(refused.text()).isEqualTo(422);
+        assertThat(refused.json().path("code").asText()).isEqualTo("COUNT_WITH_PERSONS_NOT_COUNTED");
+        assertThat(eventCount(rectificationId)).isEqualTo(before);
+
         Response txt = api.anonymous().header("Accept", "text/plain").get("/notices/" + noticeId + ".txt");
         assertThat(txt.status()).isEqualTo(200);
         String unit = "市交通运输局" + id;
