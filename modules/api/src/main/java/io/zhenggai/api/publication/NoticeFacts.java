@@ -66,7 +66,15 @@ public record NoticeFacts(
     public record Category(String categoryId, int ordinal, String title, List<Finding> findings, List<Item> items) {
     }
 
-    public record Finding(String findingId, int ordinal, String title) {
+    /** A finding (反馈问题) with its manifestations (具体表现), in order; facts kept before they were carried have none. */
+    public record Finding(String findingId, int ordinal, String title, List<String> manifestations) {
+        public Finding {
+            manifestations = manifestations == null ? List.of() : List.copyOf(manifestations);
+        }
+
+        public Finding(String findingId, int ordinal, String title) {
+            this(findingId, ordinal, title, List.of());
+        }
     }
 
     /** A rectification item (整改事项), {@code ordinal} its number in the whole plan; measures in order. */
@@ -97,11 +105,18 @@ public record NoticeFacts(
     public record RegulationRef(String regulationId, String title, boolean revised) {
     }
 
-    /** Persons (人次) per accountability kind; every kind is listed, zero counts too. */
-    public record AccountabilityCount(AccountabilityKind kind, String label, int count) {
+    /**
+     * Persons per accountability kind the unit recorded (a recorded zero is listed with 0; a kind nobody recorded is
+     * not listed). {@code uncounted}: every outcome of the kind was stated without a number ({@code count} is then 0).
+     * Facts kept before kinds were listed only when recorded list every kind.
+     */
+    public record AccountabilityCount(AccountabilityKind kind, String label, int count, boolean uncounted) {
+        public AccountabilityCount(AccountabilityKind kind, String label, int count) {
+            this(kind, label, count, false);
+        }
     }
 
-    /** Money per kind, exact yuan. */
+    /** Money per kind the unit recorded (a recorded zero is listed), exact yuan. */
     public record MoneyTotal(MoneyOutcomeKind kind, String label, BigDecimal amount) {
     }
 

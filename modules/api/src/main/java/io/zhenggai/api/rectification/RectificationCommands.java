@@ -305,7 +305,8 @@ public final class RectificationCommands {
 
     /**
      * Records an accountability outcome (问责) of one kind: a count (zero allowed, as notices state zero counts)
-     * and/or the persons concerned (then the count, when given, must equal their number).
+     * and/or the persons concerned (then the count, when given, must equal their number); or, with
+     * {@code personsNotCounted}, neither: the unit states the outcome without a number ("对相关责任人员作出处理").
      */
     public record RecordAccountabilityCommand(
             @TargetAggregateIdentifier String rectificationId,
@@ -316,7 +317,15 @@ public final class RectificationCommands {
             List<String> persons,
             List<String> findingIds,
             String description,
-            @TargetAggregateVersion Long expectedVersion) {
+            @TargetAggregateVersion Long expectedVersion,
+            boolean personsNotCounted) {
+
+        /** A counted outcome. */
+        public RecordAccountabilityCommand(String rectificationId, String outcomeId, AccountabilityKind kind, LocalDate date,
+                                           Integer count, List<String> persons, List<String> findingIds, String description,
+                                           Long expectedVersion) {
+            this(rectificationId, outcomeId, kind, date, count, persons, findingIds, description, expectedVersion, false);
+        }
     }
 
     /**

@@ -246,6 +246,11 @@ public final class RectificationEvents {
             String summary) {
     }
 
+    /**
+     * An accountability outcome. {@code personsNotCounted}: the unit stated the outcome without a number
+     * ("对相关责任人员作出处理"); {@code count} is then 0 and counts nothing. Events recorded before the field existed
+     * have none and read as counted (false), which they were (ADR 0024).
+     */
     public record AccountabilityRecordedEvent(
             String rectificationId,
             String outcomeId,
@@ -254,7 +259,14 @@ public final class RectificationEvents {
             int count,
             List<String> persons,
             List<String> findingIds,
-            String description) {
+            String description,
+            boolean personsNotCounted) {
+
+        /** A counted outcome. */
+        public AccountabilityRecordedEvent(String rectificationId, String outcomeId, AccountabilityKind kind, LocalDate date,
+                                           int count, List<String> persons, List<String> findingIds, String description) {
+            this(rectificationId, outcomeId, kind, date, count, persons, findingIds, description, false);
+        }
     }
 
     /** A process metric (过程性指标): {@code count} of {@code kind} (of {@code meetingKind} for meetings) as of {@code date}. */

@@ -240,8 +240,9 @@ public final class RectificationQueries {
     public record AccountabilityCount(AccountabilityKind kind, String label, int count) {
     }
 
+    /** {@code personsNotCounted}: stated without a number ({@code count} is then 0). */
     public record OutcomeView(String outcomeId, AccountabilityKind kind, String kindLabel, LocalDate date, int count,
-                              List<String> persons, List<String> findingIds, String description) {
+                              List<String> persons, List<String> findingIds, String description, boolean personsNotCounted) {
     }
 
     /**

@@ -225,6 +225,9 @@ final class SeedPlan {
             if (a.hasNonNull("description")) {
                 body.put("description", text(a, "description"));
             }
+            if (a.path("personsNotCounted").asBoolean(false)) {
+                body.put("personsNotCounted", true);
+            }
             steps.add(SeedStep.post(u.key("rectification.accountability." + text(a, "outcomeId")), base + "/accountability", body)
                     .from(u.at("/accountability/" + i)));
         }

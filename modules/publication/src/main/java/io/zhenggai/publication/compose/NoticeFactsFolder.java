@@ -77,6 +77,8 @@ public final class NoticeFactsFolder {
     private final Map<String, ItemState> items = new LinkedHashMap<>();
     private final List<NoticeFacts.Meeting> meetings = new ArrayList<>();
     private final Map<AccountabilityKind, Integer> accountability = new EnumMap<>(AccountabilityKind.class);
+    /** Kinds with at least one outcome that gave a number. */
+    private final Set<AccountabilityKind> accountabilityCounted = java.util.EnumSet.noneOf(AccountabilityKind.class);
     private final Map<String, Reg> regulations = new LinkedHashMap<>();
     private final Map<MoneyOutcomeKind, BigDecimal> money = new EnumMap<>(MoneyOutcomeKind.class);
 
@@ -89,6 +91,7 @@ public final class NoticeFactsFolder {
         String categoryId;
         int ordinal;
         String title;
+        List<String> manifestations = List.of();
         boolean withdrawn;
         FindingSource source;
     }
@@ -193,6 +196,7 @@ public final class NoticeFactsFolder {
         owner(e.inspectionId(), e.findingId());
         if (mine(e.inspectionId())) {
             finding(e.findingId(), e.categoryId(), e.ordinal(), e.title(), null);
+            findings.get(e.findingId()).manifestations = list(e.manifestations());
         }
     }
 
@@ -200,6 +204,7 @@ public final class NoticeFactsFolder {
     void on(FindingAmendedEvent e) {
         if (mine(e.inspectionId()) && findings.containsKey(e.findingId())) {
             findings.get(e.findingId()).title = e.title();
+            findings.get(e.findingId()).manifestations = list(e.manifestations());
         }
     }
 
@@ -221,7 +226,10 @@ public final class NoticeFactsFolder {
             findings.clear();
             for (DeliveredCategory c : e.categories()) {
                 category(c.categoryId(), c.ordinal(), c.title());
-                c.findings().forEach(f -> finding(f.findingId(), c.categoryId(), f.ordinal(), f.title(), null));
+                c.findings().forEach(f -> {
+                    finding(f.findingId(), c.categoryId(), f.ordinal(), f.title(), null);
+                    findings.get(f.findingId()).manifestations = list(f.manifestations());
+                });
             }
         }
     }
@@ -230,6 +238,7 @@ public final class NoticeFactsFolder {
     void on(FindingCorrectedEvent e) {
         if (mine(e.inspectionId()) && findings.containsKey(e.findingId())) {
             findings.get(e.findingId()).title = e.title();
+            findings.get(e.findingId()).manifestations = list(e.manifestations());
         }
     }
 
@@ -246,7 +255,10 @@ public final class NoticeFactsFolder {
             findings.clear();
             for (LedgerCategory c : e.categories()) {
                 category(c.categoryId(), c.ordinal(), c.title());
-                c.findings().forEach(f -> finding(f.findingId(), c.categoryId(), f.ordinal(), f.title(), null));
+                c.findings().forEach(f -> {
+                    finding(f.findingId(), c.categoryId(), f.ordinal(), f.title(), null);
+                    findings.get(f.findingId()).manifestations = list(f.manifestations());
+                });
             }
         }
     }
@@ -255,6 +267,7 @@ public final class NoticeFactsFolder {
     void on(FindingCorrectionTakenOverEvent e) {
         if (rect(e.rectificationId()) && findings.containsKey(e.findingId())) {
             findings.get(e.findingId()).title = e.title();
+            findings.get(e.findingId()).manifestations = list(e.manifestations());
         }
     }
 
@@ -402,7 +415,10 @@ public final class NoticeFactsFolder {
     @EventHandler
     void on(AccountabilityRecordedEvent e) {
         if (rect(e.rectificationId())) {
-            accountability.merge(e.kind(), e.count(), Integer::sum);
+            accountability.merge(e.kind(), e.personsNotCounted() ? 0 : e.count(), Integer::sum);
+            if (!e.personsNotCounted()) {
+                accountabilityCounted.add(e.kind());
+            }
         }
     }
 
@@ -455,7 +471,8 @@ public final class NoticeFactsFolder {
             List<NoticeFacts.Finding> fs = findings.entrySet().stream()
                     .filter(f -> f.getValue().categoryId.equals(e.getKey()) && !f.getValue().withdrawn)
                     .sorted(Comparator.comparingInt(f -> f.getValue().ordinal))
-                    .map(f -> new NoticeFacts.Finding(f.getKey(), f.getValue().ordinal, f.getValue().title)).toList();
+                    .map(f -> new NoticeFacts.Finding(f.getKey(), f.getValue().ordinal, f.getValue().title,
+                            f.getValue().manifestations)).toList();
             cats.add(new NoticeFacts.Category(e.getKey(), e.getValue().ordinal, e.getValue().title, fs,
                     List.copyOf(itemsByCategory.getOrDefault(e.getKey(), List.of()))));
         });
@@ -477,13 +494,11 @@ public final class NoticeFactsFolder {
         int revised = (int) regs.stream().filter(NoticeFacts.RegulationRef::revised).count();
 
         List<NoticeFacts.AccountabilityCount> acc = new ArrayList<>();
-        for (AccountabilityKind k : AccountabilityKind.values()) {
-            acc.add(new NoticeFacts.AccountabilityCount(k, k.label(), accountability.getOrDefault(k, 0)));
-        }
+        // only the kinds the unit recorded: what it did not state, the notice does not state
+        accountability.forEach((k, n) -> acc.add(new NoticeFacts.AccountabilityCount(k, k.label(), n,
+                !accountabilityCounted.contains(k))));
         List<NoticeFacts.MoneyTotal> mon = new ArrayList<>();
-        for (MoneyOutcomeKind k : MoneyOutcomeKind.values()) {
-            mon.add(new NoticeFacts.MoneyTotal(k, k.label(), money.getOrDefault(k, BigDecimal.ZERO)));
-        }
+        money.forEach((k, amount) -> mon.add(new NoticeFacts.MoneyTotal(k, k.label(), amount)));
         List<NoticeFacts.GroupMember> group = members.values().stream()
                 .sorted(Comparator.comparingInt((NoticeFacts.GroupMember m) -> m.role() == null ? LeadershipRole.values().length : m.role().ordinal()))
                 .toList();
@@ -555,6 +570,10 @@ public final class NoticeFactsFolder {
                 reg.linkedVersion = Math.max(reg.linkedVersion, versionNumber);
             }
         }
+    }
+
+    private static List<String> list(List<String> texts) {
+        return texts == null ? List.of() : texts.stream().filter(t -> t != null && !t.isBlank()).map(String::strip).toList();
     }
 
     private boolean mine(String id) {

@@ -33,6 +33,11 @@ public final class NarrativeChecks {
         COUNTED.put(Pattern.compile("整改(?:事项|任务)\\s*(\\d+)\\s*[项个条]"), "itemCount");
         COUNTED.put(Pattern.compile("整改措施\\s*(\\d+)\\s*[项个条]"), "measureCount");
         COUNTED.put(Pattern.compile("完成率\\s*(\\d+(?:\\.\\d+)?)\\s*%"), "completionRate");
+        COUNTED.put(Pattern.compile("(\\d+)\\s*个方面"), "categoryCount");
+        COUNTED.put(Pattern.compile("(\\d+)\\s*方面\\s*\\d+\\s*项问题"), "categoryCount");
+        COUNTED.put(Pattern.compile("(\\d+)\\s*项问题"), "problemCount");
+        COUNTED.put(Pattern.compile("(\\d+)\\s*个具体表现"), "manifestationCount");
+        COUNTED.put(Pattern.compile("(\\d+)\\s*条整改任务"), "taskCount");
     }
 
     /** Placeholders that are not placeholders at all (refused when the narrative is edited). */
@@ -104,6 +109,12 @@ public final class NarrativeChecks {
     static Map<String, String> texts(NoticeNarrative n) {
         Map<String, String> texts = new LinkedHashMap<>();
         put(texts, "title", n.title());
+        put(texts, "opening", n.opening());
+        if (n.headings() != null) {
+            put(texts, "headings.responsibility", n.headings().responsibility());
+            put(texts, "headings.findings", n.headings().findings());
+            put(texts, "headings.nextSteps", n.headings().nextSteps());
+        }
         if (n.responsibilitySections() != null) {
             for (int i = 0; i < n.responsibilitySections().size(); i++) {
                 put(texts, "responsibilitySections[" + i + "].title", n.responsibilitySections().get(i).title());

@@ -42,6 +42,7 @@ public final class NoticeRenderer {
         NoticeNarrative n = doc.narrative();
         NoticeSettings s = doc.settings();
         Map<String, String> values = Placeholders.values(f, s);
+        NoticeNarrative.Headings headings = n.headings();
         List<Section> out = new ArrayList<>();
 
         out.add(new Section("title", 1, fill(n.title(), values), List.of()));
@@ -49,45 +50,46 @@ public final class NoticeRenderer {
             out.add(new Section("correction", 0, null, List.of("（本通报为第" + doc.versionNumber() + "版，更正此前公布的版本。更正说明："
                     + (doc.correctionReason() == null ? "" : doc.correctionReason().strip()) + "）")));
         }
-        out.add(new Section("opening", 0, null, List.of(opening(f))));
+        String opening = n.opening() == null || n.opening().isBlank() ? opening(f) : fill(n.opening(), values).strip();
+        out.add(new Section("opening", 0, null, splitParagraphs(opening)));
 
+        // numbering 一、二、三 follows the headings that print; a section with nothing in it does not print
         int section = 0;
-        section++;
-        out.add(new Section(String.valueOf(section), 2, ChineseText.sectionMark(section)
-                + nullToEmpty(f.inspectedUnit()) + "领导班子履行" + f.kind().rectification() + "主体责任情况", List.of()));
-        addNarrativeSections(out, String.valueOf(section), n.responsibilitySections(), values);
-
-        section++;
-        String two = String.valueOf(section);
-        String summary = summary(f, s.blocks() == null ? NoticeSettings.Blocks.none() : s.blocks(),
-                RateStyle.orDefault(s.rateStyle()));
-        out.add(new Section(two, 2, ChineseText.sectionMark(section) + sectionTwo(f.kind()),
-                summary == null ? List.of() : List.of(summary)));
-        Set<String> untitled = s.untitledItemIds() == null ? Set.of() : Set.copyOf(s.untitledItemIds());
-        int c = 0;
-        for (Category category : f.categories()) {
-            c++;
-            String ck = two + "." + c;
-            if (category.items().isEmpty()) {
-                out.add(new Section(ck, 3, ChineseText.subsectionMark(c) + category.title(),
-                        List.of("该方面问题的整改事项尚未列入整改方案。")));
-                continue;
+        List<Section> one = new ArrayList<>();
+        addNarrativeSections(one, "1", n.responsibilitySections(), values);
+        if (!one.isEmpty()) {
+            String heading = heading(headings == null ? null : headings.responsibility(),
+                    nullToEmpty(f.inspectedUnit()) + "领导班子履行" + f.kind().rectification() + "主体责任情况", values);
+            if (heading != null) {
+                section++;
             }
-            out.add(new Section(ck, 3, ChineseText.subsectionMark(c) + category.title(), List.of()));
-            int i = 0;
-            for (Item item : category.items()) {
-                i++;
-                String paragraph = measures(item, s.blocks());
-                boolean showTitle = item.title() != null && !item.title().isBlank() && !untitled.contains(item.itemId());
-                List<String> paragraphs = paragraph.isEmpty() ? List.of() : List.of(paragraph);
-                out.add(new Section(ck + "." + i, showTitle ? 4 : 0, showTitle ? i + "." + item.title().strip() : null, paragraphs));
-            }
+            out.add(new Section("1", heading == null ? 0 : 2, heading == null ? null : ChineseText.sectionMark(section) + heading, List.of()));
+            out.addAll(one);
         }
 
-        if (n.nextSteps() != null && !n.nextSteps().isEmpty()) {
-            section++;
-            out.add(new Section(String.valueOf(section), 2, ChineseText.sectionMark(section) + SECTION_THREE, List.of()));
-            addNarrativeSections(out, String.valueOf(section), n.nextSteps(), values);
+        String summary = summary(f, s.blocks() == null ? NoticeSettings.Blocks.none() : s.blocks(),
+                RateStyle.orDefault(s.rateStyle()), NoticeSettings.Vocabulary.orDefault(s.vocabulary()));
+        List<Section> two = NoticeSettings.Layout.orDefault(s.layout()) == NoticeSettings.Layout.PROBLEMS
+                ? problems(f, s) : items(f, s);
+        if (summary != null || !two.isEmpty()) {
+            String heading = heading(headings == null ? null : headings.findings(), sectionTwo(f.kind()), values);
+            if (heading != null) {
+                section++;
+            }
+            out.add(new Section("2", heading == null ? 0 : 2, heading == null ? null : ChineseText.sectionMark(section) + heading,
+                    summary == null ? List.of() : List.of(summary)));
+            out.addAll(two);
+        }
+
+        List<Section> three = new ArrayList<>();
+        addNarrativeSections(three, "3", n.nextSteps(), values);
+        if (!three.isEmpty()) {
+            String heading = heading(headings == null ? null : headings.nextSteps(), SECTION_THREE, values);
+            if (heading != null) {
+                section++;
+            }
+            out.add(new Section("3", heading == null ? 0 : 2, heading == null ? null : ChineseText.sectionMark(section) + heading, List.of()));
+            out.addAll(three);
         }
 
         String closing = closing(doc, values);
@@ -105,6 +107,78 @@ public final class NoticeRenderer {
             out.add(new Section("signature", 0, null, signature));
         }
         return new RenderedNotice(List.copyOf(out));
+    }
+
+    /** The heading as the unit worded it (placeholders filled), the standard one when null, none when left empty. */
+    private static String heading(String worded, String standard, Map<String, String> values) {
+        if (worded == null) {
+            return standard;
+        }
+        return worded.isBlank() ? null : fill(worded, values).strip();
+    }
+
+    /** Section 二 by items: per category （一）title, its items 1. 2. … each with its measures 一是、二是 … in one paragraph. */
+    private static List<Section> items(NoticeFacts f, NoticeSettings s) {
+        List<Section> out = new ArrayList<>();
+        Set<String> untitled = s.untitledItemIds() == null ? Set.of() : Set.copyOf(s.untitledItemIds());
+        int c = 0;
+        for (Category category : f.categories()) {
+            c++;
+            String ck = "2." + c;
+            if (category.items().isEmpty()) {
+                out.add(new Section(ck, 3, ChineseText.subsectionMark(c) + category.title(),
+                        List.of("该方面问题的整改事项尚未列入整改方案。")));
+                continue;
+            }
+            out.add(new Section(ck, 3, ChineseText.subsectionMark(c) + category.title(), List.of()));
+            int i = 0;
+            for (Item item : category.items()) {
+                i++;
+                String paragraph = measures(item.measures(), item, s.blocks());
+                boolean showTitle = item.title() != null && !item.title().isBlank() && !untitled.contains(item.itemId());
+                List<String> paragraphs = paragraph.isEmpty() ? List.of() : List.of(paragraph);
+                out.add(new Section(ck + "." + i, showTitle ? 4 : 0, showTitle ? i + "." + item.title().strip() : null, paragraphs));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Section 二 by problems: per category （一）title, its problems 1. 2. … each with its manifestations (具体表现),
+     * one paragraph each, then "整改情况：" and the measures 一是、二是 … of the items that answer it (an item that
+     * answers several problems is written under the first of them). A problem without manifestations or measures
+     * prints only its title; a category with no problem does not print.
+     */
+    private static List<Section> problems(NoticeFacts f, NoticeSettings s) {
+        List<Section> out = new ArrayList<>();
+        Set<String> written = new java.util.HashSet<>();
+        int c = 0;
+        for (Category category : f.categories()) {
+            if (category.findings().isEmpty()) {
+                continue;
+            }
+            c++;
+            String ck = "2." + c;
+            out.add(new Section(ck, 3, ChineseText.subsectionMark(c) + category.title(), List.of()));
+            int p = 0;
+            for (NoticeFacts.Finding finding : category.findings()) {
+                p++;
+                List<String> paragraphs = new ArrayList<>(finding.manifestations());
+                List<Measure> measures = new ArrayList<>();
+                Item last = null;
+                for (Item item : category.items()) {
+                    if (item.findingIds().contains(finding.findingId()) && written.add(item.itemId())) {
+                        measures.addAll(item.measures());
+                        last = item;
+                    }
+                }
+                if (!measures.isEmpty()) {
+                    paragraphs.add("整改情况：" + measures(measures, last, s.blocks()));
+                }
+                out.add(new Section(ck + "." + p, 4, p + "." + nullToEmpty(finding.title()), List.copyOf(paragraphs)));
+            }
+        }
+        return out;
     }
 
     /**
@@ -150,13 +224,13 @@ public final class NoticeRenderer {
     }
 
     /** 一是……二是……, in one paragraph; a single measure is written without 一是. */
-    private static String measures(Item item, NoticeSettings.Blocks blocks) {
+    private static String measures(List<Measure> list, Item item, NoticeSettings.Blocks blocks) {
         boolean progress = blocks != null && blocks.progress();
         StringBuilder b = new StringBuilder();
         int m = 0;
-        for (Measure measure : item.measures()) {
+        for (Measure measure : list) {
             m++;
-            if (item.measures().size() > 1) {
+            if (list.size() > 1) {
                 b.append(ChineseText.measureMark(m));
             }
             b.append(measure.text().strip());
@@ -177,6 +251,10 @@ public final class NoticeRenderer {
 
     /** The optional blocks computed from the facts, as one paragraph at the head of section 二 (null when none). */
     static String summary(NoticeFacts f, NoticeSettings.Blocks blocks, RateStyle rates) {
+        return summary(f, blocks, rates, NoticeSettings.Vocabulary.orDefault(null));
+    }
+
+    static String summary(NoticeFacts f, NoticeSettings.Blocks blocks, RateStyle rates, NoticeSettings.Vocabulary words) {
         List<String> sentences = new ArrayList<>();
         NoticeFacts.Totals t = f.totals();
         if (blocks.totals() && t.findings() > 0) {
@@ -200,14 +278,34 @@ public final class NoticeRenderer {
                     .collect(Collectors.joining("、")) + "。");
         }
         if (blocks.accountability()) {
-            sentences.add("问责方面，" + f.accountability().stream().map(a -> a.label() + a.count() + "人次")
-                    .collect(Collectors.joining("、")) + "。");
+            String formal = accountability(f, true, words);
+            String criticism = accountability(f, false, words);
+            if (formal != null) {
+                sentences.add("问责方面，" + formal + "。");
+            }
+            if (criticism != null) {
+                sentences.add("在专题民主生活会上，" + criticism + "。");
+            }
         }
-        if (blocks.money()) {
+        if (blocks.money() && !f.money().isEmpty()) {
             sentences.add(f.money().stream().map(m -> m.label() + WanYuan.text(m.amount()))
                     .collect(Collectors.joining("、")) + "。");
         }
         return sentences.isEmpty() ? null : "截至目前，" + String.join("", sentences);
+    }
+
+    /**
+     * The recorded accountability kinds of one group (formal handling, or criticism at the 民主生活会), in the words the
+     * unit chose: "组织处理2人" when counted (a stated zero prints 0), "对相关责任人员作出组织处理" when stated without a
+     * number; null when the unit recorded none of the group.
+     */
+    static String accountability(NoticeFacts f, boolean formal, NoticeSettings.Vocabulary words) {
+        List<String> parts = f.accountability().stream().filter(a -> a.kind().formal() == formal)
+                .sorted(java.util.Comparator.comparing(NoticeFacts.AccountabilityCount::kind))
+                .map(a -> a.uncounted() ? a.kind().uncountedPhrase(words.label(a.kind()))
+                        : words.label(a.kind()) + a.count() + words.personUnit().label())
+                .toList();
+        return parts.isEmpty() ? null : String.join("、", parts);
     }
 
     /** The invitation, the window and the contact channels, in one paragraph as the seed notice has them. */

@@ -1,9 +1,11 @@
 package io.zhenggai.publication.notice;
 
+import io.zhenggai.api.finance.MoneyOutcomeKind;
 import io.zhenggai.api.inspection.InspectionKind;
 import io.zhenggai.api.publication.NoticeFacts;
 import io.zhenggai.api.publication.NoticeSettings;
 import io.zhenggai.api.publication.RateStyle;
+import io.zhenggai.api.rectification.AccountabilityKind;
 import io.zhenggai.api.rectification.LeadershipRole;
 import io.zhenggai.api.rectification.MeetingKind;
 import io.zhenggai.ledger.WanYuan;
@@ -39,6 +41,13 @@ public final class Placeholders {
         names.put("inspectionKind", InspectionKind.XUNSHI.word() + "或" + InspectionKind.XUNCHA.word() + "（随类别）");
         names.put("inspectionOpinions", either.opinions() + "（随类别）");
         names.put("inspectionRectification", either.rectification() + "（随类别）");
+        names.put("inspectionFeedback", either.feedback() + "（随类别）");
+        names.put("mandate", "巡视巡察的部署依据（如“区委统一部署”）");
+        names.put("legalBasis", "依据的规定（带书名号，以“和”连接）");
+        names.put("fieldworkPeriod", "进驻时间（如“2023年6月8日至7月28日”）");
+        names.put("fieldworkStartDate", "进驻开始日期");
+        names.put("fieldworkEndDate", "进驻结束日期");
+        names.put("feedbackDate", "反馈意见日期");
         names.put("planTitle", "整改方案名称（带书名号）");
         names.put("planDocumentNumber", "整改方案文号");
         names.put("planAdoptedDate", "整改方案印发日期");
@@ -54,6 +63,11 @@ public final class Placeholders {
         names.put("findingInProgressCount", "正在整改的问题数");
         names.put("findingNotStartedCount", "尚未启动整改的问题数");
         names.put("findingNotCompletedCount", "未完成整改的问题数");
+        names.put("findingWithoutItemsCount", "尚未列入整改事项的问题数");
+        names.put("categoryCount", "问题方面数（N方面）");
+        names.put("problemCount", "问题数（M项问题，同反馈问题数）");
+        names.put("manifestationCount", "具体表现数（K个具体表现）");
+        names.put("taskCount", "整改任务数（L条整改任务，同整改事项数）");
         names.put("supplementaryFindingCount", "补充问题数");
         names.put("completionRate", "完成率（%，按通报设置取整或保留两位小数）");
         names.put("itemCount", "整改事项数");
@@ -69,7 +83,13 @@ public final class Placeholders {
         names.put("departmentMeetingCount", "部务会次数");
         names.put("accountabilityTotal", "问责人次");
         names.put("moneyTotalWanYuan", "资金合计（万元）");
-        NAMES = Map.copyOf(names);
+        for (AccountabilityKind k : AccountabilityKind.values()) {
+            names.put(accountabilityName(k), k.label() + "人数（仅当单位记录了该类问责）");
+        }
+        for (MoneyOutcomeKind k : MoneyOutcomeKind.values()) {
+            names.put(moneyName(k), k.label() + "（万元，仅当单位记录了该类资金）");
+        }
+        NAMES = java.util.Collections.unmodifiableMap(names);
     }
 
     /**
@@ -84,6 +104,23 @@ public final class Placeholders {
         put(v, "inspectionKind", f.kind().word());
         put(v, "inspectionOpinions", f.kind().opinions());
         put(v, "inspectionRectification", f.kind().rectification());
+        put(v, "inspectionFeedback", f.kind().feedback());
+        put(v, "mandate", f.mandate());
+        List<String> basis = f.legalBasis() == null ? List.of()
+                : f.legalBasis().stream().filter(x -> x != null && !x.isBlank()).map(ChineseText::bookTitle).toList();
+        if (!basis.isEmpty()) {
+            v.put("legalBasis", ChineseText.enumerate(basis));
+        }
+        if (f.fieldworkStart() != null) {
+            v.put("fieldworkPeriod", ChineseText.dateRange(f.fieldworkStart(), f.fieldworkEnd()));
+            v.put("fieldworkStartDate", ChineseText.date(f.fieldworkStart()));
+        }
+        if (f.fieldworkEnd() != null) {
+            v.put("fieldworkEndDate", ChineseText.date(f.fieldworkEnd()));
+        }
+        if (f.feedbackDate() != null) {
+            v.put("feedbackDate", ChineseText.date(f.feedbackDate()));
+        }
         if (f.plan() != null) {
             put(v, "planTitle", ChineseText.bookTitle(f.plan().title()));
             put(v, "planDocumentNumber", f.plan().documentNumber());
@@ -107,7 +144,13 @@ public final class Placeholders {
         v.put("findingInProgressCount", String.valueOf(t.findingsInProgress()));
         v.put("findingNotStartedCount", String.valueOf(t.findingsNotStarted()));
         v.put("findingNotCompletedCount", String.valueOf(t.findingsNotCompleted()));
+        v.put("findingWithoutItemsCount", String.valueOf(t.findingsWithoutItems()));
         v.put("supplementaryFindingCount", String.valueOf(t.supplementaryFindings()));
+        v.put("categoryCount", String.valueOf(f.categories().size()));
+        v.put("problemCount", String.valueOf(t.findings()));
+        v.put("manifestationCount", String.valueOf(f.categories().stream().flatMap(c -> c.findings().stream())
+                .mapToInt(x -> x.manifestations().size()).sum()));
+        v.put("taskCount", String.valueOf(t.items()));
         if (t.completionRate() != null) {
             v.put("completionRate", rates.text(t.completionRate()));
         }
@@ -129,7 +172,29 @@ public final class Placeholders {
         v.put("accountabilityTotal", String.valueOf(f.accountability().stream().mapToInt(NoticeFacts.AccountabilityCount::count).sum()));
         v.put("moneyTotalWanYuan", WanYuan.figure(f.money().stream().map(NoticeFacts.MoneyTotal::amount)
                 .reduce(BigDecimal.ZERO, BigDecimal::add)));
+        // a kind the unit never recorded has no value (it is not stated); one stated without a number neither
+        f.accountability().stream().filter(a -> !a.uncounted())
+                .forEach(a -> v.put(accountabilityName(a.kind()), String.valueOf(a.count())));
+        f.money().forEach(m -> v.put(moneyName(m.kind()), WanYuan.figure(m.amount())));
         return v;
+    }
+
+    /** e.g. {@code accountabilityGovernmentSanctionCount}. */
+    static String accountabilityName(AccountabilityKind k) {
+        return "accountability" + camel(k.name()) + "Count";
+    }
+
+    /** e.g. {@code moneyFundsRecoveredWanYuan}. */
+    static String moneyName(MoneyOutcomeKind k) {
+        return "money" + camel(k.name()) + "WanYuan";
+    }
+
+    private static String camel(String constant) {
+        StringBuilder b = new StringBuilder();
+        for (String part : constant.toLowerCase(java.util.Locale.ROOT).split("_")) {
+            b.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+        }
+        return b.toString();
     }
 
     private static void put(Map<String, String> v, String name, String value) {

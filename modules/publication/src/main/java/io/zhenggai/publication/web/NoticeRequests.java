@@ -34,19 +34,48 @@ final class NoticeRequests {
         }
     }
 
-    /** The narrative a publisher writes. Facts are not part of it (sending one is refused with 422). */
+    /**
+     * The headings of sections 一、二、三 without their number: absent (null) for the standard heading, an empty text
+     * to leave the heading out.
+     */
+    record HeadingsRequest(
+            @Size(max = 200) String responsibility,
+            @Size(max = 200) String findings,
+            @Size(max = 200) String nextSteps) {
+
+        NoticeNarrative.Headings toHeadings() {
+            return new NoticeNarrative.Headings(stripped(responsibility), stripped(findings), stripped(nextSteps));
+        }
+
+        private static String stripped(String s) {
+            return s == null ? null : s.strip();
+        }
+    }
+
+    /**
+     * The narrative a publisher writes. Facts are not part of it (sending one is refused with 422). {@code opening}:
+     * the opening paragraph as the unit words it, its facts as placeholders (absent: the standard opening).
+     */
     record NarrativeRequest(
             @NotBlank @Size(max = 200) String title,
             @Size(max = 20) List<@NotNull @Valid SectionRequest> responsibilitySections,
             @Size(max = 20) List<@NotNull @Valid SectionRequest> nextSteps,
-            @Size(max = 2000) String invitation) {
+            @Size(max = 2000) String invitation,
+            @Size(max = 5000) String opening,
+            @Valid HeadingsRequest headings) {
 
         NoticeNarrative toNarrative() {
             return new NoticeNarrative(title.strip(),
                     responsibilitySections == null ? List.of() : responsibilitySections.stream().map(SectionRequest::toSection).toList(),
                     nextSteps == null ? List.of() : nextSteps.stream().map(SectionRequest::toSection).toList(),
-                    invitation == null || invitation.isBlank() ? null : invitation.strip());
+                    invitation == null || invitation.isBlank() ? null : invitation.strip(),
+                    opening == null || opening.isBlank() ? null : opening.strip(),
+                    headings == null ? null : headings.toHeadings());
         }
+    }
+
+    /** The words of the accountability block: 人 or 人次, 交由纪委调查 or 移交纪委监委. */
+    record VocabularyRequest(NoticeSettings.PersonUnit personUnit, NoticeSettings.ReferralWording referral) {
     }
 
     record ContactsRequest(
@@ -70,7 +99,8 @@ final class NoticeRequests {
 
     /**
      * How the notice is issued: publishing unit, date written, disclosure metadata, contacts, optional blocks, and
-     * how rates are written ({@code WHOLE_PERCENT}, the default, or {@code TWO_DECIMALS}).
+     * how rates are written ({@code WHOLE_PERCENT}, the default, or {@code TWO_DECIMALS}), how section 二 is laid out
+     * ({@code ITEMS}, the default, or {@code PROBLEMS}) and the words of the accountability block.
      */
     record SettingsRequest(
             @NotBlank @Size(max = 200) String publishingUnit,
@@ -80,7 +110,9 @@ final class NoticeRequests {
             @Valid ContactsRequest contacts,
             @Valid BlocksRequest blocks,
             @Size(max = 200) List<@NotBlank @Size(max = 64) String> untitledItemIds,
-            RateStyle rateStyle) {
+            RateStyle rateStyle,
+            NoticeSettings.Layout layout,
+            @Valid VocabularyRequest vocabulary) {
 
         NoticeSettings toSettings() {
             ContactsRequest c = contacts;
@@ -89,7 +121,9 @@ final class NoticeRequests {
                     c == null ? null : new NoticeSettings.Contacts(blankToNull(c.phone()), blankToNull(c.postalAddress()),
                             blankToNull(c.postcode()), blankToNull(c.email())),
                     blocks == null ? NoticeSettings.Blocks.none() : blocks.toBlocks(),
-                    untitledItemIds == null ? List.of() : List.copyOf(untitledItemIds), RateStyle.orDefault(rateStyle));
+                    untitledItemIds == null ? List.of() : List.copyOf(untitledItemIds), RateStyle.orDefault(rateStyle),
+                    NoticeSettings.Layout.orDefault(layout),
+                    vocabulary == null ? null : new NoticeSettings.Vocabulary(vocabulary.personUnit(), vocabulary.referral()));
         }
     }
 

@@ -63,6 +63,7 @@ class XunshiNoticeRenderingTest {
         NoticeFacts facts = seedFacts();
         assertThat(facts.kind()).isEqualTo(InspectionKind.XUNCHA);
         String text = render(facts, new NoticeNarrative("标题", List.of(), List.of(), null));
-        assertThat(text).contains("进行了巡察。").contains("二、巡察反馈问题整改落实情况").doesNotContain("巡视组").doesNotContain("巡视意见");
+        assertThat(text).contains("进行了巡察。").contains("一、巡察反馈问题整改落实情况")
+                .doesNotContain("领导班子履行").doesNotContain("巡视组").doesNotContain("巡视意见");
     }
 }

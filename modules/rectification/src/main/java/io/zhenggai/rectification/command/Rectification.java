@@ -829,14 +829,21 @@ class Rectification {
         requireBusinessDate(cmd.date(), clock, "问责日期");
         List<String> persons = nullSafe(cmd.persons());
         require(persons.stream().allMatch(Rectification::present), "PERSON_NAME_REQUIRED", "被问责人员姓名不能为空");
-        require(cmd.count() != null || !persons.isEmpty(), "COUNT_OR_PERSONS_REQUIRED", "必须写明人数或被问责人员");
+        if (cmd.personsNotCounted()) {
+            require(cmd.count() == null && persons.isEmpty(), "COUNT_WITH_PERSONS_NOT_COUNTED",
+                    "写明“未统计人数”（对相关责任人员作出处理）时不能再填写人数或人员");
+        } else {
+            require(cmd.count() != null || !persons.isEmpty(), "COUNT_OR_PERSONS_REQUIRED",
+                    "必须写明人数或被问责人员，或注明未统计人数（personsNotCounted）");
+        }
         int count = cmd.count() != null ? cmd.count() : persons.size();
         require(count >= 0, "COUNT_NEGATIVE", "人数不能为负数");
         require(persons.isEmpty() || count == persons.size(), "COUNT_MISMATCH",
                 "人数（" + count + "）与所列人员（" + persons.size() + "人）不一致");
         requireKnownFindings(nullSafe(cmd.findingIds()));
         apply(new AccountabilityRecordedEvent(rectificationId, cmd.outcomeId(), cmd.kind(), cmd.date(), count,
-                List.copyOf(persons), List.copyOf(nullSafe(cmd.findingIds())), blankToNull(cmd.description())));
+                List.copyOf(persons), List.copyOf(nullSafe(cmd.findingIds())), blankToNull(cmd.description()),
+                cmd.personsNotCounted()));
         return getVersion();
     }
 

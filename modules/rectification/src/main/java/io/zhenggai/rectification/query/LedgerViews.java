@@ -207,7 +207,7 @@ final class LedgerViews {
                 .map(e -> new AccountabilityCount(e.getKey(), e.getKey().label(), e.getValue())).toList();
         List<OutcomeView> outcomes = doc.outcomes.stream()
                 .map(o -> new OutcomeView(o.outcomeId(), o.kind(), o.kind().label(), o.date(), o.count(), o.persons(),
-                        o.findingIds(), o.description()))
+                        o.findingIds(), o.description(), o.personsNotCounted()))
                 .toList();
         return new AccountabilityView(byKind, counts.values().stream().mapToInt(Integer::intValue).sum(), outcomes);
     }

@@ -409,13 +409,14 @@ class RectificationController {
 
     @PostMapping("/{inspectionId}/accountability")
     @PreAuthorize(RECORD)
-    @Operation(summary = "记录问责 Record an accountability outcome (count and/or persons)")
+    @Operation(summary = "记录问责 Record an accountability outcome (count and/or persons, or personsNotCounted)")
     ResponseEntity<Map<String, Object>> accountability(@PathVariable String inspectionId,
                                                        @Valid @RequestBody AccountabilityRequest req,
                                                        @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         String outcomeId = ClientIds.orNew(req.outcomeId());
         Object version = commands.sendAndWait(new RecordAccountabilityCommand(id(inspectionId), outcomeId, req.kind(),
-                req.date(), req.count(), req.persons(), req.findingIds(), req.description(), Versions.expected(ifMatch)));
+                req.date(), req.count(), req.persons(), req.findingIds(), req.description(), Versions.expected(ifMatch),
+                Boolean.TRUE.equals(req.personsNotCounted())));
         return created(inspectionId, "/accountability", "outcomeId", outcomeId, version);
     }
 

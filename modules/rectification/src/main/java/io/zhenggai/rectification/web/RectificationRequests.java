@@ -190,7 +190,8 @@ final class RectificationRequests {
             @Min(0) Integer count,
             @Size(max = 500) List<@NotBlank @Size(max = 100) String> persons,
             @Size(max = 50) List<@NotBlank String> findingIds,
-            @Size(max = 5000) String description) {
+            @Size(max = 5000) String description,
+            Boolean personsNotCounted) {
     }
 
     /** 过程性指标: {@code meetingKind} only (and always) with {@code MEETINGS_HELD}. */

@@ -86,4 +86,41 @@ class MeetingsAndAccountabilityTest {
                 .expectException(rule("COUNT_OR_PERSONS_REQUIRED"))
                 .expectNoEvents();
     }
+
+    @Test
+    void recordsPersonsHandledWithoutACountWhenTheUnitStatesNoNumber() {
+        fixture.given(opened())
+                .when(new RecordAccountabilityCommand(RID, "o1", AccountabilityKind.ORGANISATIONAL_HANDLING, MEETING_DAY, null,
+                        null, List.of(F3), "对相关责任人员作出处理", null, true))
+                .expectEvents(new AccountabilityRecordedEvent(RID, "o1", AccountabilityKind.ORGANISATIONAL_HANDLING, MEETING_DAY,
+                        0, List.of(), List.of(F3), "对相关责任人员作出处理", true));
+    }
+
+    @Test
+    void refusesACountGivenWithPersonsNotCounted() {
+        fixture.given(opened())
+                .when(new RecordAccountabilityCommand(RID, "o1", AccountabilityKind.ORGANISATIONAL_HANDLING, MEETING_DAY, 2,
+                        null, null, null, null, true))
+                .expectException(rule("COUNT_WITH_PERSONS_NOT_COUNTED"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesPersonsNamedWithPersonsNotCounted() {
+        fixture.given(opened())
+                .when(new RecordAccountabilityCommand(RID, "o1", AccountabilityKind.ADMONITION, MEETING_DAY, null,
+                        List.of("甲"), null, null, null, true))
+                .expectException(rule("COUNT_WITH_PERSONS_NOT_COUNTED"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void anOutcomeRecordedBeforePersonsNotCountedExistedStillBlocksItsIdAgain() {
+        fixture.given(opened(), new AccountabilityRecordedEvent(RID, "o1", AccountabilityKind.ADMONITION, MEETING_DAY, 1,
+                        List.of(), List.of(), null))
+                .when(new RecordAccountabilityCommand(RID, "o1", AccountabilityKind.ADMONITION, MEETING_DAY, null,
+                        null, null, null, null, true))
+                .expectException(rule("OUTCOME_EXISTS"))
+                .expectNoEvents();
+    }
 }
