@@ -3,18 +3,15 @@ package io.zhenggai.reporting;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.zhenggai.app.support.ApiClient;
 import io.zhenggai.app.support.IntegrationTest;
+import io.zhenggai.app.support.ReadModels;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-
-import org.awaitility.core.ConditionTimeoutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -28,67 +25,21 @@ class ProjectionReplayIT extends IntegrationTest {
     @Autowired
     private Scheduler deadlines;
 
-    /** Tables that are not read models: the event store and its machinery, accounts, schema history, the audit chain. */
-    private static final Set<String> NOT_READ_MODELS = Set.of("domain_event_entry", "snapshot_event_entry", "token_entry",
-            "saga_entry", "association_value_entry", "dead_letter_entry", "scheduled_tasks", "app_user", "app_user_role",
-            "flyway_schema_history");
+    private ReadModels readModels() {
+        return new ReadModels(api, jdbc);
+    }
 
     private ApiClient admin() {
         return api.as("admin");
     }
 
-    private List<JsonNode> projections() {
-        ApiClient.Response r = admin().get("/api/admin/projections");
-        assertThat(r.status()).as(r.toString()).isEqualTo(200);
-        List<JsonNode> list = new ArrayList<>();
-        r.json().get("projections").forEach(list::add);
-        return list;
-    }
-
-    private long head() {
-        return jdbc.sql("select coalesce(max(global_index), 0) from domain_event_entry").query(Long.class).single();
-    }
-
-    private void awaitCaughtUp(long head) {
-        var last = new Object() {
-            List<JsonNode> seen;
-        };
-        try {
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
-                last.seen = projections();
-                return last.seen.stream()
-                        .filter(p -> p.get("processorType").asText().contains("Streaming"))
-                        .allMatch(p -> !p.get("replaying").asBoolean() && !p.get("position").isNull()
-                                && p.get("position").asLong() >= head);
-            });
-        } catch (ConditionTimeoutException e) {
-            throw new AssertionError("processors did not reach position " + head + ": " + last.seen, e);
-        }
-    }
-
-    private Map<String, String> dumpReadModels() {
-        List<String> tables = jdbc.sql("""
-                        select table_name from information_schema.tables
-                        where table_schema = current_schema() and table_type = 'BASE TABLE' order by table_name""")
-                .query(String.class).list();
-        Map<String, String> dump = new LinkedHashMap<>();
-        for (String table : tables) {
-            if (NOT_READ_MODELS.contains(table) || table.startsWith("audit_")) {
-                continue;
-            }
-            dump.put(table, jdbc.sql("select coalesce(json_agg(t order by t::text), '[]')::text from \"" + table + "\" t")
-                    .query(String.class).single());
-        }
-        return dump;
-    }
-
     @Test
     void listsTheStreamingProcessorsWithTheirPositionAgainstTheHead() {
         InspectionHistory.write(api, "inspector");
-        long head = head();
-        awaitCaughtUp(head);
+        long head = readModels().head();
+        readModels().awaitAt(head, Duration.ofSeconds(60));
 
-        JsonNode inspection = projections().stream().filter(p -> p.get("name").asText().equals("inspection-projection"))
+        JsonNode inspection = readModels().projections().stream().filter(p -> p.get("name").asText().equals("inspection-projection"))
                 .findFirst().orElseThrow();
         assertThat(inspection.get("running").asBoolean()).isTrue();
         assertThat(inspection.get("replaying").asBoolean()).isFalse();
@@ -120,12 +71,9 @@ class ProjectionReplayIT extends IntegrationTest {
     private void compareReplayWithIncremental(InspectionHistory h) {
         // policies react to events with new events (feedback delivered → rectification opened): wait until the
         // store is quiet, i.e. every processor has caught up with a head that no longer moves
-        long head;
-        do {
-            head = head();
-            awaitCaughtUp(head);
-        } while (head() != head);
-        Map<String, String> before = dumpReadModels();
+        ReadModels readModels = readModels();
+        long head = readModels.awaitQuietAtHead(Duration.ofSeconds(60));
+        Map<String, String> before = readModels.dump();
         assertThat(before).containsKey("inspection");
         assertThat(before.get("inspection")).contains(h.inspectionId).contains("市审计局");
 
@@ -133,10 +81,10 @@ class ProjectionReplayIT extends IntegrationTest {
         jdbc.sql("update inspection set inspected_unit = '被改动的读模型' where inspection_id = :id").param("id", h.inspectionId).update();
         jdbc.sql("delete from inspection_finding where inspection_id = :id").param("id", h.inspectionId).update();
         jdbc.sql("insert into inspection_round (round_id, name, created_at) values ('stray-round', '没有事件的轮次', now())").update();
-        assertThat(dumpReadModels()).isNotEqualTo(before);
+        assertThat(readModels.dump()).isNotEqualTo(before);
 
         List<String> replayed = new ArrayList<>();
-        for (JsonNode p : projections()) {
+        for (JsonNode p : readModels.projections()) {
             if (!p.get("supportsReset").asBoolean()) {
                 continue;
             }
@@ -150,7 +98,7 @@ class ProjectionReplayIT extends IntegrationTest {
         }
         assertThat(replayed).contains("inspection-projection");
 
-        awaitCaughtUp(head);
-        assertThat(dumpReadModels()).isEqualTo(before);
+        readModels.awaitAt(head, Duration.ofSeconds(60));
+        assertThat(readModels.dump()).isEqualTo(before);
     }
 }
