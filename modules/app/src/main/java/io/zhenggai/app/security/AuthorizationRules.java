@@ -59,7 +59,7 @@ final class AuthorizationRules {
                         "/api/rectifications/*/plan/adoption", "/api/rectifications/*/items/*/close-off/approval",
                         "/api/rectifications/*/items/*/close-off/return", "/api/rectifications/*/items/*/reopening",
                         "/api/rectifications/*/items/*/extensions").hasAnyRole(RECTIFICATION_LEAD)
-                .requestMatchers(PUT, "/api/rectifications/*/items/*/responsibility").hasAnyRole(RECTIFICATION_ASSIGN)
+                .requestMatchers(PUT, "/api/rectifications/*/items/*/responsibility", "/api/rectifications/*/as-of").hasAnyRole(RECTIFICATION_ASSIGN)
                 .requestMatchers("/api/rectifications/**").hasAnyRole(RECTIFICATION_RECORD)
 
                 // finance
