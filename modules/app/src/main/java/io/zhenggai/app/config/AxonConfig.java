@@ -2,6 +2,7 @@ package io.zhenggai.app.config;
 
 import io.zhenggai.platform.events.StoredTextUpcaster;
 import org.axonframework.common.jdbc.ConnectionProvider;
+import io.zhenggai.platform.readside.ProcessorWakeups;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -105,9 +106,19 @@ public class AxonConfig {
      * nodes share its segments.
      */
     @Bean
-    ConfigurerModule streamingProcessors() {
+    ConfigurerModule streamingProcessors(ProcessorWakeups wakeups) {
         return configurer -> configurer.eventProcessing(ep -> ep.usingPooledStreamingEventProcessors(
-                (config, builder) -> builder.batchSize(100).initialSegmentCount(1)));
+                (config, builder) -> builder.batchSize(100).initialSegmentCount(1)
+                        // streams that can be woken (ReadYourWrites does, while a command waits for its read model);
+                        // an idle processor still looks again after 500 ms, as with Axon's polling before
+                        .messageSource(wakeups.wrap(config.eventStore()))
+                        .tokenClaimInterval(500)));
+    }
+
+    /** Wakes the streaming processors when a caller knows new events are there (see {@link ProcessorWakeups}). */
+    @Bean
+    ProcessorWakeups processorWakeups() {
+        return new ProcessorWakeups();
     }
 
     /**

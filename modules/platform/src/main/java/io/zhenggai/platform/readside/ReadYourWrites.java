@@ -22,7 +22,8 @@ import java.util.concurrent.locks.LockSupport;
  * its response promises (the {@code Location}, the new {@code ETag}, a public URL) already show the command's
  * events. It waits until each named processing group's token has passed the position (global index) of the newest
  * event of the aggregate the command changed, at most {@code zhenggai.read-your-writes.timeout} (then it answers
- * anyway and logs why). A processor that is not running or stands in error is not waited for.
+ * anyway and logs why). A processor that is not running or stands in error is not waited for. While it waits it
+ * wakes the processors ({@link ProcessorWakeups}), so the wait is the processing, not a poll interval.
  * <p>
  * The position is read from the event store after the command committed; the processors' positions from Axon's own
  * status of each segment (no query of the token table, which would claim the tokens).
@@ -31,16 +32,18 @@ import java.util.concurrent.locks.LockSupport;
 public class ReadYourWrites {
 
     private static final Logger log = LoggerFactory.getLogger(ReadYourWrites.class);
-    private static final long POLL_NANOS = Duration.ofMillis(2).toNanos();
+    private static final long POLL_NANOS = Duration.ofMillis(5).toNanos();
 
     private final JdbcClient jdbc;
     private final EventProcessingConfiguration processing;
+    private final ProcessorWakeups wakeups;
     private final Duration timeout;
 
-    public ReadYourWrites(JdbcClient jdbc, EventProcessingConfiguration processing,
+    public ReadYourWrites(JdbcClient jdbc, EventProcessingConfiguration processing, ProcessorWakeups wakeups,
                           @Value("${zhenggai.read-your-writes.timeout:10s}") Duration timeout) {
         this.jdbc = jdbc;
         this.processing = processing;
+        this.wakeups = wakeups;
         this.timeout = timeout;
     }
 
@@ -68,6 +71,7 @@ public class ReadYourWrites {
                             group, position, timeout);
                     return;
                 }
+                wakeups.wakeAll(); // the processors look for the new events now, not at their next 500 ms poll
                 LockSupport.parkNanos(POLL_NANOS);
             }
         }
