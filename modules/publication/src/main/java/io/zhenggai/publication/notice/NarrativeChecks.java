@@ -1,5 +1,6 @@
 package io.zhenggai.publication.notice;
 
+import io.zhenggai.api.inspection.InspectionKind;
 import io.zhenggai.api.publication.NoticeFacts;
 import io.zhenggai.api.publication.NoticeNarrative;
 import io.zhenggai.api.publication.NoticeSettings;
@@ -33,6 +34,9 @@ public final class NarrativeChecks {
         COUNTED.put(Pattern.compile("整改(?:事项|任务)\\s*(\\d+)\\s*[项个条]"), "itemCount");
         COUNTED.put(Pattern.compile("整改措施\\s*(\\d+)\\s*[项个条]"), "measureCount");
         COUNTED.put(Pattern.compile("完成率\\s*(\\d+(?:\\.\\d+)?)\\s*%"), "completionRate");
+        // a round notice (checked only when the facts are a round's): "共巡察40个单位"
+        COUNTED.put(Pattern.compile("(\\d+)\\s*个(?:被(?:" + InspectionKind.XUNSHI.word() + "|" + InspectionKind.XUNCHA.word()
+                + "))?(?:单位|部门|党组织)"), "roundInspectionCount");
     }
 
     /** Placeholders that are not placeholders at all (refused when the narrative is edited). */

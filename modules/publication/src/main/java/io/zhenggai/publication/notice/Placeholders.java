@@ -69,6 +69,8 @@ public final class Placeholders {
         names.put("departmentMeetingCount", "部务会次数");
         names.put("accountabilityTotal", "问责人次");
         names.put("moneyTotalWanYuan", "资金合计（万元）");
+        names.put("roundName", "轮次名称（轮次通报）");
+        names.put("roundInspectionCount", "本轮被" + InspectionKind.EITHER + "单位数（轮次通报）");
         NAMES = Map.copyOf(names);
     }
 
@@ -129,6 +131,10 @@ public final class Placeholders {
         v.put("accountabilityTotal", String.valueOf(f.accountability().stream().mapToInt(NoticeFacts.AccountabilityCount::count).sum()));
         v.put("moneyTotalWanYuan", WanYuan.figure(f.money().stream().map(NoticeFacts.MoneyTotal::amount)
                 .reduce(BigDecimal.ZERO, BigDecimal::add)));
+        if (f.isRound()) {
+            put(v, "roundName", f.round().name());
+            v.put("roundInspectionCount", String.valueOf(f.round().inspections()));
+        }
         return v;
     }
 
