@@ -115,7 +115,7 @@ def main():
         "synthetic": True,
         "description": "合成案例（SYNTHETIC，测试用，非真实单位）：区委2024年第一轮巡察，40个被巡察单位，"
                        "已完成、基本完成、未完成三种整改结果，三类资金（万元带小数），制度制定与修订，会议按类别",
-        "assumptions": ["全部内容为合成数据，由 seeds/tools/generate_round40.py 生成，用于轮次通报的集成测试（RoundNoticeIT）"],
+        "assumptions": [{"id": "S1", "about": "all", "text": "全部内容为合成数据，由 seeds/tools/generate_round40.py 生成，用于轮次通报的集成测试（RoundNoticeIT）"}],
         "round": {"roundId": f"{ID}-round", "name": "区委2024年第一轮巡察", "organizer": "中共某某区委",
                   "periodStart": "2024-03-01", "periodEnd": "2024-06-30"},
         "inspections": inspections,
