@@ -1,5 +1,6 @@
 package io.zhenggai.api.publication;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.zhenggai.api.finance.MoneyOutcomeKind;
 import io.zhenggai.api.inspection.InspectionForm;
 import io.zhenggai.api.inspection.InspectionKind;
@@ -42,7 +43,7 @@ public record NoticeFacts(
         InspectionKind kind,
         InspectionForm form,
         InspectionLevel level,
-        RoundFacts round) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) RoundFacts round) {
 
     /**
      * {@code kind}: 巡视 or 巡察, from which the notice takes every word; facts kept by drafts composed before the
@@ -67,8 +68,11 @@ public record NoticeFacts(
                 kind, form, level, null);
     }
 
-    /** Whether these are the facts of a whole round (轮次), not of one inspection. */
-    public boolean isRound() {
+    /**
+     * Whether these are the facts of a whole round (轮次), not of one inspection. (Not named {@code isRound}: Jackson
+     * would take it for the {@code round} property.)
+     */
+    public boolean ofRound() {
         return round != null;
     }
 

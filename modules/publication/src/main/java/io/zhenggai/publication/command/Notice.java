@@ -108,7 +108,7 @@ class Notice {
     Long handle(RecomposeNoticeDraftCommand cmd) {
         requireEditable();
         require(cmd.facts() != null && sameSubject(inspectionId, cmd.facts())
-                        && (!facts.isRound() || facts.round().roundId().equals(cmd.facts().round().roundId())), "FACTS_MISMATCH",
+                        && (!facts.ofRound() || facts.round().roundId().equals(cmd.facts().round().roundId())), "FACTS_MISMATCH",
                 "台账数据与通报所指" + facts.kind().word() + "不符");
         String hash = ContentHash.of(cmd.facts(), narrative, settings);
         if (hash.equals(contentHash) && cmd.position() == position) {
@@ -350,7 +350,7 @@ class Notice {
      * {@code inspectionId} null — of a round.
      */
     private static boolean sameSubject(String inspectionId, NoticeFacts facts) {
-        return facts.isRound() ? inspectionId == null && facts.round().roundId() != null
+        return facts.ofRound() ? inspectionId == null && facts.round().roundId() != null
                 : inspectionId != null && inspectionId.equals(facts.inspectionId());
     }
 

@@ -38,7 +38,7 @@ public final class NoticeRenderer {
     }
 
     public static RenderedNotice render(NoticeDocument doc) {
-        if (doc.facts().isRound()) {
+        if (doc.facts().ofRound()) {
             return RoundNoticeRenderer.render(doc);
         }
         NoticeFacts f = doc.facts();

@@ -131,7 +131,7 @@ public final class Placeholders {
         v.put("accountabilityTotal", String.valueOf(f.accountability().stream().mapToInt(NoticeFacts.AccountabilityCount::count).sum()));
         v.put("moneyTotalWanYuan", WanYuan.figure(f.money().stream().map(NoticeFacts.MoneyTotal::amount)
                 .reduce(BigDecimal.ZERO, BigDecimal::add)));
-        if (f.isRound()) {
+        if (f.ofRound()) {
             put(v, "roundName", f.round().name());
             v.put("roundInspectionCount", String.valueOf(f.round().inspections()));
         }

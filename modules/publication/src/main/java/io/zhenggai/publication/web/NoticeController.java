@@ -331,12 +331,12 @@ class NoticeController {
 
     /** The facts of the notice's own subject (its inspection, or its round) composed again. */
     private NoticeComposer.Composition compose(NoticeView v, Long position) {
-        return v.facts().isRound() ? composer.composeRound(v.facts().round().roundId(), position)
+        return v.facts().ofRound() ? composer.composeRound(v.facts().round().roundId(), position)
                 : composer.compose(v.inspectionId(), position);
     }
 
     static NoticeNarrative defaultNarrative(NoticeFacts f) {
-        if (f.isRound()) {
+        if (f.ofRound()) {
             String round = f.round().name() != null ? f.round().name() : "本轮" + f.kind().word();
             return new NoticeNarrative(round + "整改进展情况的通报", List.of(), List.of(), defaultInvitation(f.kind()));
         }
@@ -345,7 +345,7 @@ class NoticeController {
     }
 
     static NoticeSettings defaultSettings(NoticeFacts f) {
-        return new NoticeSettings(f.isRound() ? f.round().organizer() : f.inspectedUnit(), null, null, NoticeSettings.PROACTIVE_DISCLOSURE, null,
+        return new NoticeSettings(f.ofRound() ? f.round().organizer() : f.inspectedUnit(), null, null, NoticeSettings.PROACTIVE_DISCLOSURE, null,
                 NoticeSettings.Blocks.none(), List.of(), RateStyle.WHOLE_PERCENT);
     }
 

@@ -72,7 +72,7 @@ class RoundFactsFolderTest {
         NoticeFacts round = fold(events(), ROUND);
         NoticeFacts seed = unit();
 
-        assertThat(round.isRound()).isTrue();
+        assertThat(round.ofRound()).isTrue();
         assertThat(round.inspectionId()).isNull();
         assertThat(round.round().name()).isEqualTo("区委2023年第二轮巡察");
         assertThat(round.round().inspections()).isEqualTo(2);
@@ -88,6 +88,17 @@ class RoundFactsFolderTest {
         // only what some unit recorded: the seed recorded no accountability and no money
         assertThat(round.accountability()).isEmpty();
         assertThat(round.money()).isEmpty();
+    }
+
+    @Test
+    void aRoundsFactsReadBackAsTheyWereWritten() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper().findAndRegisterModules();
+        NoticeFacts round = fold(events(), ROUND);
+        assertThat(json.readValue(json.writeValueAsString(round), NoticeFacts.class)).isEqualTo(round);
+        NoticeFacts seed = unit();
+        String unitJson = json.writeValueAsString(seed);
+        assertThat(unitJson).doesNotContain("\"round\""); // a unit's facts are written as before rounds existed
+        assertThat(json.readValue(unitJson, NoticeFacts.class)).isEqualTo(seed);
     }
 
     @Test
