@@ -1,5 +1,6 @@
 package io.zhenggai.api.publication;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.zhenggai.api.finance.MoneyOutcomeKind;
 import io.zhenggai.api.inspection.InspectionForm;
 import io.zhenggai.api.inspection.InspectionKind;
@@ -9,6 +10,7 @@ import io.zhenggai.api.rectification.ItemKind;
 import io.zhenggai.api.rectification.ItemStatus;
 import io.zhenggai.api.rectification.LeadershipRole;
 import io.zhenggai.api.rectification.MeetingKind;
+import io.zhenggai.api.rectification.RectificationQueries.ProcessMetricCount;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -40,14 +42,70 @@ public record NoticeFacts(
         Totals totals,
         InspectionKind kind,
         InspectionForm form,
-        InspectionLevel level) {
+        InspectionLevel level,
+        @JsonInclude(JsonInclude.Include.NON_NULL) RoundFacts round) {
 
     /**
      * {@code kind}: 巡视 or 巡察, from which the notice takes every word; facts kept by drafts composed before the
      * kind existed have none and are read as 巡察 (ADR 0017). Form and level are null when nobody stated them.
+     * {@code round} is null for the notice of one inspection; for a round notice (ADR 0026) it carries the round and
+     * a row per unit, {@code inspectionId} is null and the totals, regulations, meetings, accountability and money
+     * are the round's: the sums of its units'.
      */
     public NoticeFacts {
         kind = InspectionKind.orDefault(kind);
+    }
+
+    /** The facts of one inspection (no round). */
+    public NoticeFacts(String inspectionId, String rectificationId, String inspectingBody, String inspectedUnit,
+                       String mandate, List<String> legalBasis, LocalDate fieldworkStart, LocalDate fieldworkEnd,
+                       LocalDate feedbackDate, Plan plan, Office office, List<GroupMember> leadershipGroup,
+                       List<Category> categories, List<Meeting> meetings, Regulations regulations,
+                       List<AccountabilityCount> accountability, List<MoneyTotal> money, Totals totals, InspectionKind kind,
+                       InspectionForm form, InspectionLevel level) {
+        this(inspectionId, rectificationId, inspectingBody, inspectedUnit, mandate, legalBasis, fieldworkStart, fieldworkEnd,
+                feedbackDate, plan, office, leadershipGroup, categories, meetings, regulations, accountability, money, totals,
+                kind, form, level, null);
+    }
+
+    /**
+     * Whether these are the facts of a whole round (轮次), not of one inspection. (Not named {@code isRound}: Jackson
+     * would take it for the {@code round} property.)
+     */
+    public boolean ofRound() {
+        return round != null;
+    }
+
+    /**
+     * A round (轮次) as of the notice's position: its name, organiser and period, how many inspections (units) it has
+     * and how many of them have opened their rectification, the process metrics of its units summed by kind, and a
+     * row per unit in the order the units were scheduled. Accountability and money of a round notice list only the
+     * kinds some unit recorded (a recorded 0 included).
+     */
+    public record RoundFacts(
+            String roundId,
+            String name,
+            String organizer,
+            LocalDate periodStart,
+            LocalDate periodEnd,
+            int inspections,
+            int rectifications,
+            List<ProcessMetricCount> processMetrics,
+            List<Unit> units) {
+    }
+
+    /** One unit (inspection) of a round: who inspected whom, when the feedback came, and its own figures. */
+    public record Unit(
+            String inspectionId,
+            String inspectingBody,
+            String inspectedUnit,
+            InspectionKind kind,
+            LocalDate feedbackDate,
+            Totals totals,
+            Regulations regulations,
+            int meetings,
+            int accountability,
+            BigDecimal money) {
     }
 
     /** 整改方案: 《title》, document number, date adopted. */

@@ -49,6 +49,14 @@ class CaseFileSchemaTest {
     }
 
     @Test
+    void theCommittedSyntheticRoundOfFortyUnitsSatisfiesTheSchemaAndSaysItIsSynthetic() throws IOException {
+        JsonNode round = resource("seeds/synthetic-round40-2024.json");
+        assertThat(validator.validate((ObjectNode) round)).isEmpty();
+        assertThat(round.path("synthetic").asBoolean()).isTrue();
+        assertThat(round.path("inspections")).hasSize(40);
+    }
+
+    @Test
     void theSchemaNamesEveryValueTheApiKnows() throws IOException {
         JsonNode defs = resource(SeedCaseValidator.SCHEMA).path("$defs");
         assertThat(values(defs.path("itemStatus").path("enum"))).isEqualTo(names(ItemStatus.values()));

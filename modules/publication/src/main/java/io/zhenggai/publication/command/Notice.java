@@ -90,8 +90,7 @@ class Notice {
         InspectionKind kind = cmd.facts().kind();
         requireState(cmd.facts().feedbackDate() != null, "FEEDBACK_NOT_DELIVERED",
                 kind.group() + "尚未反馈" + kind.opinions() + "，不能编制整改进展情况通报");
-        require(cmd.inspectionId() != null && cmd.inspectionId().equals(cmd.facts().inspectionId()), "FACTS_MISMATCH",
-                "台账数据与所指" + kind.word() + "不符");
+        require(sameSubject(cmd.inspectionId(), cmd.facts()), "FACTS_MISMATCH", "台账数据与所指" + kind.word() + "不符");
         boolean correction = cmd.correctsNoticeId() != null;
         if (correction) {
             require(present(cmd.correctionReason()), "CORRECTION_REASON_REQUIRED", "更正通报必须说明更正的内容和理由");
@@ -108,7 +107,9 @@ class Notice {
     @CommandHandler
     Long handle(RecomposeNoticeDraftCommand cmd) {
         requireEditable();
-        require(cmd.facts() != null && inspectionId.equals(cmd.facts().inspectionId()), "FACTS_MISMATCH", "台账数据与通报所指" + facts.kind().word() + "不符");
+        require(cmd.facts() != null && sameSubject(inspectionId, cmd.facts())
+                        && (!facts.ofRound() || facts.round().roundId().equals(cmd.facts().round().roundId())), "FACTS_MISMATCH",
+                "台账数据与通报所指" + facts.kind().word() + "不符");
         String hash = ContentHash.of(cmd.facts(), narrative, settings);
         if (hash.equals(contentHash) && cmd.position() == position) {
             return getVersion(); // the same content from the same position: nothing happened
@@ -246,6 +247,8 @@ class Notice {
     @CommandHandler
     Long handle(EscalateFeedbackCommand cmd) {
         Feedback f = feedback(cmd.feedbackId());
+        requireState(inspectionId != null, "ROUND_NOTICE_NOT_ESCALATABLE",
+                "轮次通报不属于某一单位的整改，意见建议不能直接转为整改问题，请转交相关单位在其整改中处理");
         requireState(f.status() != FeedbackStatus.ESCALATED, "FEEDBACK_ALREADY_ESCALATED", "该意见已转为整改问题");
         require(present(cmd.title()), "FINDING_TITLE_REQUIRED", "转为整改问题时必须写明问题标题");
         apply(new FeedbackEscalatedToFindingEvent(noticeId, cmd.feedbackId(), inspectionId,
@@ -340,6 +343,15 @@ class Notice {
     /** The instant a window ending on {@code windowEnd} is over: the start of the next day in the clock's zone. */
     static Instant closingInstant(LocalDate windowEnd, Clock clock) {
         return windowEnd.plusDays(1).atStartOfDay(clock.getZone()).toInstant();
+    }
+
+    /**
+     * The facts are those of the notice's subject: of inspection {@code inspectionId}, or — a round notice (ADR 0026),
+     * {@code inspectionId} null — of a round.
+     */
+    private static boolean sameSubject(String inspectionId, NoticeFacts facts) {
+        return facts.ofRound() ? inspectionId == null && facts.round().roundId() != null
+                : inspectionId != null && inspectionId.equals(facts.inspectionId());
     }
 
     private void requireEditable() {

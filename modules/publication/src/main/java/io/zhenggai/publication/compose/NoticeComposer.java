@@ -3,6 +3,7 @@ package io.zhenggai.publication.compose;
 import io.zhenggai.api.publication.NoticeFacts;
 import io.zhenggai.platform.domain.NotFoundException;
 import io.zhenggai.platform.domain.RuleViolationException;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -13,6 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -51,28 +53,60 @@ public class NoticeComposer {
      */
     public Composition compose(String inspectionId, Long position) {
         return snapshot.execute(tx -> {
-            long head = head();
-            if (position != null) {
-                RuleViolationException.require(position >= 0 && position <= head, "POSITION_OUT_OF_RANGE",
-                        "事件位置必须在 0 到 " + head + " 之间，收到：" + position);
-            }
-            long p = position != null ? position : head;
+            long p = bounded(position);
             NoticeFactsFolder folder = new NoticeFactsFolder(inspectionId);
-            AtomicReference<Instant> time = new AtomicReference<>();
-            if (p > 0) {
-                try (Stream<? extends TrackedEventMessage<?>> stream = events.readEvents(null, false)) {
-                    stream.takeWhile(m -> position(m.trackingToken()) <= p).forEach(m -> {
-                        time.set(m.getTimestamp());
-                        folder.accept(m);
-                    });
-                }
-            }
+            Instant time = fold(p, folder::accept);
             NoticeFacts facts = folder.facts();
             if (facts == null) {
                 throw new NotFoundException("inspection", inspectionId);
             }
-            return new Composition(p, time.get(), facts);
+            return new Composition(p, time, facts);
         });
+    }
+
+    /**
+     * The facts of round {@code roundId} as of {@code position} (the head when null): every inspection of the round at
+     * that position folded as its own notice would be, and summed (ADR 0026). The stream is read twice in the same
+     * snapshot: once for the round's membership, once for the units' facts.
+     *
+     * @throws NotFoundException when the round does not exist at that position
+     */
+    public Composition composeRound(String roundId, Long position) {
+        return snapshot.execute(tx -> {
+            long p = bounded(position);
+            RoundFactsFolder.Members members = new RoundFactsFolder.Members(roundId);
+            fold(p, members::accept);
+            RoundFactsFolder folder = new RoundFactsFolder(members);
+            Instant time = fold(p, folder::accept);
+            NoticeFacts facts = folder.facts();
+            if (facts == null) {
+                throw new NotFoundException("inspection round", roundId);
+            }
+            return new Composition(p, time, facts);
+        });
+    }
+
+    private long bounded(Long position) {
+        long head = head();
+        if (position != null) {
+            RuleViolationException.require(position >= 0 && position <= head, "POSITION_OUT_OF_RANGE",
+                    "事件位置必须在 0 到 " + head + " 之间，收到：" + position);
+        }
+        return position != null ? position : head;
+    }
+
+    /** Feeds the events up to position {@code p} to {@code folder}, in global order; the time of the last one. */
+    private Instant fold(long p, Consumer<EventMessage<?>> folder) {
+        AtomicReference<Instant> time = new AtomicReference<>();
+        if (p > 0) {
+            try (Stream<? extends TrackedEventMessage<?>> stream = events.readEvents(null, false)) {
+                stream.takeWhile(m -> position(m.trackingToken()) <= p).forEach(m -> {
+                    time.set(m.getTimestamp());
+                    folder.accept(m);
+                });
+            }
+        }
+        return time.get();
     }
 
     private static long position(TrackingToken token) {

@@ -477,17 +477,7 @@ public final class NoticeFactsFolder {
                     List.copyOf(itemsByCategory.getOrDefault(e.getKey(), List.of()))));
         });
 
-        List<LedgerItem> ledgerItems = active.stream().map(i -> new LedgerItem(i.itemId, i.kind, i.status,
-                i.closedOff ? CloseOffState.CLOSED_OFF : CloseOffState.NONE, i.due, i.findingIds)).toList();
-        List<LedgerFinding> ledgerFindings = findings.entrySet().stream().filter(f -> !f.getValue().withdrawn)
-                .map(f -> new LedgerFinding(f.getKey(), f.getValue().categoryId, f.getValue().source)).toList();
-        FindingCounts fc = Ledger.findingCounts(ledgerFindings, ledgerItems);
-        ItemCounts ic = Ledger.itemCounts(ledgerItems);
-        int measureCount = active.stream().mapToInt(i -> (int) i.measures.values().stream().filter(m -> !m.removed).count()).sum();
-        NoticeFacts.Totals totals = new NoticeFacts.Totals(fc.findings(), fc.completed(), fc.basicallyCompleted(),
-                fc.inProgress(), fc.notStarted(), fc.notCompleted(), fc.withoutItems(), fc.supplementary(), ic.items(),
-                ic.completed(), ic.basicallyCompleted(), ic.inProgress(), ic.notStarted(), ic.notCompleted(), measureCount,
-                fc.completionRate(), ic.completionRate());
+        NoticeFacts.Totals totals = counts().totals();
 
         List<NoticeFacts.RegulationRef> regs = regulations.entrySet().stream().filter(e -> e.getValue().linkedVersion > 0)
                 .map(e -> new NoticeFacts.RegulationRef(e.getKey(), e.getValue().title, e.getValue().linkedVersion > 1)).toList();
@@ -507,6 +497,44 @@ public final class NoticeFactsFolder {
                 feedbackDate, plan, office, group, List.copyOf(cats), List.copyOf(meetings),
                 new NoticeFacts.Regulations(regs.size(), regs.size() - revised, revised, regs), List.copyOf(acc),
                 List.copyOf(mon), totals, kind, form, level);
+    }
+
+    /** The ledger counts of this inspection, folded through the one ledger arithmetic; {@link #facts()} states them. */
+    record Counts(FindingCounts findings, ItemCounts items, int measures) {
+
+        /** The sum of several (the units of a round): {@link FindingCounts#sum}, {@link ItemCounts#sum}. */
+        static Counts sum(List<Counts> all) {
+            return new Counts(FindingCounts.sum(all.stream().map(Counts::findings).toList()),
+                    ItemCounts.sum(all.stream().map(Counts::items).toList()), all.stream().mapToInt(Counts::measures).sum());
+        }
+
+        NoticeFacts.Totals totals() {
+            FindingCounts fc = findings;
+            ItemCounts ic = items;
+            return new NoticeFacts.Totals(fc.findings(), fc.completed(), fc.basicallyCompleted(),
+                    fc.inProgress(), fc.notStarted(), fc.notCompleted(), fc.withoutItems(), fc.supplementary(), ic.items(),
+                    ic.completed(), ic.basicallyCompleted(), ic.inProgress(), ic.notStarted(), ic.notCompleted(), measures,
+                    fc.completionRate(), ic.completionRate());
+        }
+    }
+
+    Counts counts() {
+        List<ItemState> active = items.values().stream().filter(i -> !i.removed).toList();
+        List<LedgerItem> ledgerItems = active.stream().map(i -> new LedgerItem(i.itemId, i.kind, i.status,
+                i.closedOff ? CloseOffState.CLOSED_OFF : CloseOffState.NONE, i.due, i.findingIds)).toList();
+        List<LedgerFinding> ledgerFindings = findings.entrySet().stream().filter(f -> !f.getValue().withdrawn)
+                .map(f -> new LedgerFinding(f.getKey(), f.getValue().categoryId, f.getValue().source)).toList();
+        int measureCount = active.stream().mapToInt(i -> (int) i.measures.values().stream().filter(m -> !m.removed).count()).sum();
+        return new Counts(Ledger.findingCounts(ledgerFindings, ledgerItems), Ledger.itemCounts(ledgerItems), measureCount);
+    }
+
+    /** The kinds of accountability and of money this inspection recorded (a recorded 0 included). */
+    Set<AccountabilityKind> accountabilityRecorded() {
+        return Set.copyOf(accountability.keySet());
+    }
+
+    Set<MoneyOutcomeKind> moneyRecorded() {
+        return Set.copyOf(money.keySet());
     }
 
     private void kind(InspectionKind kind, InspectionForm form, InspectionLevel level) {

@@ -1,5 +1,6 @@
 package io.zhenggai.publication.notice;
 
+import io.zhenggai.api.inspection.InspectionKind;
 import io.zhenggai.api.publication.NoticeFacts;
 import io.zhenggai.api.publication.NoticeNarrative;
 import io.zhenggai.api.publication.NoticeSettings;
@@ -38,6 +39,9 @@ public final class NarrativeChecks {
         COUNTED.put(Pattern.compile("(\\d+)\\s*项问题"), "problemCount");
         COUNTED.put(Pattern.compile("(\\d+)\\s*个具体表现"), "manifestationCount");
         COUNTED.put(Pattern.compile("(\\d+)\\s*条整改任务"), "taskCount");
+        // a round notice (checked only when the facts are a round's): "共巡察40个单位"
+        COUNTED.put(Pattern.compile("(\\d+)\\s*个(?:被(?:" + InspectionKind.XUNSHI.word() + "|" + InspectionKind.XUNCHA.word()
+                + "))?(?:单位|部门|党组织)"), "roundInspectionCount");
     }
 
     /** Placeholders that are not placeholders at all (refused when the narrative is edited). */

@@ -38,6 +38,9 @@ public final class NoticeRenderer {
     }
 
     public static RenderedNotice render(NoticeDocument doc) {
+        if (doc.facts().ofRound()) {
+            return RoundNoticeRenderer.render(doc);
+        }
         NoticeFacts f = doc.facts();
         NoticeNarrative n = doc.narrative();
         NoticeSettings s = doc.settings();
@@ -208,7 +211,7 @@ public final class NoticeRenderer {
         return b.toString();
     }
 
-    private static void addNarrativeSections(List<Section> out, String parent, List<NoticeNarrative.Section> sections,
+    static void addNarrativeSections(List<Section> out, String parent, List<NoticeNarrative.Section> sections,
                                              Map<String, String> values) {
         if (sections == null) {
             return;
@@ -309,7 +312,7 @@ public final class NoticeRenderer {
     }
 
     /** The invitation, the window and the contact channels, in one paragraph as the seed notice has them. */
-    private static String closing(NoticeDocument doc, Map<String, String> values) {
+    static String closing(NoticeDocument doc, Map<String, String> values) {
         StringBuilder b = new StringBuilder();
         String invitation = fill(doc.narrative().invitation(), values);
         if (invitation != null && !invitation.isBlank()) {
@@ -353,7 +356,7 @@ public final class NoticeRenderer {
         return java.util.Arrays.stream(text.split("\\R+")).map(String::strip).filter(p -> !p.isEmpty()).toList();
     }
 
-    private static String fill(String text, Map<String, String> values) {
+    static String fill(String text, Map<String, String> values) {
         return text == null ? "" : Placeholders.fill(text, values);
     }
 

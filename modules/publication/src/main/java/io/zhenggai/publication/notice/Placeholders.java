@@ -89,6 +89,8 @@ public final class Placeholders {
         for (MoneyOutcomeKind k : MoneyOutcomeKind.values()) {
             names.put(moneyName(k), k.label() + "（万元，仅当单位记录了该类资金）");
         }
+        names.put("roundName", "轮次名称（轮次通报）");
+        names.put("roundInspectionCount", "本轮被" + InspectionKind.EITHER + "单位数（轮次通报）");
         NAMES = java.util.Collections.unmodifiableMap(names);
     }
 
@@ -176,6 +178,10 @@ public final class Placeholders {
         f.accountability().stream().filter(a -> !a.uncounted())
                 .forEach(a -> v.put(accountabilityName(a.kind()), String.valueOf(a.count())));
         f.money().forEach(m -> v.put(moneyName(m.kind()), WanYuan.figure(m.amount())));
+        if (f.ofRound()) {
+            put(v, "roundName", f.round().name());
+            v.put("roundInspectionCount", String.valueOf(f.round().inspections()));
+        }
         return v;
     }
 

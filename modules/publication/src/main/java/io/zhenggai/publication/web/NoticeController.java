@@ -1,6 +1,7 @@
 package io.zhenggai.publication.web;
 
 import io.zhenggai.platform.web.ClientIds;
+import io.zhenggai.platform.web.InvalidInputException;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -120,7 +121,7 @@ class NoticeController {
     @PreAuthorize(WRITE)
     @Operation(summary = "编制通报草稿 Compose a draft from the ledger as of a position (the head by default)")
     ResponseEntity<Map<String, Object>> compose(@Valid @RequestBody ComposeRequest req) {
-        NoticeComposer.Composition c = composer.compose(req.inspectionId(), req.position());
+        NoticeComposer.Composition c = compose(subject(req.inspectionId(), req.roundId()), req.roundId() != null, req.position());
         String id = ClientIds.orNew(req.noticeId());
         NoticeNarrative narrative = req.narrative() != null ? req.narrative().toNarrative() : defaultNarrative(c.facts());
         NoticeSettings settings = req.settings() != null ? req.settings().toSettings() : defaultSettings(c.facts());
@@ -131,9 +132,10 @@ class NoticeController {
 
     @GetMapping("/facts")
     @PreAuthorize(READ)
-    @Operation(summary = "台账事实 The facts of an inspection as of a position (the head by default), not stored")
-    FactsResponse facts(@RequestParam String inspectionId, @RequestParam(required = false) @Min(0) Long position) {
-        NoticeComposer.Composition c = composer.compose(inspectionId, position);
+    @Operation(summary = "台账事实 The facts of an inspection (inspectionId) or of a round (roundId) as of a position (the head by default), not stored")
+    FactsResponse facts(@RequestParam(required = false) String inspectionId, @RequestParam(required = false) String roundId,
+                        @RequestParam(required = false) @Min(0) Long position) {
+        NoticeComposer.Composition c = compose(subject(inspectionId, roundId), roundId != null, position);
         return new FactsResponse(inspectionId, c.position(), c.positionTime(), c.facts());
     }
 
@@ -170,7 +172,7 @@ class NoticeController {
                       @RequestParam(required = false) @Min(1) Integer to, @RequestParam(required = false) String against) {
         NoticeView v = require(noticeId);
         if ("ledger".equals(against)) {
-            NoticeComposer.Composition c = composer.compose(v.inspectionId(), null);
+            NoticeComposer.Composition c = compose(v, null);
             NoticeDocument now = new NoticeDocument(c.facts(), v.narrative(), v.settings(), null, null, v.versionNumber(),
                     v.correctionReason());
             return new DiffResponse(noticeId, new DiffSide("notice " + noticeId, v.position(), v.contentHash()),
@@ -200,7 +202,7 @@ class NoticeController {
     ResponseEntity<Map<String, Object>> recompose(@PathVariable String noticeId, @Valid @RequestBody(required = false) RecomposeRequest req,
                                                   @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         NoticeView v = require(noticeId);
-        NoticeComposer.Composition c = composer.compose(v.inspectionId(), req == null ? null : req.position());
+        NoticeComposer.Composition c = compose(v, req == null ? null : req.position());
         Object version = commands.sendAndWait(new RecomposeNoticeDraftCommand(noticeId, c.position(), c.positionTime(), c.facts(),
                 Versions.expected(ifMatch)));
         ResponseEntity<Map<String, Object>> ok = answered(noticeId, "noticeId", noticeId, version);
@@ -266,7 +268,7 @@ class NoticeController {
                 "只能更正已发布的通报（该通报" + v.statusLabel() + "）");
         RuleViolationException.requireState(v.correctedByNoticeId() == null, "ALREADY_CORRECTED",
                 "该通报已被更正，请更正最新版本：" + v.correctedByNoticeId());
-        NoticeComposer.Composition c = composer.compose(v.inspectionId(), req.position());
+        NoticeComposer.Composition c = compose(v, req.position());
         String id = ClientIds.orNew(req.noticeId());
         commands.sendAndWait(new CreateNoticeDraftCommand(id, v.inspectionId(), c.position(), c.positionTime(), c.facts(),
                 v.narrative(), v.settings(), noticeId, v.versionNumber(), req.reason()));
@@ -310,13 +312,40 @@ class NoticeController {
 
     // ---------------------------------------------------------------- helpers
 
+    /** Exactly one of an inspection and a round: the one given (a bad request names the field at fault). */
+    private static String subject(String inspectionId, String roundId) {
+        if (inspectionId != null && roundId != null) {
+            throw new InvalidInputException("roundId", "INSPECTION_OR_ROUND",
+                    "请只指定 inspectionId（单位通报）或 roundId（轮次通报）之一");
+        }
+        if ((inspectionId == null || inspectionId.isBlank()) && (roundId == null || roundId.isBlank())) {
+            throw new InvalidInputException("inspectionId", "INSPECTION_OR_ROUND_REQUIRED",
+                    "必须指定 inspectionId（单位通报）或 roundId（轮次通报）");
+        }
+        return inspectionId != null ? inspectionId : roundId;
+    }
+
+    private NoticeComposer.Composition compose(String subject, boolean round, Long position) {
+        return round ? composer.composeRound(subject, position) : composer.compose(subject, position);
+    }
+
+    /** The facts of the notice's own subject (its inspection, or its round) composed again. */
+    private NoticeComposer.Composition compose(NoticeView v, Long position) {
+        return v.facts().ofRound() ? composer.composeRound(v.facts().round().roundId(), position)
+                : composer.compose(v.inspectionId(), position);
+    }
+
     static NoticeNarrative defaultNarrative(NoticeFacts f) {
+        if (f.ofRound()) {
+            String round = f.round().name() != null ? f.round().name() : "本轮" + f.kind().word();
+            return new NoticeNarrative(round + "整改进展情况的通报", List.of(), List.of(), defaultInvitation(f.kind()));
+        }
         return new NoticeNarrative(f.inspectedUnit() + "关于" + f.kind().rectification() + "进展情况的通报", List.of(), List.of(),
                 defaultInvitation(f.kind()));
     }
 
     static NoticeSettings defaultSettings(NoticeFacts f) {
-        return new NoticeSettings(f.inspectedUnit(), null, null, NoticeSettings.PROACTIVE_DISCLOSURE, null,
+        return new NoticeSettings(f.ofRound() ? f.round().organizer() : f.inspectedUnit(), null, null, NoticeSettings.PROACTIVE_DISCLOSURE, null,
                 NoticeSettings.Blocks.none(), List.of(), RateStyle.WHOLE_PERCENT);
     }
 

@@ -127,9 +127,14 @@ final class NoticeRequests {
         }
     }
 
+    /**
+     * A draft for one inspection ({@code inspectionId}) or for a whole round ({@code roundId}, ADR 0026): exactly one of
+     * the two.
+     */
     record ComposeRequest(
             @Pattern(regexp = ID_PATTERN, message = ID_MESSAGE) String noticeId,
-            @NotBlank @Pattern(regexp = ID_PATTERN, message = ID_MESSAGE) String inspectionId,
+            @Pattern(regexp = ID_PATTERN, message = ID_MESSAGE) String inspectionId,
+            @Pattern(regexp = ID_PATTERN, message = ID_MESSAGE) String roundId,
             @Min(0) Long position,
             @Valid NarrativeRequest narrative,
             @Valid SettingsRequest settings) {
