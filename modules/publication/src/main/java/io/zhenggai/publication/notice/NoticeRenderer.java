@@ -95,6 +95,13 @@ public final class NoticeRenderer {
             out.addAll(three);
         }
 
+        addClosingAndSignature(out, doc, values);
+        return new RenderedNotice(List.copyOf(out));
+    }
+
+    /** The closing paragraph (placeholders filled) and the signature: publishing unit and date written, as stated. */
+    static void addClosingAndSignature(List<Section> out, NoticeDocument doc, Map<String, String> values) {
+        NoticeSettings s = doc.settings();
         String closing = closing(doc, values);
         if (!closing.isEmpty()) {
             out.add(new Section("closing", 0, null, List.of(closing)));
@@ -109,7 +116,6 @@ public final class NoticeRenderer {
         if (!signature.isEmpty()) {
             out.add(new Section("signature", 0, null, signature));
         }
-        return new RenderedNotice(List.copyOf(out));
     }
 
     /** The heading as the unit worded it (placeholders filled), the standard one when null, none when left empty. */

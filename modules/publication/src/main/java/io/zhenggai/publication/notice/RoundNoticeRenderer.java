@@ -65,20 +65,7 @@ public final class RoundNoticeRenderer {
                     List.of()));
             NoticeRenderer.addNarrativeSections(out, String.valueOf(section), n.nextSteps(), values);
         }
-        String closing = NoticeRenderer.closing(doc, values);
-        if (!closing.isEmpty()) {
-            out.add(new Section("closing", 0, null, List.of(closing)));
-        }
-        List<String> signature = new ArrayList<>();
-        if (s.publishingUnit() != null && !s.publishingUnit().isBlank()) {
-            signature.add(s.publishingUnit().strip());
-        }
-        if (s.dateWritten() != null) {
-            signature.add(ChineseText.date(s.dateWritten()));
-        }
-        if (!signature.isEmpty()) {
-            out.add(new Section("signature", 0, null, signature));
-        }
+        NoticeRenderer.addClosingAndSignature(out, doc, values);
         return new RenderedNotice(List.copyOf(out));
     }
 
