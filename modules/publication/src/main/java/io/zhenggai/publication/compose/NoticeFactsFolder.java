@@ -141,6 +141,11 @@ public final class NoticeFactsFolder {
      * {@code @EventHandler} methods of this folder; a message none of them handles is ignored.
      */
     public void accept(EventMessage<?> message) {
+        dispatch(handlers, message);
+    }
+
+    /** Hands {@code message} to the {@code @EventHandler} of {@code handlers} that takes it, if any (also the round folder's). */
+    static void dispatch(AnnotationEventHandlerAdapter handlers, EventMessage<?> message) {
         if (!handlers.canHandle(message)) {
             return;
         }

@@ -58,7 +58,7 @@ public final class RoundFactsFolder {
         }
 
         public void accept(EventMessage<?> message) {
-            dispatch(handlers, message);
+            NoticeFactsFolder.dispatch(handlers, message);
         }
 
         @EventHandler
@@ -112,7 +112,7 @@ public final class RoundFactsFolder {
         for (NoticeFactsFolder unit : units.values()) {
             unit.accept(message);
         }
-        dispatch(handlers, message);
+        NoticeFactsFolder.dispatch(handlers, message);
     }
 
     @EventHandler
@@ -198,18 +198,5 @@ public final class RoundFactsFolder {
     /** The value every unit has, or null when they differ or there are none. */
     private static <T> T common(List<T> values) {
         return values.isEmpty() || values.stream().anyMatch(v -> !Objects.equals(v, values.get(0))) ? null : values.get(0);
-    }
-
-    static void dispatch(AnnotationEventHandlerAdapter handlers, EventMessage<?> message) {
-        if (!handlers.canHandle(message)) {
-            return;
-        }
-        try {
-            handlers.handle(message);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("could not fold " + message.getPayloadType().getName(), e);
-        }
     }
 }
