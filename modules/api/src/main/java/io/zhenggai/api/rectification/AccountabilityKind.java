@@ -1,8 +1,9 @@
 package io.zhenggai.api.rectification;
 
 /**
- * Kinds of accountability outcome (问责), counted by kind in notices. The first four are formal handling
- * ({@link #formal()}); the other four are the criticism given at the 民主生活会, which a notice states apart.
+ * Kinds of accountability outcome (问责), counted by kind in notices. 政务处分, 组织处理, 诫勉, the referral and the
+ * unnamed {@link #HANDLING} (处理) are formal handling ({@link #formal()}); the other four are the criticism given at
+ * the 民主生活会, which a notice states apart. Constants are only ever appended (readers order by declaration).
  * {@link #uncountedPhrase(String)} is how a notice says the kind when the unit stated no number
  * ("对相关责任人员作出处理" style).
  */
@@ -14,7 +15,9 @@ public enum AccountabilityKind {
     CRITICISM_HELP("批评帮助", false, "对相关责任人员进行{label}"),
     ORDERED_SELF_EXAMINATION("责令检查", false, "对相关责任人员{label}"),
     CRITICISM_EDUCATION("批评教育", false, "对相关责任人员进行{label}"),
-    REMINDER_TALK("提醒谈话", false, "对相关责任人员进行{label}");
+    REMINDER_TALK("提醒谈话", false, "对相关责任人员进行{label}"),
+    /** Formal handling of a kind the unit did not name: "对相关责任人员作出处理" (usually without a number). */
+    HANDLING("处理", true, "对相关责任人员作出{label}");
 
     private final String label;
     private final boolean formal;

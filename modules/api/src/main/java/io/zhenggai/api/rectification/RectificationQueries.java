@@ -233,11 +233,18 @@ public final class RectificationQueries {
                               List<String> attendees, List<ProblemClaim> claims, String summary) {
     }
 
-    /** Counts per kind (every kind listed, zero counts too) and the outcomes recorded. */
+    /**
+     * Counts per kind — only the kinds recorded (a recorded 0 is listed with 0, a kind nobody recorded is not listed) —
+     * and the outcomes recorded.
+     */
     public record AccountabilityView(List<AccountabilityCount> byKind, int total, List<OutcomeView> outcomes) {
     }
 
-    public record AccountabilityCount(AccountabilityKind kind, String label, int count) {
+    /** {@code uncounted}: every outcome of the kind was stated without a number ({@code count} is then 0). */
+    public record AccountabilityCount(AccountabilityKind kind, String label, int count, boolean uncounted) {
+        public AccountabilityCount(AccountabilityKind kind, String label, int count) {
+            this(kind, label, count, false);
+        }
     }
 
     /** {@code personsNotCounted}: stated without a number ({@code count} is then 0). */

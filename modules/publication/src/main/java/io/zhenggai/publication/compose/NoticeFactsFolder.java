@@ -19,6 +19,7 @@ import io.zhenggai.api.rectification.ItemStatus;
 import io.zhenggai.api.rectification.LeadershipRole;
 import io.zhenggai.api.rectification.RectificationEvents.*;
 import io.zhenggai.api.rectification.RectificationIds;
+import io.zhenggai.ledger.Accountability;
 import io.zhenggai.ledger.FindingCounts;
 import io.zhenggai.ledger.ItemCounts;
 import io.zhenggai.ledger.Ledger;
@@ -76,9 +77,7 @@ public final class NoticeFactsFolder {
     private NoticeFacts.Plan plan;
     private final Map<String, ItemState> items = new LinkedHashMap<>();
     private final List<NoticeFacts.Meeting> meetings = new ArrayList<>();
-    private final Map<AccountabilityKind, Integer> accountability = new EnumMap<>(AccountabilityKind.class);
-    /** Kinds with at least one outcome that gave a number. */
-    private final Set<AccountabilityKind> accountabilityCounted = java.util.EnumSet.noneOf(AccountabilityKind.class);
+    private final List<Accountability.Fact> accountability = new ArrayList<>();
     private final Map<String, Reg> regulations = new LinkedHashMap<>();
     private final Map<MoneyOutcomeKind, BigDecimal> money = new EnumMap<>(MoneyOutcomeKind.class);
 
@@ -420,10 +419,7 @@ public final class NoticeFactsFolder {
     @EventHandler
     void on(AccountabilityRecordedEvent e) {
         if (rect(e.rectificationId())) {
-            accountability.merge(e.kind(), e.personsNotCounted() ? 0 : e.count(), Integer::sum);
-            if (!e.personsNotCounted()) {
-                accountabilityCounted.add(e.kind());
-            }
+            accountability.add(new Accountability.Fact(e.kind(), e.count(), e.personsNotCounted()));
         }
     }
 
@@ -488,10 +484,9 @@ public final class NoticeFactsFolder {
                 .map(e -> new NoticeFacts.RegulationRef(e.getKey(), e.getValue().title, e.getValue().linkedVersion > 1)).toList();
         int revised = (int) regs.stream().filter(NoticeFacts.RegulationRef::revised).count();
 
-        List<NoticeFacts.AccountabilityCount> acc = new ArrayList<>();
-        // only the kinds the unit recorded: what it did not state, the notice does not state
-        accountability.forEach((k, n) -> acc.add(new NoticeFacts.AccountabilityCount(k, k.label(), n,
-                !accountabilityCounted.contains(k))));
+        // only the kinds the unit recorded (the ledger's sum): what it did not state, the notice does not state
+        List<NoticeFacts.AccountabilityCount> acc = Accountability.byKind(accountability).stream()
+                .map(a -> new NoticeFacts.AccountabilityCount(a.kind(), a.label(), a.count(), a.uncounted())).toList();
         List<NoticeFacts.MoneyTotal> mon = new ArrayList<>();
         money.forEach((k, amount) -> mon.add(new NoticeFacts.MoneyTotal(k, k.label(), amount)));
         List<NoticeFacts.GroupMember> group = members.values().stream()
@@ -535,7 +530,7 @@ public final class NoticeFactsFolder {
 
     /** The kinds of accountability and of money this inspection recorded (a recorded 0 included). */
     Set<AccountabilityKind> accountabilityRecorded() {
-        return Set.copyOf(accountability.keySet());
+        return accountability.stream().map(Accountability.Fact::kind).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     Set<MoneyOutcomeKind> moneyRecorded() {

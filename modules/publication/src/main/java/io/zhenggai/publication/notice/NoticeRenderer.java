@@ -156,35 +156,54 @@ public final class NoticeRenderer {
      * Section 二 by problems: per category （一）title, its problems 1. 2. … each with its manifestations (具体表现),
      * one paragraph each, then "整改情况：" and the measures 一是、二是 … of the items that answer it (an item that
      * answers several problems is written under the first of them). A problem without manifestations or measures
-     * prints only its title; a category with no problem does not print.
+     * prints only its title. A problem answered only by items whose title the notice does not show
+     * ({@link NoticeSettings#untitledItemIds()}) prints without a heading and takes no number; without manifestations
+     * its measures then stand alone, as in the item layout. Items that answer none of the category's problems follow
+     * them, as in the item layout. A category with neither problems nor items does not print.
      */
     private static List<Section> problems(NoticeFacts f, NoticeSettings s) {
         List<Section> out = new ArrayList<>();
+        Set<String> untitled = s.untitledItemIds() == null ? Set.of() : Set.copyOf(s.untitledItemIds());
         Set<String> written = new java.util.HashSet<>();
         int c = 0;
         for (Category category : f.categories()) {
-            if (category.findings().isEmpty()) {
+            if (category.findings().isEmpty() && category.items().isEmpty()) {
                 continue;
             }
             c++;
             String ck = "2." + c;
             out.add(new Section(ck, 3, ChineseText.subsectionMark(c) + category.title(), List.of()));
-            int p = 0;
+            int number = 0;
+            int key = 0;
             for (NoticeFacts.Finding finding : category.findings()) {
-                p++;
+                List<Item> answering = category.items().stream()
+                        .filter(item -> item.findingIds().contains(finding.findingId()) && written.add(item.itemId())).toList();
+                boolean titled = answering.isEmpty() || !answering.stream().allMatch(item -> untitled.contains(item.itemId()));
                 List<String> paragraphs = new ArrayList<>(finding.manifestations());
-                List<Measure> measures = new ArrayList<>();
-                Item last = null;
-                for (Item item : category.items()) {
-                    if (item.findingIds().contains(finding.findingId()) && written.add(item.itemId())) {
-                        measures.addAll(item.measures());
-                        last = item;
-                    }
-                }
+                List<Measure> measures = answering.stream().flatMap(item -> item.measures().stream()).toList();
                 if (!measures.isEmpty()) {
-                    paragraphs.add("整改情况：" + measures(measures, last, s.blocks()));
+                    String text = measures(measures, answering.get(answering.size() - 1), s.blocks());
+                    paragraphs.add(titled || !finding.manifestations().isEmpty() ? "整改情况：" + text : text);
                 }
-                out.add(new Section(ck + "." + p, 4, p + "." + nullToEmpty(finding.title()), List.copyOf(paragraphs)));
+                if (titled) {
+                    number++;
+                }
+                key++;
+                out.add(new Section(ck + "." + key, titled ? 4 : 0, titled ? number + "." + nullToEmpty(finding.title()) : null,
+                        List.copyOf(paragraphs)));
+            }
+            for (Item item : category.items()) {
+                if (!written.add(item.itemId())) {
+                    continue;
+                }
+                String paragraph = measures(item.measures(), item, s.blocks());
+                boolean titled = item.title() != null && !item.title().isBlank() && !untitled.contains(item.itemId());
+                if (titled) {
+                    number++;
+                }
+                key++;
+                out.add(new Section(ck + "." + key, titled ? 4 : 0, titled ? number + "." + item.title().strip() : null,
+                        paragraph.isEmpty() ? List.of() : List.of(paragraph)));
             }
         }
         return out;
@@ -305,16 +324,24 @@ public final class NoticeRenderer {
 
     /**
      * The recorded accountability kinds of one group (formal handling, or criticism at the 民主生活会), in the words the
-     * unit chose: "组织处理2人" when counted (a stated zero prints 0), "对相关责任人员作出组织处理" when stated without a
-     * number; null when the unit recorded none of the group.
+     * unit chose: "组织处理2人" when counted (a stated zero prints 0), a clause such as "对相关责任人员作出处理" when
+     * stated without a number; null when the unit recorded none of the group. Counts are listed with "、"; a clause
+     * stands apart with "，" (政务处分0人，对相关责任人员作出组织处理，移交纪委监委1人).
      */
     static String accountability(NoticeFacts f, boolean formal, NoticeSettings.Vocabulary words) {
-        List<String> parts = f.accountability().stream().filter(a -> a.kind().formal() == formal)
-                .sorted(java.util.Comparator.comparing(NoticeFacts.AccountabilityCount::kind))
-                .map(a -> a.uncounted() ? a.kind().uncountedPhrase(words.label(a.kind()))
-                        : words.label(a.kind()) + a.count() + words.personUnit().label())
-                .toList();
-        return parts.isEmpty() ? null : String.join("、", parts);
+        List<NoticeFacts.AccountabilityCount> kinds = f.accountability().stream().filter(a -> a.kind().formal() == formal)
+                .sorted(java.util.Comparator.comparing(NoticeFacts.AccountabilityCount::kind)).toList();
+        StringBuilder b = new StringBuilder();
+        NoticeFacts.AccountabilityCount previous = null;
+        for (NoticeFacts.AccountabilityCount a : kinds) {
+            if (previous != null) {
+                b.append(previous.uncounted() || a.uncounted() ? "，" : "、");
+            }
+            b.append(a.uncounted() ? a.kind().uncountedPhrase(words.label(a.kind()))
+                    : words.label(a.kind()) + a.count() + words.personUnit().label());
+            previous = a;
+        }
+        return kinds.isEmpty() ? null : b.toString();
     }
 
     /** The invitation, the window and the contact channels, in one paragraph as the seed notice has them. */

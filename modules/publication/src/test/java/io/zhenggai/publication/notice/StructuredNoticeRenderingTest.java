@@ -132,6 +132,70 @@ class StructuredNoticeRenderingTest {
     }
 
     @Test
+    void inTheProblemLayoutAProblemAnsweredOnlyByUntitledItemsHasNoHeadingAndTakesNoNumber() {
+        NoticeSettings untitledFirst = new NoticeSettings("市交通局", LocalDate.of(2024, 8, 1), null, null, null,
+                NoticeSettings.Blocks.none(), List.of("i1"), RateStyle.WHOLE_PERCENT, NoticeSettings.Layout.PROBLEMS, null);
+        assertThat(render(facts(), PLAIN, untitledFirst)).contains("""
+                （一）关于作风建设方面
+
+                接待超标准。
+
+                陪同人员超规定。
+
+                整改情况：一是修订接待办法。二是开展专项检查。
+
+                1.公车管理不严
+
+                整改情况：实行动态排班。
+                """);
+        NoticeSettings untitledSecond = new NoticeSettings("市交通局", LocalDate.of(2024, 8, 1), null, null, null,
+                NoticeSettings.Blocks.none(), List.of("i2"), RateStyle.WHOLE_PERCENT, NoticeSettings.Layout.PROBLEMS, null);
+        assertThat(render(facts(), PLAIN, untitledSecond)).contains("""
+                整改情况：一是修订接待办法。二是开展专项检查。
+
+                实行动态排班。
+
+                市交通局
+                """).doesNotContain("公车管理不严").doesNotContain("2.");
+    }
+
+    @Test
+    void inTheProblemLayoutAnItemThatAnswersNoProblemOfItsCategoryIsStillWritten() {
+        NoticeFacts f = facts();
+        NoticeFacts.Category c = f.categories().get(0);
+        NoticeFacts.Item extra = new NoticeFacts.Item("i3", 3, "健全长效机制", List.of(), ItemKind.ONGOING, ItemStatus.IN_PROGRESS,
+                false, null, null, List.of(new NoticeFacts.Measure("m4", 1, "建立定期检查制度。", ItemStatus.IN_PROGRESS, null)));
+        NoticeFacts.Category withExtra = new NoticeFacts.Category(c.categoryId(), c.ordinal(), c.title(), c.findings(),
+                List.of(c.items().get(0), c.items().get(1), extra));
+        NoticeFacts g = new NoticeFacts(f.inspectionId(), f.rectificationId(), f.inspectingBody(), f.inspectedUnit(), f.mandate(),
+                f.legalBasis(), f.fieldworkStart(), f.fieldworkEnd(), f.feedbackDate(), null, null, List.of(), List.of(withExtra),
+                List.of(), f.regulations(), List.of(), List.of(), TOTALS, InspectionKind.XUNCHA, null, null);
+        assertThat(render(g, PLAIN, settings(NoticeSettings.Blocks.none(), NoticeSettings.Layout.PROBLEMS, null))).contains("""
+                2.公车管理不严
+
+                整改情况：实行动态排班。
+
+                3.健全长效机制
+
+                建立定期检查制度。
+                """);
+    }
+
+    @Test
+    void handlingStatedWithoutANumberReadsAsOneClauseApartFromTheCounts() {
+        NoticeFacts f = facts(List.of(
+                        new NoticeFacts.AccountabilityCount(AccountabilityKind.ADMONITION, "诫勉", 2, false),
+                        new NoticeFacts.AccountabilityCount(AccountabilityKind.HANDLING, "处理", 0, true),
+                        new NoticeFacts.AccountabilityCount(AccountabilityKind.CRITICISM_EDUCATION, "批评教育", 5, false)),
+                List.of());
+        assertThat(render(f, PLAIN, settings(ACCOUNTABILITY_AND_MONEY, null, null)))
+                .contains("截至目前，问责方面，诫勉2人次，对相关责任人员作出处理。在专题民主生活会上，批评教育5人次。\n");
+        NoticeFacts only = facts(List.of(new NoticeFacts.AccountabilityCount(AccountabilityKind.HANDLING, "处理", 0, true)), List.of());
+        assertThat(render(only, PLAIN, settings(ACCOUNTABILITY_AND_MONEY, null, null)))
+                .contains("截至目前，问责方面，对相关责任人员作出处理。\n").doesNotContain("处理0");
+    }
+
+    @Test
     void theItemLayoutStaysTheDefault() {
         assertThat(render(facts(), PLAIN, settings(NoticeSettings.Blocks.none(), null, null)))
                 .isEqualTo(render(facts(), PLAIN, settings(NoticeSettings.Blocks.none(), NoticeSettings.Layout.ITEMS, null)))
@@ -181,11 +245,11 @@ class StructuredNoticeRenderingTest {
         assertThat(render(f, PLAIN, words)).contains("""
                 一、巡察反馈问题整改落实情况
 
-                截至目前，问责方面，政务处分0人、对相关责任人员作出组织处理、交由纪委调查1人。在专题民主生活会上，批评教育3人。清退违规资金1.2345万元、追缴资金0万元。
+                截至目前，问责方面，政务处分0人，对相关责任人员作出组织处理，交由纪委调查1人。在专题民主生活会上，批评教育3人。清退违规资金1.2345万元、追缴资金0万元。
 
                 （一）关于作风建设方面""");
         assertThat(render(f, PLAIN, settings(ACCOUNTABILITY_AND_MONEY, null, null)))
-                .contains("问责方面，政务处分0人次、对相关责任人员作出组织处理、移交纪委监委1人次。在专题民主生活会上，批评教育3人次。");
+                .contains("问责方面，政务处分0人次，对相关责任人员作出组织处理，移交纪委监委1人次。在专题民主生活会上，批评教育3人次。");
     }
 
     @Test

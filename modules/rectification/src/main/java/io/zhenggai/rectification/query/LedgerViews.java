@@ -12,6 +12,7 @@ import io.zhenggai.ledger.ItemCounts;
 import io.zhenggai.ledger.Ledger;
 import io.zhenggai.ledger.LedgerFinding;
 import io.zhenggai.ledger.LedgerItem;
+import io.zhenggai.ledger.Accountability;
 import io.zhenggai.ledger.ProcessMetrics;
 import io.zhenggai.rectification.query.LedgerDocument.*;
 
@@ -195,21 +196,15 @@ final class LedgerViews {
                 .toList();
     }
 
+    /** 问责情况: summed by kind through the ledger arithmetic ({@link Accountability}, only the kinds recorded), and the records. */
     static AccountabilityView accountability(LedgerDocument doc) {
-        Map<AccountabilityKind, Integer> counts = new EnumMap<>(AccountabilityKind.class);
-        for (AccountabilityKind k : AccountabilityKind.values()) {
-            counts.put(k, 0);
-        }
-        for (AccountabilityRecordedEvent o : doc.outcomes) {
-            counts.merge(o.kind(), o.count(), Integer::sum);
-        }
-        List<AccountabilityCount> byKind = counts.entrySet().stream()
-                .map(e -> new AccountabilityCount(e.getKey(), e.getKey().label(), e.getValue())).toList();
+        List<AccountabilityCount> byKind = Accountability.byKind(doc.outcomes.stream()
+                .map(o -> new Accountability.Fact(o.kind(), o.count(), o.personsNotCounted())).toList());
         List<OutcomeView> outcomes = doc.outcomes.stream()
                 .map(o -> new OutcomeView(o.outcomeId(), o.kind(), o.kind().label(), o.date(), o.count(), o.persons(),
                         o.findingIds(), o.description(), o.personsNotCounted()))
                 .toList();
-        return new AccountabilityView(byKind, counts.values().stream().mapToInt(Integer::intValue).sum(), outcomes);
+        return new AccountabilityView(byKind, Accountability.total(byKind), outcomes);
     }
 
     /** 过程性指标: summed by kind through the ledger arithmetic ({@link ProcessMetrics}), and the records by date. */

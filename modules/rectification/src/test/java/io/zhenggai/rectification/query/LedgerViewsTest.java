@@ -189,18 +189,29 @@ class LedgerViewsTest {
     }
 
     @Test
-    void accountabilityListsEveryKindZeroCountsIncluded() {
+    void accountabilityListsOnlyTheKindsRecordedARecordedZeroIncluded() {
         LedgerDocument doc = new LedgerDocument();
         doc.outcomes.add(new AccountabilityRecordedEvent("r", "o1", AccountabilityKind.REMINDER_TALK, TODAY, 2, List.of(),
                 List.of(), null));
         doc.outcomes.add(new AccountabilityRecordedEvent("r", "o2", AccountabilityKind.REMINDER_TALK, TODAY, 1, List.of(),
                 List.of(), null));
+        doc.outcomes.add(new AccountabilityRecordedEvent("r", "o3", AccountabilityKind.GOVERNMENT_SANCTION, TODAY, 0, List.of(),
+                List.of(), null));
+        doc.outcomes.add(new AccountabilityRecordedEvent("r", "o4", AccountabilityKind.HANDLING, TODAY, 0, List.of(),
+                List.of(), "对相关责任人员作出处理", true));
         AccountabilityView view = LedgerViews.accountability(doc);
-        assertThat(view.byKind()).hasSize(AccountabilityKind.values().length);
-        assertThat(view.byKind()).filteredOn(c -> c.kind() == AccountabilityKind.REMINDER_TALK)
-                .singleElement().extracting(AccountabilityCount::count).isEqualTo(3);
-        assertThat(view.byKind()).filteredOn(c -> c.kind() == AccountabilityKind.GOVERNMENT_SANCTION)
-                .singleElement().extracting(AccountabilityCount::count).isEqualTo(0);
+        assertThat(view.byKind()).containsExactly(
+                new AccountabilityCount(AccountabilityKind.GOVERNMENT_SANCTION, "政务处分", 0, false),
+                new AccountabilityCount(AccountabilityKind.REMINDER_TALK, "提醒谈话", 3, false),
+                new AccountabilityCount(AccountabilityKind.HANDLING, "处理", 0, true));
         assertThat(view.total()).isEqualTo(3);
+        assertThat(view.outcomes()).hasSize(4);
+    }
+
+    @Test
+    void accountabilityWithNothingRecordedListsNoKind() {
+        AccountabilityView view = LedgerViews.accountability(new LedgerDocument());
+        assertThat(view.byKind()).isEmpty();
+        assertThat(view.total()).isZero();
     }
 }
