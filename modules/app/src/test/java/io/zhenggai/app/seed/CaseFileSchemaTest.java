@@ -56,6 +56,26 @@ class CaseFileSchemaTest {
         assertThat(round.path("inspections")).hasSize(40);
     }
 
+    /** Every case file committed in seeds/ (the real case, the round, the synthetic cases with an expected notice). */
+    @Test
+    void everyCommittedCaseFileSatisfiesTheSchemaAndEachWithAnExpectedNoticeIsSynthetic() throws IOException {
+        java.nio.file.Path seeds = io.zhenggai.publication.testing.SeedCase.file("seeds/case.schema.json").getParent();
+        List<java.nio.file.Path> files;
+        try (Stream<java.nio.file.Path> list = java.nio.file.Files.list(seeds)) {
+            files = list.filter(p -> p.toString().endsWith(".json") && !p.getFileName().toString().equals("case.schema.json"))
+                    .sorted().toList();
+        }
+        assertThat(files).hasSizeGreaterThanOrEqualTo(4);
+        for (java.nio.file.Path file : files) {
+            ObjectNode json = (ObjectNode) JSON.readTree(file.toFile());
+            assertThat(validator.validate(json)).as(file.getFileName().toString()).isEmpty();
+            String name = file.getFileName().toString().replaceFirst("\\.json$", "");
+            if (java.nio.file.Files.exists(seeds.resolve("expected").resolve(name + ".txt"))) {
+                assertThat(json.path("synthetic").asBoolean()).as(name + " is synthetic").isTrue();
+            }
+        }
+    }
+
     @Test
     void theSchemaNamesEveryValueTheApiKnows() throws IOException {
         JsonNode defs = resource(SeedCaseValidator.SCHEMA).path("$defs");
