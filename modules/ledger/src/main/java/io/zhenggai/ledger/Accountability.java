@@ -39,6 +39,24 @@ public final class Accountability {
                 .toList();
     }
 
+    /**
+     * Sums of several (e.g. the inspections of a round) summed again by kind: a kind is uncounted only when it is
+     * uncounted in every sum that lists it.
+     */
+    public static List<AccountabilityCount> sum(Collection<AccountabilityCount> counts) {
+        Map<AccountabilityKind, Integer> persons = new EnumMap<>(AccountabilityKind.class);
+        Set<AccountabilityKind> counted = EnumSet.noneOf(AccountabilityKind.class);
+        for (AccountabilityCount c : counts) {
+            persons.merge(c.kind(), c.count(), Integer::sum);
+            if (!c.uncounted()) {
+                counted.add(c.kind());
+            }
+        }
+        return persons.entrySet().stream()
+                .map(e -> new AccountabilityCount(e.getKey(), e.getKey().label(), e.getValue(), !counted.contains(e.getKey())))
+                .toList();
+    }
+
     /** Persons over every kind (outcomes stated without a number add none). */
     public static int total(Collection<AccountabilityCount> counts) {
         return counts.stream().mapToInt(AccountabilityCount::count).sum();

@@ -35,6 +35,20 @@ class AccountabilityTest {
     }
 
     @Test
+    void sumsOfSeveralAddUpByKindAndStayUncountedOnlyWhenUncountedEverywhere() {
+        List<AccountabilityCount> first = Accountability.byKind(List.of(
+                new Accountability.Fact(AccountabilityKind.HANDLING, 0, true),
+                new Accountability.Fact(AccountabilityKind.ADMONITION, 0, true)));
+        List<AccountabilityCount> second = Accountability.byKind(List.of(
+                new Accountability.Fact(AccountabilityKind.ADMONITION, 3, false),
+                new Accountability.Fact(AccountabilityKind.GOVERNMENT_SANCTION, 0, false)));
+        assertThat(Accountability.sum(java.util.stream.Stream.concat(first.stream(), second.stream()).toList())).containsExactly(
+                new AccountabilityCount(AccountabilityKind.GOVERNMENT_SANCTION, "政务处分", 0, false),
+                new AccountabilityCount(AccountabilityKind.ADMONITION, "诫勉", 3, false),
+                new AccountabilityCount(AccountabilityKind.HANDLING, "处理", 0, true));
+    }
+
+    @Test
     void nothingRecordedListsNothing() {
         assertThat(Accountability.byKind(List.of())).isEmpty();
     }

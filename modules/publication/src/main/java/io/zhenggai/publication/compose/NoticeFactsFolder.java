@@ -11,7 +11,6 @@ import io.zhenggai.api.inspection.InspectionForm;
 import io.zhenggai.api.inspection.InspectionKind;
 import io.zhenggai.api.inspection.InspectionLevel;
 import io.zhenggai.api.publication.NoticeFacts;
-import io.zhenggai.api.rectification.AccountabilityKind;
 import io.zhenggai.api.rectification.CloseOffState;
 import io.zhenggai.api.rectification.FindingSource;
 import io.zhenggai.api.rectification.ItemKind;
@@ -528,11 +527,7 @@ public final class NoticeFactsFolder {
         return new Counts(Ledger.findingCounts(ledgerFindings, ledgerItems), Ledger.itemCounts(ledgerItems), measureCount);
     }
 
-    /** The kinds of accountability and of money this inspection recorded (a recorded 0 included). */
-    Set<AccountabilityKind> accountabilityRecorded() {
-        return accountability.stream().map(Accountability.Fact::kind).collect(java.util.stream.Collectors.toUnmodifiableSet());
-    }
-
+    /** The kinds of money this inspection recorded (a recorded 0 included). */
     Set<MoneyOutcomeKind> moneyRecorded() {
         return Set.copyOf(money.keySet());
     }

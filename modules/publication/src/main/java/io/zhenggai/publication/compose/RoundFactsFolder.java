@@ -8,10 +8,11 @@ import io.zhenggai.api.inspection.InspectionForm;
 import io.zhenggai.api.inspection.InspectionKind;
 import io.zhenggai.api.inspection.InspectionLevel;
 import io.zhenggai.api.publication.NoticeFacts;
-import io.zhenggai.api.rectification.AccountabilityKind;
 import io.zhenggai.api.rectification.RectificationEvents.ProcessMetricRecordedEvent;
 import io.zhenggai.api.rectification.RectificationIds;
+import io.zhenggai.api.rectification.RectificationQueries;
 import io.zhenggai.api.rectification.RectificationQueries.ProcessMetricCount;
+import io.zhenggai.ledger.Accountability;
 import io.zhenggai.ledger.ProcessMetrics;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventHandler;
@@ -33,7 +34,8 @@ import java.util.Set;
  * Folds the events of a whole round (轮次) into the {@link NoticeFacts} of a round notice (ADR 0026): one
  * {@link NoticeFactsFolder} per inspection of the round — each unit folded exactly as its own notice would be —
  * and the round the sum of its units: findings and items with {@code FindingCounts.sum} / {@code ItemCounts.sum},
- * process metrics with {@link ProcessMetrics#sum}, regulations, meetings, accountability and money added per kind.
+ * process metrics with {@link ProcessMetrics#sum}, accountability with {@link Accountability#sum}, regulations, meetings
+ * and money added per kind.
  * Nothing is counted again here.
  * <p>
  * Which inspections belong to the round as of the position is known only at the end of the stream (an inspection
@@ -137,8 +139,7 @@ public final class RoundFactsFolder {
         List<NoticeFacts.Meeting> meetings = new ArrayList<>();
         List<NoticeFacts.RegulationRef> regulationRefs = new ArrayList<>();
         int regulations = 0, enacted = 0, revised = 0, rectifications = 0;
-        Map<AccountabilityKind, Integer> accountability = new EnumMap<>(AccountabilityKind.class);
-        Set<AccountabilityKind> accountabilityRecorded = EnumSet.noneOf(AccountabilityKind.class);
+        List<RectificationQueries.AccountabilityCount> accountability = new ArrayList<>();
         Map<MoneyOutcomeKind, BigDecimal> money = new EnumMap<>(MoneyOutcomeKind.class);
         Set<MoneyOutcomeKind> moneyRecorded = EnumSet.noneOf(MoneyOutcomeKind.class);
         List<NoticeFacts> unitFacts = new ArrayList<>();
@@ -159,8 +160,8 @@ public final class RoundFactsFolder {
             if (f.rectificationId() != null) {
                 rectifications++;
             }
-            f.accountability().forEach(a -> accountability.merge(a.kind(), a.count(), Integer::sum));
-            accountabilityRecorded.addAll(folder.accountabilityRecorded());
+            f.accountability().forEach(a -> accountability.add(
+                    new RectificationQueries.AccountabilityCount(a.kind(), a.label(), a.count(), a.uncounted())));
             f.money().forEach(m -> money.merge(m.kind(), m.amount(), BigDecimal::add));
             moneyRecorded.addAll(folder.moneyRecorded());
             if (f.feedbackDate() != null && (latestFeedback == null || f.feedbackDate().isAfter(latestFeedback))) {
@@ -172,10 +173,9 @@ public final class RoundFactsFolder {
                     f.accountability().stream().mapToInt(NoticeFacts.AccountabilityCount::count).sum(),
                     f.money().stream().map(NoticeFacts.MoneyTotal::amount).reduce(BigDecimal.ZERO, BigDecimal::add)));
         }
-        List<NoticeFacts.AccountabilityCount> acc = new ArrayList<>();
-        for (AccountabilityKind k : accountabilityRecorded) {
-            acc.add(new NoticeFacts.AccountabilityCount(k, k.label(), accountability.getOrDefault(k, 0)));
-        }
+        // the kinds some unit recorded, summed by the ledger (uncounted only when no unit gave a number)
+        List<NoticeFacts.AccountabilityCount> acc = Accountability.sum(accountability).stream()
+                .map(a -> new NoticeFacts.AccountabilityCount(a.kind(), a.label(), a.count(), a.uncounted())).toList();
         List<NoticeFacts.MoneyTotal> mon = new ArrayList<>();
         for (MoneyOutcomeKind k : moneyRecorded) {
             mon.add(new NoticeFacts.MoneyTotal(k, k.label(), money.getOrDefault(k, BigDecimal.ZERO)));

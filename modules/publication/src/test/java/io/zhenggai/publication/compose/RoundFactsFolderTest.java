@@ -8,7 +8,9 @@ import io.zhenggai.api.publication.NoticeFacts;
 import io.zhenggai.api.publication.NoticeNarrative;
 import io.zhenggai.api.publication.NoticeSettings;
 import io.zhenggai.api.publication.RateStyle;
+import io.zhenggai.api.rectification.AccountabilityKind;
 import io.zhenggai.api.rectification.ProcessMetricKind;
+import io.zhenggai.api.rectification.RectificationEvents.AccountabilityRecordedEvent;
 import io.zhenggai.api.rectification.RectificationEvents.ProcessMetricRecordedEvent;
 import io.zhenggai.api.rectification.RectificationIds;
 import io.zhenggai.publication.notice.NarrativeChecks;
@@ -88,6 +90,19 @@ class RoundFactsFolderTest {
         // only what some unit recorded: the seed recorded no accountability and no money
         assertThat(round.accountability()).isEmpty();
         assertThat(round.money()).isEmpty();
+    }
+
+    @Test
+    void accountabilityStatedWithoutANumberStaysUncountedInTheRound() {
+        List<Object> events = events();
+        String rect = RectificationIds.forInspection(SEED.inspectionId());
+        LocalDate day = LocalDate.of(2024, 1, 12);
+        events.add(new AccountabilityRecordedEvent(rect, "a1", AccountabilityKind.HANDLING, day, 0, List.of(), List.of(),
+                "对相关责任人员作出处理", true));
+        events.add(new AccountabilityRecordedEvent(rect, "a2", AccountabilityKind.ADMONITION, day, 2, List.of(), List.of(), null));
+        assertThat(fold(events, ROUND).accountability()).containsExactly(
+                new NoticeFacts.AccountabilityCount(AccountabilityKind.ADMONITION, "诫勉", 2, false),
+                new NoticeFacts.AccountabilityCount(AccountabilityKind.HANDLING, "处理", 0, true));
     }
 
     @Test
