@@ -329,7 +329,12 @@ public final class NoticeRenderer {
      * stands apart with "，" (政务处分0人，对相关责任人员作出组织处理，移交纪委监委1人).
      */
     static String accountability(NoticeFacts f, boolean formal, NoticeSettings.Vocabulary words) {
-        List<NoticeFacts.AccountabilityCount> kinds = f.accountability().stream().filter(a -> a.kind().formal() == formal)
+        return accountabilityList(f.accountability().stream().filter(a -> a.kind().formal() == formal).toList(), words);
+    }
+
+    /** These accountability kinds in the unit's words, by kind: counts with "、", a clause without a number with "，". */
+    static String accountabilityList(List<NoticeFacts.AccountabilityCount> recorded, NoticeSettings.Vocabulary words) {
+        List<NoticeFacts.AccountabilityCount> kinds = recorded.stream()
                 .sorted(java.util.Comparator.comparing(NoticeFacts.AccountabilityCount::kind)).toList();
         StringBuilder b = new StringBuilder();
         NoticeFacts.AccountabilityCount previous = null;

@@ -127,8 +127,7 @@ public final class RoundNoticeRenderer {
                     .collect(Collectors.joining("、")) + "。");
         }
         if (!f.accountability().isEmpty()) {
-            sentences.add("问责方面，" + f.accountability().stream().map(a -> a.label() + a.count() + "人次")
-                    .collect(Collectors.joining("、")) + "。");
+            sentences.add("问责方面，" + NoticeRenderer.accountabilityList(f.accountability(), NoticeSettings.Vocabulary.orDefault(null)) + "。");
         }
         if (!f.money().isEmpty()) {
             sentences.add(f.money().stream().map(m -> m.label() + WanYuan.text(m.amount())).collect(Collectors.joining("、")) + "。");

@@ -100,9 +100,12 @@ class RoundFactsFolderTest {
         events.add(new AccountabilityRecordedEvent(rect, "a1", AccountabilityKind.HANDLING, day, 0, List.of(), List.of(),
                 "对相关责任人员作出处理", true));
         events.add(new AccountabilityRecordedEvent(rect, "a2", AccountabilityKind.ADMONITION, day, 2, List.of(), List.of(), null));
-        assertThat(fold(events, ROUND).accountability()).containsExactly(
+        NoticeFacts round = fold(events, ROUND);
+        assertThat(round.accountability()).containsExactly(
                 new NoticeFacts.AccountabilityCount(AccountabilityKind.ADMONITION, "诫勉", 2, false),
                 new NoticeFacts.AccountabilityCount(AccountabilityKind.HANDLING, "处理", 0, true));
+        assertThat(io.zhenggai.publication.notice.RoundNoticeRenderer.figures(round, RateStyle.TWO_DECIMALS))
+                .contains("问责方面，诫勉2人次，对相关责任人员作出处理。").doesNotContain("处理0");
     }
 
     @Test
