@@ -117,10 +117,10 @@ class XunshiCasesIT extends IntegrationTest {
             if (x < a.size() && y < b.size() && a.get(x).equals(b.get(y))) {
                 x++;
                 y++;
-            } else if (y < b.size() && (x == a.size() || lcs[x][y + 1] >= lcs[x + 1][y])) {
-                out.add("+" + (y + 1) + ": " + b.get(y++));
-            } else {
+            } else if (x < a.size() && (y == b.size() || lcs[x + 1][y] >= lcs[x][y + 1])) {
                 out.add("-" + (x + 1) + ": " + a.get(x++));
+            } else {
+                out.add("+" + (y + 1) + ": " + b.get(y++));
             }
         }
         return String.join("\n", out);
