@@ -49,6 +49,27 @@ public final class ProcessMetrics {
                 .toList();
     }
 
+    /**
+     * The total of each kind recorded, all meeting kinds of {@link ProcessMetricKind#MEETINGS_HELD} together (what a
+     * notice states as "召开会议N次"); a kind nobody recorded is absent, a recorded 0 is 0. In the order of the kinds.
+     */
+    public static Map<ProcessMetricKind, Integer> totalsByKind(Collection<ProcessMetricCount> counts) {
+        Map<ProcessMetricKind, Integer> totals = new java.util.EnumMap<>(ProcessMetricKind.class);
+        counts.forEach(c -> totals.merge(c.kind(), c.count(), Integer::sum));
+        return totals;
+    }
+
+    /**
+     * The total of each meeting kind recorded under {@link ProcessMetricKind#MEETINGS_HELD} ("召开组织生活会5次"); a
+     * meeting kind nobody recorded is absent. In the order of the meeting kinds.
+     */
+    public static Map<MeetingKind, Integer> meetingTotals(Collection<ProcessMetricCount> counts) {
+        Map<MeetingKind, Integer> totals = new java.util.EnumMap<>(MeetingKind.class);
+        counts.stream().filter(c -> c.kind().countsMeetings() && c.meetingKind() != null)
+                .forEach(c -> totals.merge(c.meetingKind(), c.count(), Integer::sum));
+        return totals;
+    }
+
     /** The label of a kind: the meeting kind's for meetings (组织生活会), otherwise the kind's (工作提醒). */
     public static String label(ProcessMetricKind kind, MeetingKind meetingKind) {
         return kind.countsMeetings() && meetingKind != null ? meetingKind.label() : kind.label();

@@ -43,4 +43,18 @@ class ProcessMetricsTest {
         assertThat(ofSums).isEqualTo(ProcessMetrics.byKind(Stream.concat(a.stream(), b.stream()).toList()));
         assertThat(ofSums.get(0)).isEqualTo(new ProcessMetricCount(ON_SITE_SUPERVISION_VISITS, null, "现场督导", 10, 2));
     }
+
+    @Test
+    void totalsPerKindPutEveryMeetingKindTogetherAndPerMeetingKindApartListingOnlyWhatWasRecorded() {
+        List<ProcessMetricCount> sums = ProcessMetrics.byKind(List.of(
+                fact(MEETINGS_HELD, MeetingKind.PARTY_LECTURE, 2), fact(WORK_REMINDERS_SENT, null, 7),
+                fact(MEETINGS_HELD, MeetingKind.ORGANISATIONAL_LIFE_MEETING, 3), fact(MEETINGS_HELD, MeetingKind.PARTY_LECTURE, 4),
+                fact(SUPERVISION_GROUPS_FORMED, null, 0)));
+        assertThat(ProcessMetrics.totalsByKind(sums)).containsExactly(java.util.Map.entry(WORK_REMINDERS_SENT, 7),
+                java.util.Map.entry(SUPERVISION_GROUPS_FORMED, 0), java.util.Map.entry(MEETINGS_HELD, 9));
+        assertThat(ProcessMetrics.meetingTotals(sums)).containsExactly(
+                java.util.Map.entry(MeetingKind.ORGANISATIONAL_LIFE_MEETING, 3), java.util.Map.entry(MeetingKind.PARTY_LECTURE, 6));
+        assertThat(ProcessMetrics.totalsByKind(List.of())).isEmpty();
+        assertThat(ProcessMetrics.meetingTotals(ProcessMetrics.byKind(List.of(fact(TALKS_HELD, null, 5))))).isEmpty();
+    }
 }

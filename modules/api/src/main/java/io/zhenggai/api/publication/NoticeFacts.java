@@ -43,7 +43,8 @@ public record NoticeFacts(
         InspectionKind kind,
         InspectionForm form,
         InspectionLevel level,
-        @JsonInclude(JsonInclude.Include.NON_NULL) RoundFacts round) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) RoundFacts round,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ProcessMetricCount> processMetrics) {
 
     /**
      * {@code kind}: 巡视 or 巡察, from which the notice takes every word; facts kept by drafts composed before the
@@ -51,9 +52,25 @@ public record NoticeFacts(
      * {@code round} is null for the notice of one inspection; for a round notice (ADR 0026) it carries the round and
      * a row per unit, {@code inspectionId} is null and the totals, regulations, meetings, accountability and money
      * are the round's: the sums of its units'.
+     * {@code processMetrics}: the process metrics (过程性指标) the unit recorded, summed by kind (module ledger); empty
+     * for a round (its sums are in {@link RoundFacts#processMetrics()}, see {@link #metrics()}) and for facts kept
+     * before they were carried. Left out of the JSON when empty, so such facts keep their content hash.
      */
     public NoticeFacts {
         kind = InspectionKind.orDefault(kind);
+        processMetrics = processMetrics == null ? List.of() : List.copyOf(processMetrics);
+    }
+
+    /** The facts without process metrics (composed before they were carried, or a unit that recorded none). */
+    public NoticeFacts(String inspectionId, String rectificationId, String inspectingBody, String inspectedUnit,
+                       String mandate, List<String> legalBasis, LocalDate fieldworkStart, LocalDate fieldworkEnd,
+                       LocalDate feedbackDate, Plan plan, Office office, List<GroupMember> leadershipGroup,
+                       List<Category> categories, List<Meeting> meetings, Regulations regulations,
+                       List<AccountabilityCount> accountability, List<MoneyTotal> money, Totals totals, InspectionKind kind,
+                       InspectionForm form, InspectionLevel level, RoundFacts round) {
+        this(inspectionId, rectificationId, inspectingBody, inspectedUnit, mandate, legalBasis, fieldworkStart, fieldworkEnd,
+                feedbackDate, plan, office, leadershipGroup, categories, meetings, regulations, accountability, money, totals,
+                kind, form, level, round, List.of());
     }
 
     /** The facts of one inspection (no round). */
@@ -65,7 +82,7 @@ public record NoticeFacts(
                        InspectionForm form, InspectionLevel level) {
         this(inspectionId, rectificationId, inspectingBody, inspectedUnit, mandate, legalBasis, fieldworkStart, fieldworkEnd,
                 feedbackDate, plan, office, leadershipGroup, categories, meetings, regulations, accountability, money, totals,
-                kind, form, level, null);
+                kind, form, level, null, List.of());
     }
 
     /**
@@ -74,6 +91,14 @@ public record NoticeFacts(
      */
     public boolean ofRound() {
         return round != null;
+    }
+
+    /**
+     * The process metrics this notice states, summed by kind: the round's for a round notice, else the unit's. (Not
+     * a bean getter: not serialised.)
+     */
+    public List<ProcessMetricCount> metrics() {
+        return ofRound() ? (round.processMetrics() == null ? List.of() : round.processMetrics()) : processMetrics;
     }
 
     /**

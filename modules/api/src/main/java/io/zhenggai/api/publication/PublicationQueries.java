@@ -17,8 +17,14 @@ public final class PublicationQueries {
     public record FindNoticeRevisionQuery(String noticeId, int revision) {
     }
 
-    /** Notices for staff, newest first; filters may be null. */
-    public record ListNoticesQuery(String inspectionId, NoticeStatus status, int page, int size) {
+    /**
+     * Notices for staff, newest first; filters may be null. {@code roundId}: the notices composed for that round
+     * (轮次通报, ADR 0026), which belong to no single inspection.
+     */
+    public record ListNoticesQuery(String inspectionId, String roundId, NoticeStatus status, int page, int size) {
+        public ListNoticesQuery(String inspectionId, NoticeStatus status, int page, int size) {
+            this(inspectionId, null, status, page, size);
+        }
     }
 
     /** Published and closed notices, newest first (what anyone may read). */
@@ -84,7 +90,15 @@ public final class PublicationQueries {
             LocalDate windowEnd,
             boolean historical,
             Instant publishedAt,
-            long version) {
+            long version,
+            String roundId) {
+        /** {@code roundId}: the round of a round notice (its {@code inspectionId} is then null); null for a unit's notice. */
+        public NoticeSummary(String noticeId, String inspectionId, String title, String publishingUnit, int versionNumber,
+                             String correctsNoticeId, String correctedByNoticeId, NoticeStatus status, String statusLabel,
+                             LocalDate windowStart, LocalDate windowEnd, boolean historical, Instant publishedAt, long version) {
+            this(noticeId, inspectionId, title, publishingUnit, versionNumber, correctsNoticeId, correctedByNoticeId, status,
+                    statusLabel, windowStart, windowEnd, historical, publishedAt, version, null);
+        }
     }
 
     public record NoticePage(List<NoticeSummary> items, int page, int size, long total) {

@@ -69,6 +69,7 @@ final class AuthorizationRules {
 
                 // publication (staff side)
                 .requestMatchers(GET, "/api/notices/*/feedback").hasAnyRole(NOTICE_PERSONAL)
+                // the list of notices, whatever it is filtered by (?inspectionId=, ?roundId= — the notices of a round —, ?status=)
                 .requestMatchers(GET, "/api/notices", "/api/notices/**").hasAnyRole(NOTICE_READ)
                 .requestMatchers(POST, "/api/notices/*/approval").hasAnyRole(NOTICE_APPROVE)
                 .requestMatchers("/api/notices", "/api/notices/**").hasAnyRole(NOTICE_WRITE)

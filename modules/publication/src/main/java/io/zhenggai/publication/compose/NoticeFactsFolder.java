@@ -24,6 +24,7 @@ import io.zhenggai.ledger.ItemCounts;
 import io.zhenggai.ledger.Ledger;
 import io.zhenggai.ledger.LedgerFinding;
 import io.zhenggai.ledger.LedgerItem;
+import io.zhenggai.ledger.ProcessMetrics;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -79,6 +80,7 @@ public final class NoticeFactsFolder {
     private final List<Accountability.Fact> accountability = new ArrayList<>();
     private final Map<String, Reg> regulations = new LinkedHashMap<>();
     private final Map<MoneyOutcomeKind, BigDecimal> money = new EnumMap<>(MoneyOutcomeKind.class);
+    private final List<ProcessMetrics.Fact> metrics = new ArrayList<>();
 
     private static final class Cat {
         int ordinal;
@@ -422,6 +424,14 @@ public final class NoticeFactsFolder {
         }
     }
 
+    /** 过程性指标: summed by kind through the ledger's {@link ProcessMetrics}, as the ledger view and the round totals sum them. */
+    @EventHandler
+    void on(ProcessMetricRecordedEvent e) {
+        if (rect(e.rectificationId())) {
+            metrics.add(new ProcessMetrics.Fact(e.kind(), e.meetingKind(), e.count()));
+        }
+    }
+
     // ---------------------------------------------------------------- finance
 
     @EventHandler
@@ -495,7 +505,7 @@ public final class NoticeFactsFolder {
                 fieldworkStart != null ? fieldworkStart : plannedStart, fieldworkEnd != null ? fieldworkEnd : plannedEnd,
                 feedbackDate, plan, office, group, List.copyOf(cats), List.copyOf(meetings),
                 new NoticeFacts.Regulations(regs.size(), regs.size() - revised, revised, regs), List.copyOf(acc),
-                List.copyOf(mon), totals, kind, form, level);
+                List.copyOf(mon), totals, kind, form, level, null, ProcessMetrics.byKind(metrics));
     }
 
     /** The ledger counts of this inspection, folded through the one ledger arithmetic; {@link #facts()} states them. */

@@ -8,8 +8,6 @@ import io.zhenggai.api.inspection.InspectionForm;
 import io.zhenggai.api.inspection.InspectionKind;
 import io.zhenggai.api.inspection.InspectionLevel;
 import io.zhenggai.api.publication.NoticeFacts;
-import io.zhenggai.api.rectification.RectificationEvents.ProcessMetricRecordedEvent;
-import io.zhenggai.api.rectification.RectificationIds;
 import io.zhenggai.api.rectification.RectificationQueries;
 import io.zhenggai.api.rectification.RectificationQueries.ProcessMetricCount;
 import io.zhenggai.ledger.Accountability;
@@ -94,14 +92,10 @@ public final class RoundFactsFolder {
 
     private final Members members;
     private final Map<String, NoticeFactsFolder> units = new LinkedHashMap<>();
-    private final Map<String, List<ProcessMetrics.Fact>> metrics = new LinkedHashMap<>();
-    private final AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(this);
-
     public RoundFactsFolder(Members members) {
         this.members = members;
         for (String inspectionId : members.inspections()) {
             units.put(inspectionId, new NoticeFactsFolder(inspectionId));
-            metrics.put(inspectionId, new ArrayList<>());
         }
     }
 
@@ -109,22 +103,10 @@ public final class RoundFactsFolder {
         accept(GenericEventMessage.asEventMessage(payload));
     }
 
-    /** Applies one event message to every unit's folder, and to the round's own handlers. */
+    /** Applies one event message to every unit's folder. */
     public void accept(EventMessage<?> message) {
         for (NoticeFactsFolder unit : units.values()) {
             unit.accept(message);
-        }
-        NoticeFactsFolder.dispatch(handlers, message);
-    }
-
-    @EventHandler
-    void on(ProcessMetricRecordedEvent e) {
-        if (e.rectificationId() == null || !e.rectificationId().startsWith(RectificationIds.PREFIX)) {
-            return;
-        }
-        List<ProcessMetrics.Fact> facts = metrics.get(RectificationIds.inspectionOf(e.rectificationId()));
-        if (facts != null) {
-            facts.add(new ProcessMetrics.Fact(e.kind(), e.meetingKind(), e.count()));
         }
     }
 
@@ -150,8 +132,7 @@ public final class RoundFactsFolder {
             NoticeFactsFolder.Counts c = folder.counts();
             unitFacts.add(f);
             counts.add(c);
-            List<ProcessMetricCount> pm = ProcessMetrics.byKind(metrics.get(e.getKey()));
-            metricCounts.addAll(pm);
+            metricCounts.addAll(f.processMetrics());
             meetings.addAll(f.meetings());
             regulations += f.regulations().count();
             enacted += f.regulations().enacted();

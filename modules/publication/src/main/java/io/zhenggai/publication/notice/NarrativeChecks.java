@@ -4,6 +4,8 @@ import io.zhenggai.api.inspection.InspectionKind;
 import io.zhenggai.api.publication.NoticeFacts;
 import io.zhenggai.api.publication.NoticeNarrative;
 import io.zhenggai.api.publication.NoticeSettings;
+import io.zhenggai.api.rectification.MeetingKind;
+import io.zhenggai.api.rectification.ProcessMetricKind;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,6 +41,16 @@ public final class NarrativeChecks {
         COUNTED.put(Pattern.compile("(\\d+)\\s*项问题"), "problemCount");
         COUNTED.put(Pattern.compile("(\\d+)\\s*个具体表现"), "manifestationCount");
         COUNTED.put(Pattern.compile("(\\d+)\\s*条整改任务"), "taskCount");
+        // process metrics (checked only when the unit recorded the kind): "发出工作提醒12次", "成立督导组3个", "开展现场督导20次",
+        // "开展谈心谈话86人次", "召开组织生活会5次"
+        COUNTED.put(Pattern.compile("工作提醒(?:函|单)?\\s*(\\d+)\\s*[次份条个]"), Placeholders.metricName(ProcessMetricKind.WORK_REMINDERS_SENT));
+        COUNTED.put(Pattern.compile("督导组\\s*(\\d+)\\s*个"), Placeholders.metricName(ProcessMetricKind.SUPERVISION_GROUPS_FORMED));
+        COUNTED.put(Pattern.compile("(\\d+)\\s*个(?:专项)?督导组"), Placeholders.metricName(ProcessMetricKind.SUPERVISION_GROUPS_FORMED));
+        COUNTED.put(Pattern.compile("现场督导\\s*(\\d+)\\s*[次轮]"), Placeholders.metricName(ProcessMetricKind.ON_SITE_SUPERVISION_VISITS));
+        COUNTED.put(Pattern.compile("谈心谈话\\s*(\\d+)\\s*(?:人次|次|人)"), Placeholders.metricName(ProcessMetricKind.TALKS_HELD));
+        for (MeetingKind k : MeetingKind.values()) {
+            COUNTED.put(Pattern.compile(Pattern.quote(k.label()) + "\\s*(\\d+)\\s*[次场]"), Placeholders.meetingMetricName(k));
+        }
         // a round notice (checked only when the facts are a round's): "共巡察40个单位"
         COUNTED.put(Pattern.compile("(\\d+)\\s*个(?:被(?:" + InspectionKind.XUNSHI.word() + "|" + InspectionKind.XUNCHA.word()
                 + "))?(?:单位|部门|党组织)"), "roundInspectionCount");

@@ -8,6 +8,8 @@ import io.zhenggai.api.publication.RateStyle;
 import io.zhenggai.api.rectification.AccountabilityKind;
 import io.zhenggai.api.rectification.LeadershipRole;
 import io.zhenggai.api.rectification.MeetingKind;
+import io.zhenggai.api.rectification.ProcessMetricKind;
+import io.zhenggai.ledger.ProcessMetrics;
 import io.zhenggai.ledger.WanYuan;
 
 import java.math.BigDecimal;
@@ -88,6 +90,12 @@ public final class Placeholders {
         }
         for (MoneyOutcomeKind k : MoneyOutcomeKind.values()) {
             names.put(moneyName(k), k.label() + "（万元，仅当单位记录了该类资金）");
+        }
+        for (ProcessMetricKind k : ProcessMetricKind.values()) {
+            names.put(metricName(k), k.label() + (k.countsMeetings() ? "（各类会议合计）" : "") + "数（过程性指标，仅当单位记录了该类指标）");
+        }
+        for (MeetingKind k : MeetingKind.values()) {
+            names.put(meetingMetricName(k), "召开" + k.label() + "次数（过程性指标，仅当单位记录了该类会议）");
         }
         names.put("roundName", "轮次名称（轮次通报）");
         names.put("roundInspectionCount", "本轮被" + InspectionKind.EITHER + "单位数（轮次通报）");
@@ -178,6 +186,9 @@ public final class Placeholders {
         f.accountability().stream().filter(a -> !a.uncounted())
                 .forEach(a -> v.put(accountabilityName(a.kind()), String.valueOf(a.count())));
         f.money().forEach(m -> v.put(moneyName(m.kind()), WanYuan.figure(m.amount())));
+        // process metrics: the unit's, or the round's sums; only the kinds recorded (a recorded 0 is 0)
+        ProcessMetrics.totalsByKind(f.metrics()).forEach((k, n) -> v.put(metricName(k), String.valueOf(n)));
+        ProcessMetrics.meetingTotals(f.metrics()).forEach((k, n) -> v.put(meetingMetricName(k), String.valueOf(n)));
         if (f.ofRound()) {
             put(v, "roundName", f.round().name());
             v.put("roundInspectionCount", String.valueOf(f.round().inspections()));
@@ -193,6 +204,16 @@ public final class Placeholders {
     /** e.g. {@code moneyFundsRecoveredWanYuan}. */
     static String moneyName(MoneyOutcomeKind k) {
         return "money" + camel(k.name()) + "WanYuan";
+    }
+
+    /** e.g. {@code metricWorkRemindersSentCount}; {@code metricMeetingsHeldCount} is every meeting kind together. */
+    static String metricName(ProcessMetricKind k) {
+        return "metric" + camel(k.name()) + "Count";
+    }
+
+    /** e.g. {@code metricOrganisationalLifeMeetingCount}: meetings of that kind held, as a process metric. */
+    static String meetingMetricName(MeetingKind k) {
+        return "metric" + camel(k.name()) + "Count";
     }
 
     private static String camel(String constant) {

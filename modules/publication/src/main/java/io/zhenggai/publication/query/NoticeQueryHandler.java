@@ -27,6 +27,9 @@ class NoticeQueryHandler {
     private final JdbcClient jdbc;
     private final ObjectMapper json;
 
+    /** The columns of a summary: the row and the round of a round notice. */
+    private static final String SUMMARY_COLUMNS = "*, facts -> 'round' ->> 'roundId' as round_id";
+
     NoticeQueryHandler(JdbcClient jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
         this.json = json;
@@ -50,14 +53,17 @@ class NoticeQueryHandler {
 
     @QueryHandler
     NoticePage handle(ListNoticesQuery q) {
+        // a round notice's round is in its facts (indexed, V420)
         String where = " where (cast(:inspection as varchar) is null or inspection_id = :inspection)"
+                + " and (cast(:round as varchar) is null or facts -> 'round' ->> 'roundId' = :round)"
                 + " and (cast(:status as varchar) is null or status = :status)";
         String status = q.status() == null ? null : q.status().name();
         long total = jdbc.sql("select count(*) from publication_notice" + where)
-                .param("inspection", q.inspectionId()).param("status", status).query(Long.class).single();
-        List<NoticeSummary> items = jdbc.sql("select * from publication_notice" + where
+                .param("inspection", q.inspectionId()).param("round", q.roundId()).param("status", status)
+                .query(Long.class).single();
+        List<NoticeSummary> items = jdbc.sql("select " + SUMMARY_COLUMNS + " from publication_notice" + where
                         + " order by created_at desc, notice_id limit :size offset :offset")
-                .param("inspection", q.inspectionId()).param("status", status)
+                .param("inspection", q.inspectionId()).param("round", q.roundId()).param("status", status)
                 .param("size", q.size()).param("offset", (long) q.page() * q.size())
                 .query((rs, n) -> summary(rs)).list();
         return new NoticePage(items, q.page(), q.size(), total);
@@ -66,8 +72,8 @@ class NoticeQueryHandler {
     @QueryHandler
     NoticeList handle(ListPublicNoticesQuery q) {
         return new NoticeList(jdbc.sql("""
-                        select * from publication_notice where status in ('PUBLISHED', 'CLOSED')
-                        order by window_start desc nulls last, published_at desc, notice_id""")
+                        select %s from publication_notice where status in ('PUBLISHED', 'CLOSED')
+                        order by window_start desc nulls last, published_at desc, notice_id""".formatted(SUMMARY_COLUMNS))
                 .query((rs, n) -> summary(rs)).list());
     }
 
@@ -120,7 +126,7 @@ class NoticeQueryHandler {
                 rs.getString("publishing_unit"), rs.getInt("version_number"), rs.getString("corrects_notice_id"),
                 rs.getString("corrected_by_notice_id"), status, status.label(), rs.getObject("window_start", LocalDate.class),
                 rs.getObject("window_end", LocalDate.class), rs.getBoolean("historical"), instant(rs, "published_at"),
-                rs.getLong("last_seq"));
+                rs.getLong("last_seq"), rs.getString("round_id"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

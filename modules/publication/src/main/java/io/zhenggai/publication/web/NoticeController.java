@@ -147,10 +147,16 @@ class NoticeController {
 
     @GetMapping
     @PreAuthorize(READ)
-    NoticePage list(@RequestParam(required = false) String inspectionId, @RequestParam(required = false) NoticeStatus status,
+    @Operation(summary = "通报列表 Notices, newest first: of an inspection (inspectionId), of a round (roundId: its round notices), by status")
+    NoticePage list(@RequestParam(required = false) String inspectionId, @RequestParam(required = false) String roundId,
+                    @RequestParam(required = false) NoticeStatus status,
                     @RequestParam(defaultValue = "0") @Min(0) int page,
                     @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        return queries.query(new ListNoticesQuery(inspectionId, status, page, size), NoticePage.class).join();
+        if (inspectionId != null && roundId != null) {
+            throw new InvalidInputException("roundId", "INSPECTION_OR_ROUND",
+                    "请只指定 inspectionId（单位通报）或 roundId（轮次通报）之一");
+        }
+        return queries.query(new ListNoticesQuery(inspectionId, roundId, status, page, size), NoticePage.class).join();
     }
 
     @GetMapping("/{noticeId}")
