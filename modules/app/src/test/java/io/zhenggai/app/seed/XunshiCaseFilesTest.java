@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The synthetic 巡视 cases of {@code seeds/} satisfy the case-file schema, say they are synthetic, and state a 巡视
- * (never a 巡察) of the level they stand for. Their published text is checked by {@code XunshiCasesIT}.
+ * (never a 巡察) of the level they stand for. Their published text is checked by {@code SyntheticCasesIT}.
  */
 class XunshiCaseFilesTest {
 
