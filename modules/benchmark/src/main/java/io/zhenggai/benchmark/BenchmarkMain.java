@@ -60,6 +60,7 @@ public final class BenchmarkMain {
     /** The projections figure 3 replays (known to the harness, resettable in the app, chosen by --projections). */
     private final List<Projection> replayed = new ArrayList<>();
     private final List<String> notReplayed = new ArrayList<>();
+    private int unstartedHandedOver;
     private Database db;
     private AppProcess app;
     private int appStarts;
@@ -433,7 +434,9 @@ public final class BenchmarkMain {
         workload.inspections().setHistory(history.delivered().stream()
                 .map(d -> new InspectionWorkload.Historic(d.inspectionId(), d.findingCount())).toList());
         if (o.rectificationShare() > 0) {
-            workload.rectifications().addHistory(history.unstartedRectifications(), history.unfinishedItems());
+            List<io.zhenggai.benchmark.workload.RectificationPlan> unstarted = history.unstartedRectifications();
+            workload.rectifications().addHistory(unstarted.subList(unstartedHandedOver, unstarted.size()), history.unfinishedItems());
+            unstartedHandedOver = unstarted.size(); // each is worked on once: the next step adds only the new ones
         }
         workload.prepare(app.api);
         CommandLoad load = new CommandLoad(app.api, workload, db, o.seed() + target);

@@ -35,7 +35,7 @@ final class Compare {
                 ra.path("machine").path("loadAverageAtStart").asText("?"), ra.path("noisy").asBoolean() ? " NOISY" : "");
         out.printf("after:  %s (%s), load at start %s%s%n", name(rb, b), rb.path("run").path("startedAt").asText("?"),
                 rb.path("machine").path("loadAverageAtStart").asText("?"), rb.path("noisy").asBoolean() ? " NOISY" : "");
-        out.println("JVM flags: " + ra.path("appJvmArgs") + " → " + rb.path("appJvmArgs"));
+        out.println("JVM flags: " + flags(ra) + " → " + flags(rb));
         out.println("values: median ±half the spread; change = after/before - 1; \"within spread\": the two runs' min..max overlap");
 
         section(out, "Figure 1 — JDBC one row per transaction, rows/s");
@@ -69,6 +69,11 @@ final class Compare {
             out.printf("  %-72s %-44s → %s%n", name, ta.getOrDefault(name, "—"), tb.getOrDefault(name, "—"));
         }
         return 0;
+    }
+
+    private static String flags(JsonNode r) {
+        JsonNode f = r.path("appJvmArgs").isArray() ? r.path("appJvmArgs") : r.path("machine").path("appJvmArgs");
+        return f.toString();
     }
 
     private static String name(JsonNode r, Path file) {
