@@ -189,9 +189,9 @@ final class Report {
                     "RSS after GC", "RSS peak replay", "heap mid-replay", "bytes/event");
             for (Results.Step s : r.steps) {
                 Results.Memory m = s.memory();
-                out.printf(Locale.ROOT, "  %-9s %10s %12s %12s %13s %15s %16s %12.0f%n", human(s.storedEvents()), mb(m.rssIdleBytes()),
+                out.printf(Locale.ROOT, "  %-9s %10s %12s %12s %13s %15s %16s %12.0f%s%n", human(s.storedEvents()), mb(m.rssIdleBytes()),
                         mb(m.rssSteadyBytes()), mb(m.liveHeapBytes()), mb(m.rssAfterGcBytes()), mb(s.replay().peakRssBytes()),
-                        mb(s.replay().heapUsedMidReplayBytes()), m.bytesPerEvent());
+                        mb(s.replay().heapUsedMidReplayBytes()), m.bytesPerEvent(), noisy(m.noisy()));
             }
 
             out.println();
