@@ -39,8 +39,8 @@ final class Compare {
         out.println("values: median ±half the spread; change = after/before - 1; \"within spread\": the two runs' min..max overlap");
 
         section(out, "Figure 1 — JDBC one row per transaction, rows/s");
-        table(out, rows(ra.path("limit").path("oneRowPerTransaction"), x -> x.path("clients").asText() + " clients", "rowsPerSecond"),
-                rows(rb.path("limit").path("oneRowPerTransaction"), x -> x.path("clients").asText() + " clients", "rowsPerSecond"), true);
+        table(out, rows(ra.path("limit").path("oneRowPerTransaction"), x -> clients(x.path("clients").asInt()), "rowsPerSecond"),
+                rows(rb.path("limit").path("oneRowPerTransaction"), x -> clients(x.path("clients").asInt()), "rowsPerSecond"), true);
 
         for (String[] f : new String[][]{{"eventsPerSecond", "events/s", "true"}, {"p50Ms", "p50 ms", "false"}, {"p99Ms", "p99 ms", "false"}}) {
             section(out, "Figures 2 and 4 — commands, " + f[1]);
@@ -71,6 +71,10 @@ final class Compare {
         return 0;
     }
 
+    private static String clients(int n) {
+        return n + (n == 1 ? " client" : " clients");
+    }
+
     private static String flags(JsonNode r) {
         JsonNode f = r.path("appJvmArgs").isArray() ? r.path("appJvmArgs") : r.path("machine").path("appJvmArgs");
         return f.toString();
@@ -98,7 +102,7 @@ final class Compare {
         Map<String, JsonNode> m = new LinkedHashMap<>();
         for (JsonNode s : r.path("steps")) {
             for (JsonNode c : s.path("commands")) {
-                m.put(Report.human(s.path("targetEvents").asLong()) + " / " + c.path("clients").asText() + " clients", c.path(field));
+                m.put(Report.human(s.path("targetEvents").asLong()) + " / " + clients(c.path("clients").asInt()), c.path(field));
             }
         }
         return m;
@@ -155,7 +159,9 @@ final class Compare {
                 double my = y.path("median").asDouble();
                 change = mx == 0 ? "" : String.format(Locale.ROOT, "%+.0f%%", (my / mx - 1) * 100);
                 boolean overlap = y.path("min").asDouble(my) <= x.path("max").asDouble(mx) && x.path("min").asDouble(mx) <= y.path("max").asDouble(my);
-                verdict = overlap ? "within spread" : (my > mx) == higherIsBetter ? "better" : "worse";
+                boolean spread = x.path("n").asInt() > 1 && y.path("n").asInt() > 1;
+                verdict = !spread ? ((my > mx) == higherIsBetter ? "better?" : "worse?") + " (one run: no spread to judge)"
+                        : overlap ? "within spread" : (my > mx) == higherIsBetter ? "better" : "worse";
             }
             out.printf("  %-44s %18s %18s %9s  %s%n", key, format(x), format(y), change, verdict);
         }
