@@ -39,11 +39,14 @@ import java.util.regex.Pattern;
  * <pre>
  * mvn -q -DskipTests package && java -jar modules/benchmark/target/zhenggai-benchmark.jar [--quick]
  * </pre>
- * Order of a run: a fresh database; the app started once to create its schema; figure 1 (plain JDBC); then for each
- * history size: preload events with COPY, raw scan and full replay of the projections (figure 3), a normal restart
- * (figure 6), commands at each concurrency (figures 2 and 4), memory (figure 5); the audit export (figure 7) when the
- * app offers it; the embedded cold start (figure 6); the targets. Results: a table on stdout and
- * {@code bench-results/<timestamp>.json}.
+ * Order of a run: refused when the 1-minute load average is above 1.5 (unless --allow-noisy); a fresh database; the app
+ * (with README.md's JVM flags) started once to create its schema and list its resettable processors; figure 1 (plain
+ * JDBC); then for each history size: preload inspection and rectification events with COPY, one start until every
+ * processor is through them, raw scan and the replay of every projection alone (figure 3), a normal restart (figure
+ * 6), the mixed inspection and rectification commands at each concurrency (figures 2 and 4), memory (figure 5); the
+ * audit export (figure 7) when the app offers it; the embedded cold start and the seed notice (figure 6); the targets.
+ * Every figure carries its load average. Results: a table on stdout and {@code bench-results/<timestamp>.json};
+ * {@code --compare a.json b.json} prints two of them side by side.
  */
 public final class BenchmarkMain {
 
