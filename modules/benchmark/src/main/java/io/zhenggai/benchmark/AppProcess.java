@@ -50,7 +50,9 @@ final class AppProcess implements AutoCloseable {
         int port = freePort();
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-XX:+ExitOnOutOfMemoryError"); // as in production: a JVM out of memory ends instead of limping on
+        if (!jvmArgs.contains("-XX:+ExitOnOutOfMemoryError")) {
+            cmd.add("-XX:+ExitOnOutOfMemoryError"); // as in production: a JVM out of memory ends instead of limping on
+        }
         cmd.addAll(jvmArgs);
         if (jfrFile != null) {
             cmd.add("-XX:StartFlightRecording=filename=" + jfrFile.toAbsolutePath() + ",settings=profile,dumponexit=true");

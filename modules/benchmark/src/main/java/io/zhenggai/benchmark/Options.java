@@ -31,7 +31,17 @@ record Options(
         boolean jfr,
         List<String> appJvmArgs,
         boolean keepDatabase,
-        boolean skipColdStart) {
+        boolean skipColdStart,
+        String baseJvmArgs,
+        boolean rectification,
+        double rectificationShare,
+        List<String> projections,
+        boolean allowNoisy,
+        String label,
+        List<Path> compare) {
+
+    /** The 1-minute load average above which the machine is not quiet enough to report figures. */
+    static final double MAX_START_LOAD = 1.5;
 
     static final String USAGE = """
             usage: java -jar modules/benchmark/target/zhenggai-benchmark.jar [options]
@@ -50,7 +60,15 @@ record Options(
               --app-jar PATH        default modules/app/target/zhenggai.jar
               --out DIR             default bench-results
               --jfr                 record the app with JDK Flight Recorder and print its hot methods
-              --app-jvm-args "..."  extra JVM flags for the app (e.g. "-XX:+UseSerialGC -Xss512k")
+              --base-jvm-args readme|none|"..."  the app's JVM flags: readme (default) = those of README.md's run
+                                    command, none = the JVM's defaults, or the flags given
+              --app-jvm-args "..."  extra JVM flags for the app, after the base ones (e.g. "-Xmx192m"; the last wins)
+              --label NAME          a name for this run in the JSON (e.g. "cache-on"), shown by --compare
+              --compare A.json B.json   print a before/after table of two result files (runs nothing)
+              --rectification-share X   share of rectification commands in the mix, default 0.5
+              --no-rectification    the inspection workload and history alone (as the harness before it knew rectification)
+              --projections a,b     which projections figure 3 replays (default: every projection that supports a reset)
+              --allow-noisy         report even when the 1-min load average at start is above 1.5, every figure marked noisy
               --skip-cold-start     do not measure the embedded cold start
               --keep-db             do not drop the benchmark database at the end
             """;
@@ -79,6 +97,13 @@ record Options(
         List<String> jvmArgs = new ArrayList<>();
         boolean keep = false;
         boolean skipCold = false;
+        String baseJvm = "readme";
+        boolean rectification = true;
+        double share = 0.5;
+        List<String> projections = List.of();
+        boolean allowNoisy = false;
+        String label = null;
+        List<Path> compare = List.of();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -100,6 +125,13 @@ record Options(
                 case "--app-jvm-args" -> jvmArgs.addAll(Arrays.stream(args[++i].trim().split("\\s+")).filter(s -> !s.isEmpty()).toList());
                 case "--keep-db" -> keep = true;
                 case "--skip-cold-start" -> skipCold = true;
+                case "--base-jvm-args" -> baseJvm = args[++i].trim();
+                case "--no-rectification" -> rectification = false;
+                case "--rectification-share" -> share = Double.parseDouble(args[++i]);
+                case "--projections" -> projections = Arrays.stream(args[++i].split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList();
+                case "--allow-noisy" -> allowNoisy = true;
+                case "--label" -> label = args[++i];
+                case "--compare" -> compare = List.of(Path.of(args[++i]), Path.of(args[++i]));
                 case "-h", "--help" -> {
                     System.out.println(USAGE);
                     System.exit(0);
@@ -114,9 +146,16 @@ record Options(
         if (!List.of("auto", "local", "embedded").contains(db)) {
             throw new IllegalArgumentException("--db must be auto, local or embedded");
         }
+        if (share < 0 || share > 1) {
+            throw new IllegalArgumentException("--rectification-share must be between 0 and 1");
+        }
+        if (!rectification) {
+            share = 0;
+        }
         steps = steps.stream().sorted().toList();
         return new Options(quick, appJar, out, db, host, port, seed, conc, steps, runs, runSeconds, warmup, limitSeconds,
-                replaySmall, replayLarge, coldRuns, active, zipf, jfr, List.copyOf(jvmArgs), keep, skipCold);
+                replaySmall, replayLarge, coldRuns, active, zipf, jfr, List.copyOf(jvmArgs), keep, skipCold, baseJvm,
+                rectification, share, projections, allowNoisy, label, compare);
     }
 
     /** "10k" → 10000, "1M" → 1000000, "250000" → 250000. */

@@ -22,18 +22,73 @@ import java.util.Map;
  */
 final class Projections {
 
-    /** A projection: its processor name and the prefix of the tables it owns (truncated before a replay). */
-    record Projection(String processor, String tablePrefix) {
+    /**
+     * A projection: its processor name, the tables its {@code @ResetHandler} clears (emptied before a replay), and how
+     * its read model is checked against the events after a replay.
+     */
+    record Projection(String processor, List<String> tables, Check check) {
     }
 
+    /** Compares a read model with the events it was built from: "OK: …" or "MISMATCH: …". */
+    interface Check {
+        String run(Database db) throws SQLException;
+    }
+
+    static final String INSPECTION = "io.zhenggai.api.inspection.InspectionEvents$";
+    static final String RECTIFICATION = "io.zhenggai.api.rectification.RectificationEvents$";
+
     /**
-     * The projections whose full replay is figure 3.
-     * ── RECTIFICATION (issue 3): add the progress projection here once that context lands, e.g.
-     *    {@code new Projection("progress-projection", "rectification")}, with the processor name from its
-     *    {@code @ProcessingGroup} and the prefix of the tables its {@code @ResetHandler} clears.
+     * The projections the harness can replay, with their tables as their {@code @ResetHandler}s clear them (policies and
+     * sagas are never replayed: they would act again). {@code inspection-projection} first: it is the figure 3 of
+     * every earlier run. A projection the app reports as resettable but missing here is listed as not replayed.
      */
-    static final List<Projection> REPLAYED = List.of(
-            new Projection("inspection-projection", "inspection"));
+    static final List<Projection> KNOWN = List.of(
+            new Projection("inspection-projection", List.of("inspection_finding", "inspection_category", "inspection", "inspection_round"),
+                    db -> compare(db, "inspections", "select count(*) from inspection", count(INSPECTION + "InspectionScheduledEvent"),
+                            "findings", "select count(*) from inspection_finding", count(INSPECTION + "FindingRecordedEvent"))),
+            new Projection("rectification-projection", List.of("rectification_ledger"),
+                    db -> compare(db, "ledgers", "select count(*) from rectification_ledger", count(RECTIFICATION + "RectificationOpenedEvent"),
+                            "events applied", "select coalesce(sum(version + 1), 0) from rectification_ledger",
+                            "select count(*) from domain_event_entry where aggregate_identifier like 'rect-%'",
+                            "items", "select coalesce(sum(jsonb_array_length(document -> 'items')), 0) from rectification_ledger",
+                            count(RECTIFICATION + "ItemAddedEvent"))),
+            new Projection("progress-projection", List.of("progress_process_metric", "progress_round", "progress_money_outcome",
+                    "progress_regulation_link", "progress_regulation_version", "progress_regulation", "progress_accountability",
+                    "progress_meeting", "progress_item_transition", "progress_item", "progress_finding", "progress_category",
+                    "progress_inspection", "progress_stream"),
+                    db -> compare(db, "items", "select count(*) from progress_item", count(RECTIFICATION + "ItemAddedEvent"),
+                            "closed off", "select count(*) from progress_item where close_off = 'CLOSED_OFF'",
+                            count(RECTIFICATION + "CloseOffApprovedEvent"),
+                            "inspections", "select count(*) from progress_inspection", count(INSPECTION + "InspectionScheduledEvent"))),
+            new Projection("finance-projection", List.of("finance_inspection_round", "finance_money_outcome", "finance_violation",
+                    "finance_expense_recheck", "finance_expense", "finance_finding_ref", "finance_regulation_link",
+                    "finance_regulation_version", "finance_regulation", "finance_rule_book"),
+                    db -> compare(db, "inspections", "select count(*) from finance_inspection_round",
+                            count(INSPECTION + "InspectionScheduledEvent"))),
+            new Projection("publication-projection", List.of("publication_feedback", "publication_notice_revision", "publication_notice"),
+                    db -> compare(db, "notices", "select count(*) from publication_notice",
+                            count("io.zhenggai.api.publication.PublicationEvents$NoticeDraftCreatedEvent"))));
+
+    static Projection known(String processor) {
+        return KNOWN.stream().filter(p -> p.processor().equals(processor)).findFirst().orElse(null);
+    }
+
+    private static String count(String payloadType) {
+        return "select count(*) from domain_event_entry where payload_type = '" + payloadType + "'";
+    }
+
+    /** Pairs of (name, read-model count, event-store count): OK when every pair is equal. */
+    private static String compare(Database db, String... triples) throws SQLException {
+        StringBuilder sb = new StringBuilder();
+        boolean ok = true;
+        for (int i = 0; i < triples.length; i += 3) {
+            long model = db.scalar(triples[i + 1]);
+            long events = db.scalar(triples[i + 2]);
+            ok &= model == events;
+            sb.append(sb.length() == 0 ? "" : ", ").append(model).append('/').append(events).append(' ').append(triples[i]);
+        }
+        return (ok ? "OK: " : "MISMATCH: ") + sb;
+    }
 
     /** One processor's position: {@code index} -1 before its first event; {@code replaying} while a ReplayToken is stored. */
     record Position(String processor, long index, boolean replaying) {
@@ -86,7 +141,12 @@ final class Projections {
 
     /** Deletes the processor's token (so that it starts from the first event) and empties the projection's tables. */
     static List<String> reset(Connection c, Projection p) throws SQLException {
-        List<String> tables = tables(c, p.tablePrefix());
+        List<String> tables = new ArrayList<>();
+        for (String t : p.tables()) {
+            if (exists(c, t)) {
+                tables.add(t);
+            }
+        }
         try (PreparedStatement del = c.prepareStatement("delete from token_entry where processor_name = ?")) {
             del.setString(1, p.processor());
             del.executeUpdate();
@@ -97,19 +157,13 @@ final class Projections {
         return tables;
     }
 
-    /** Tables named {@code prefix} or {@code prefix_*} in the public schema. */
-    static List<String> tables(Connection c, String prefix) throws SQLException {
-        List<String> tables = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("select table_name from information_schema.tables where table_schema = 'public'"
-                + " and table_type = 'BASE TABLE' and (table_name = ? or table_name like ?) order by table_name")) {
-            ps.setString(1, prefix);
-            ps.setString(2, prefix.replace("_", "\\_") + "\\_%");
+    private static boolean exists(Connection c, String table) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select 1 from information_schema.tables where table_schema = 'public'"
+                + " and table_type = 'BASE TABLE' and table_name = ?")) {
+            ps.setString(1, table);
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    tables.add(rs.getString(1));
-                }
+                return rs.next();
             }
         }
-        return tables;
     }
 }

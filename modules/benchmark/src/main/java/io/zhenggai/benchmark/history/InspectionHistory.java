@@ -9,11 +9,14 @@ import io.zhenggai.api.audit.MetadataKeys;
 import io.zhenggai.api.inspection.InspectionEvents.*;
 import io.zhenggai.benchmark.workload.InspectionPlan;
 import io.zhenggai.benchmark.workload.InspectionPlan.Step;
+import io.zhenggai.benchmark.workload.RectificationPlan;
+import io.zhenggai.benchmark.workload.RectificationWorkload;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,11 +57,30 @@ public final class InspectionHistory implements HistorySource {
     private String currentRound;
     private int inCurrentRound = INSPECTIONS_PER_ROUND;
     private long produced;
+    // the rectification of every delivered inspection (null: the inspection context alone, as before the harness knew it)
+    private final boolean rectifications;
+    private final List<RectificationStream> rectInFlight = new ArrayList<>();
+    private final Map<String, RectificationStream> rectByInspection = new HashMap<>();
+    private final java.util.Set<String> inspectionsDone = new java.util.HashSet<>();
+    private final java.util.ArrayDeque<RectificationStream> forced = new java.util.ArrayDeque<>();
+    private final List<RectificationPlan> unstarted = new ArrayList<>();
+    private final List<RectificationWorkload.OpenTarget> unfinished = new ArrayList<>();
+    private int rectificationEvents;
 
     /** {@code prefix} keeps the ids of two generators apart (e.g. "h" for history, "L3" for a limit thread). */
     public InspectionHistory(long seed, String prefix) {
+        this(seed, prefix, false);
+    }
+
+    /**
+     * With {@code rectifications}, every delivered inspection's rectification is in the history too (see
+     * {@link RectificationStream}); a fifth of them opened and never started, the rest following a
+     * {@link RectificationPlan}, some items left unfinished.
+     */
+    public InspectionHistory(long seed, String prefix, boolean rectifications) {
         this.random = new SplittableRandom(seed);
         this.prefix = prefix;
+        this.rectifications = rectifications;
     }
 
     @Override
@@ -70,14 +92,36 @@ public final class InspectionHistory implements HistorySource {
         return produced;
     }
 
-    /** Inspections whose feedback is stored (their findings can be corrected through the API). */
+    /**
+     * Inspections whose feedback is stored and that the history will never touch again, nor their rectifications
+     * (their findings can be corrected through the API).
+     */
     public List<Delivered> delivered() {
         return List.copyOf(delivered);
     }
 
+    /** Rectifications opened in the history and never started, which the history will never touch again. */
+    public List<RectificationPlan> unstartedRectifications() {
+        return List.copyOf(unstarted);
+    }
+
+    /** Unfinished items of rectifications the history will never touch again. */
+    public List<RectificationWorkload.OpenTarget> unfinishedItems() {
+        return List.copyOf(unfinished);
+    }
+
+    /** Events of the rectification context produced so far. */
+    public int rectificationEvents() {
+        return rectificationEvents;
+    }
+
+    /**
+     * Produces {@code count} events, and then the events that must follow at once (a rectification's opening after its
+     * feedback, a correction's take-over), so that a preload never stops between the two.
+     */
     @Override
     public void generate(long count, Consumer<EventRow> sink) {
-        for (long i = 0; i < count; i++) {
+        for (long i = 0; i < count || !forced.isEmpty(); i++) {
             sink.accept(next());
         }
     }
@@ -86,6 +130,29 @@ public final class InspectionHistory implements HistorySource {
     public EventRow next() {
         produced++;
         clockMillis += 500 + random.nextInt(30_000);
+        if (!forced.isEmpty()) {
+            RectificationStream r = forced.peek();
+            EventRow row = r.nextForced();
+            if (!r.hasForced()) {
+                forced.poll();
+            }
+            rectificationEvents++;
+            return row;
+        }
+        if (!rectInFlight.isEmpty() && random.nextInt(inFlight.size() + rectInFlight.size()) >= inFlight.size()) {
+            int i = random.nextInt(rectInFlight.size());
+            RectificationStream r = rectInFlight.get(i);
+            EventRow row = r.next();
+            rectificationEvents++;
+            if (r.planDone()) {
+                rectInFlight.set(i, rectInFlight.get(rectInFlight.size() - 1));
+                rectInFlight.remove(rectInFlight.size() - 1);
+                if (inspectionsDone.remove(r.inspectionId)) {
+                    handOver(r);
+                }
+            }
+            return row;
+        }
         if (inFlight.size() < IN_FLIGHT) {
             if (inCurrentRound >= INSPECTIONS_PER_ROUND) {
                 rounds++;
@@ -104,24 +171,58 @@ public final class InspectionHistory implements HistorySource {
         if (cursor.done()) {
             inFlight.set(i, inFlight.get(inFlight.size() - 1));
             inFlight.remove(inFlight.size() - 1);
-            delivered.add(new Delivered(cursor.plan.inspectionId, cursor.plan.findingCount));
+            RectificationStream r = rectByInspection.get(cursor.plan.inspectionId);
+            if (r == null) {
+                delivered.add(new Delivered(cursor.plan.inspectionId, cursor.plan.findingCount));
+            } else if (r.planDone()) {
+                handOver(r);
+            } else {
+                inspectionsDone.add(r.inspectionId);
+            }
         }
         return row;
     }
 
+    /** Neither the inspection nor its rectification gets events from the history any more: the live workload may use them. */
+    private void handOver(RectificationStream r) {
+        rectByInspection.remove(r.inspectionId);
+        delivered.add(new Delivered(r.inspectionId, r.findingCount));
+        if (r.unstarted) {
+            unstarted.add(r.plan);
+        } else {
+            for (RectificationPlan.OpenItem item : r.plan.openItems) {
+                unfinished.add(new RectificationWorkload.OpenTarget(r.inspectionId, r.plan.feedbackDate, item));
+            }
+        }
+    }
+
     private EventRow row(String aggregateId, long sequence, String aggregateType, Record event, String commandName) {
-        String id = uuid();
+        return row(aggregateId, sequence, aggregateType, event, commandName, "inspector", null, null);
+    }
+
+    /**
+     * One stored event with the app's audit metadata. {@code correlationId} null: the event starts its own chain (a
+     * person's command); {@code causationId} null: caused by a command of its own (a new id).
+     */
+    private EventRow row(String aggregateId, long sequence, String aggregateType, Record event, String commandName, String user,
+                         String correlationId, String causationId) {
+        String id = correlationId == null && causationId == null ? uuid() : null;
         Map<String, Object> meta = new TreeMap<>();
-        meta.put(MetadataKeys.CAUSATION_ID, id);
-        meta.put(MetadataKeys.CORRELATION_ID, id);
+        meta.put(MetadataKeys.CAUSATION_ID, causationId != null ? causationId : id != null ? id : uuid());
+        meta.put(MetadataKeys.CORRELATION_ID, correlationId != null ? correlationId : id);
         meta.put(MetadataKeys.COMMAND_NAME, commandName);
-        meta.put(MetadataKeys.USER, "inspector");
+        meta.put(MetadataKeys.USER, user);
         try {
             return new EventRow(uuid(), aggregateId, sequence, aggregateType, AXON_TIME.format(Instant.ofEpochMilli(clockMillis)),
-                    EVENTS + event.getClass().getSimpleName(), json.writeValueAsBytes(event), json.writeValueAsBytes(meta));
+                    payloadType(event), json.writeValueAsBytes(event), json.writeValueAsBytes(meta));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The payload type as Axon stores it: the binary name of the event record ({@code Outer$Event}). */
+    private static String payloadType(Record event) {
+        return event.getClass().getName();
     }
 
     private String uuid() {
@@ -186,16 +287,40 @@ public final class InspectionHistory implements HistorySource {
                             categories.add(new DeliveredCategory(c.getKey(), c.getValue(), categoryTitle.get(c.getKey()), items));
                         }
                     }
-                    yield event(seq, new FeedbackDeliveredEvent(id, plan.roundId, plan.inspectingBody, plan.inspectedUnit,
-                            plan.mandate, plan.legalBasis, plan.fieldworkStart, plan.fieldworkEnd, s.date(), categories,
-                            InspectionKind.XUNCHA, null, null),
-                            "DeliverFeedbackCommand");
+                    FeedbackDeliveredEvent feedback = new FeedbackDeliveredEvent(id, plan.roundId, plan.inspectingBody,
+                            plan.inspectedUnit, plan.mandate, plan.legalBasis, plan.fieldworkStart, plan.fieldworkEnd, s.date(),
+                            categories, InspectionKind.XUNCHA, null, null);
+                    if (!rectifications) {
+                        yield event(seq, feedback, "DeliverFeedbackCommand");
+                    }
+                    String command = uuid();
+                    EventRow row = row(id, seq, "Inspection", feedback, "DeliverFeedbackCommand", "inspector", command, command);
+                    RectificationStream r = new RectificationStream(feedback, command, RectificationPlan.generate(plan, random),
+                            random.nextInt(5) == 0, (aggregate, sequence, type, event, name, user, correlation) ->
+                            row(aggregate, sequence, type, event, name, user, correlation, null));
+                    rectByInspection.put(id, r);
+                    forced.add(r);
+                    if (!r.unstarted) {
+                        rectInFlight.add(r);
+                    }
+                    yield row;
                 }
                 case CORRECT_FINDING -> {
                     FindingState f = findings.get(s.findingId());
                     f.text(s.title(), s.description(), s.manifestations());
-                    yield event(seq, new FindingCorrectedEvent(id, s.findingId(), f.categoryId, s.title(), s.description(),
-                            s.manifestations(), s.reason()), "CorrectFindingCommand");
+                    FindingCorrectedEvent corrected = new FindingCorrectedEvent(id, s.findingId(), f.categoryId, s.title(),
+                            s.description(), s.manifestations(), s.reason());
+                    RectificationStream r = rectByInspection.get(id);
+                    if (r == null) {
+                        yield event(seq, corrected, "CorrectFindingCommand");
+                    }
+                    String command = uuid();
+                    EventRow row = row(id, seq, "Inspection", corrected, "CorrectFindingCommand", "inspector", command, command);
+                    if (!r.hasForced()) {
+                        forced.add(r);
+                    }
+                    r.correctionStored(corrected, row.eventIdentifier(), command);
+                    yield row;
                 }
             };
         }

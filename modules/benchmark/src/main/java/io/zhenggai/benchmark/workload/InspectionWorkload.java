@@ -55,6 +55,7 @@ public final class InspectionWorkload implements Workload {
     private final AtomicReference<String> roundToCreate = new AtomicReference<>();
     private volatile String nextRound;
     private volatile HttpApi api;
+    private volatile java.util.function.Consumer<InspectionPlan> feedbackListener = plan -> { };
 
     public InspectionWorkload(int active, double zipfExponent, double historicShare) {
         this.slots = new Slot[active];
@@ -76,6 +77,11 @@ public final class InspectionWorkload implements Workload {
         historic = delivered.isEmpty() ? new HistoricTargets(List.of(), null, null)
                 : new HistoricTargets(List.copyOf(delivered), new Zipf(delivered.size(), zipfExponent),
                 new AtomicIntegerArray(delivered.size()));
+    }
+
+    /** Called with the plan of every live inspection whose feedback was delivered (its rectification opens then). */
+    public void onFeedbackDelivered(java.util.function.Consumer<InspectionPlan> listener) {
+        this.feedbackListener = listener;
     }
 
     /** Commands handed out so far, by name. */
@@ -285,6 +291,9 @@ public final class InspectionWorkload implements Workload {
                     return;
                 }
                 if (status / 100 == 2) {
+                    if (step.kind() == InspectionPlan.Kind.DELIVER_FEEDBACK) {
+                        feedbackListener.accept(slot.plan);
+                    }
                     slot.position++;
                 } else {
                     slot.plan = null; // abandon this inspection: a refused step would be refused again
