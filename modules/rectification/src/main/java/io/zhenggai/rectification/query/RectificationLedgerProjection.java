@@ -19,7 +19,6 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -39,13 +38,13 @@ public class RectificationLedgerProjection {
     /** The processing group of the ledger read model (what commands wait for, see ReadYourWrites). */
     public static final String GROUP = "rectification-projection";
 
-    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbc;
     private final LedgerBatch batch;
 
-    RectificationLedgerProjection(JdbcClient jdbc, JdbcTemplate template, ObjectMapper json,
+    RectificationLedgerProjection(JdbcTemplate jdbc, ObjectMapper json,
                                   @Value("${zhenggai.perf.batched-writes:true}") boolean batchedWrites) {
         this.jdbc = jdbc;
-        this.batch = new LedgerBatch(template, json, batchedWrites);
+        this.batch = new LedgerBatch(jdbc, json, batchedWrites);
     }
 
     @EventHandler
@@ -373,7 +372,7 @@ public class RectificationLedgerProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.sql("delete from rectification_ledger").update();
+        jdbc.update("delete from rectification_ledger");
     }
 
     /** Applies {@code change} to the ledger unless the event at {@code seq} was applied already (see {@link LedgerBatch}). */
