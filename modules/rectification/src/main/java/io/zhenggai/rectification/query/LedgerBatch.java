@@ -2,11 +2,11 @@ package io.zhenggai.rectification.query;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
+import io.zhenggai.platform.readside.PerBatch;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,7 +17,7 @@ import java.util.function.Consumer;
 
 /**
  * The ledger documents that one batch of events changes, folded in memory and written once when the batch commits
- * (ADR 0036): the first event of a rectification in the batch reads its row ({@code for update}), every event of the
+ * ({@link PerBatch}, ADR 0036): the first event of a rectification in the batch reads its row ({@code for update}), every event of the
  * batch changes the document in memory, and the unit of work's prepare-commit writes each changed document with one
  * batched statement, in the transaction that also stores the token. Without a unit of work (or with
  * {@code zhenggai.perf.batched-writes=false}) each event is written at once, as a batch of one.
@@ -28,16 +28,14 @@ import java.util.function.Consumer;
  */
 final class LedgerBatch {
 
-    private static final String RESOURCE = LedgerBatch.class.getName();
-
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
-    private final boolean batched;
+    private final PerBatch<Map<String, Entry>> pending;
 
     LedgerBatch(JdbcTemplate jdbc, ObjectMapper json, boolean batched) {
         this.jdbc = jdbc;
         this.json = json;
-        this.batched = batched;
+        this.pending = new PerBatch<>(LedgerBatch.class.getName(), LinkedHashMap::new, this::flush, batched);
     }
 
     /** Opens a ledger unless its row exists already (a redelivered or replayed opening changes nothing). */
@@ -78,19 +76,7 @@ final class LedgerBatch {
     }
 
     private void run(Consumer<Map<String, Entry>> step) {
-        if (batched && CurrentUnitOfWork.isStarted()) {
-            UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-            Map<String, Entry> entries = root.getOrComputeResource(RESOURCE, k -> {
-                Map<String, Entry> created = new LinkedHashMap<>();
-                root.onPrepareCommit(u -> flush(created));
-                return created;
-            });
-            step.accept(entries);
-        } else {
-            Map<String, Entry> single = new LinkedHashMap<>();
-            step.accept(single);
-            flush(single);
-        }
+        pending.apply(step);
     }
 
     private Entry load(String rectificationId) {
@@ -119,14 +105,16 @@ final class LedgerBatch {
                     insert into rectification_ledger (rectification_id, inspection_id, inspected_unit, feedback_date, version,
                         document, opened_at, updated_at)
                     values (?, ?, ?, ?, ?, cast(? as jsonb), ?, ?)
-                    on conflict (rectification_id) do nothing""", inserts);
+                    on conflict (rectification_id) do nothing""", inserts,
+                    new int[]{Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.DATE, Types.BIGINT, Types.VARCHAR,
+                            Types.TIMESTAMP, Types.TIMESTAMP});
         }
         if (!updates.isEmpty()) {
             jdbc.batchUpdate("""
                     update rectification_ledger set document = cast(? as jsonb), version = ?, updated_at = ?
-                    where rectification_id = ?""", updates);
+                    where rectification_id = ?""", updates,
+                    new int[]{Types.VARCHAR, Types.BIGINT, Types.TIMESTAMP, Types.VARCHAR});
         }
-        entries.clear();
     }
 
     private LedgerDocument read(String document) {
