@@ -52,9 +52,10 @@ class ReadYourWritesTest {
 
     @Test
     void withTwoSegmentsBothMustBeClaimedAndPastThePosition() {
-        var first = status(new org.axonframework.eventhandling.Segment(0, 1), new GlobalSequenceTrackingToken(12));
-        var second = status(new org.axonframework.eventhandling.Segment(1, 1), new GlobalSequenceTrackingToken(12));
-        var behind = status(new org.axonframework.eventhandling.Segment(1, 1), new GlobalSequenceTrackingToken(9));
+        var halves = org.axonframework.eventhandling.Segment.ROOT_SEGMENT.split();
+        var first = status(halves[0], new GlobalSequenceTrackingToken(12));
+        var second = status(halves[1], new GlobalSequenceTrackingToken(12));
+        var behind = status(halves[1], new GlobalSequenceTrackingToken(9));
 
         assertThat(ReadYourWrites.passed(processor(java.util.Map.of(0, first)), 10)).as("one of two segments claimed").isFalse();
         assertThat(ReadYourWrites.passed(processor(java.util.Map.of(0, first, 1, behind)), 10)).isFalse();
