@@ -2,8 +2,6 @@ package io.zhenggai.app.config;
 
 import io.zhenggai.platform.events.StoredTextUpcaster;
 import org.axonframework.common.jdbc.ConnectionProvider;
-import io.zhenggai.platform.readside.ProcessorWakeups;
-import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -21,7 +19,7 @@ import java.time.ZoneId;
 
 /**
  * Axon on PostgreSQL without Axon Server: the JDBC event store, token store, saga store and dead-letter queue
- * (registered in {@link DeadLetterConfig}), with snake_case tables that Flyway creates ({@code db/migration/platform/V1__axon.sql}).
+ * (registered in {@link DeadLetterConfig}; the processors in {@link StreamingProcessorsConfig}), with snake_case tables that Flyway creates ({@code db/migration/platform/V1__axon.sql}).
  */
 @Configuration(proxyBeanMethods = false)
 public class AxonConfig {
@@ -98,27 +96,6 @@ public class AxonConfig {
                 .causeMessageColumn("cause_message")
                 .diagnosticsColumn("diagnostics")
                 .build();
-    }
-
-    /**
-     * Every projection and policy runs in a pooled streaming processor of its own processing group: it tracks
-     * its position in the event store (a token in {@code token_entry}), so it can be replayed alone, and several
-     * nodes share its segments.
-     */
-    @Bean
-    ConfigurerModule streamingProcessors(ProcessorWakeups wakeups) {
-        return configurer -> configurer.eventProcessing(ep -> ep.usingPooledStreamingEventProcessors(
-                (config, builder) -> builder.batchSize(100).initialSegmentCount(1)
-                        // streams that can be woken (ReadYourWrites does, while a command waits for its read model);
-                        // an idle processor still looks again after 500 ms, as with Axon's polling before
-                        .messageSource(wakeups.wrap(config.eventStore()))
-                        .tokenClaimInterval(500)));
-    }
-
-    /** Wakes the streaming processors when a caller knows new events are there (see {@link ProcessorWakeups}). */
-    @Bean
-    ProcessorWakeups processorWakeups() {
-        return new ProcessorWakeups();
     }
 
     /**

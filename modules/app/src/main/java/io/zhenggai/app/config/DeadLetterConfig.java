@@ -2,11 +2,13 @@ package io.zhenggai.app.config;
 
 import io.zhenggai.platform.events.CommandTransactionGroup;
 import io.zhenggai.platform.events.StoredText;
+import io.zhenggai.platform.readside.RetryWithSavepointsException;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcDeadLetter;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
@@ -15,6 +17,8 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
 import org.axonframework.messaging.annotation.MessageHandlingMember;
 import org.axonframework.messaging.annotation.WrappedMessageHandlingMember;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.deadletter.Decisions;
 import org.axonframework.messaging.deadletter.EnqueueDecision;
 import org.axonframework.messaging.deadletter.EnqueuePolicy;
@@ -40,6 +44,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -148,10 +155,16 @@ public class DeadLetterConfig {
     /**
      * Runs each event handler of a {@code @ProcessingGroup} under a savepoint of the processor's transaction: a
      * failed statement is rolled back alone, the transaction stays usable for the dead letter and the token.
+     * With {@code zhenggai.perf.savepoint-per-batch} (ADR 0036) a handler in a processor's batch runs without one;
+     * when it fails, the batch fails as a transient failure ({@link RetryWithSavepointsException}, never parked) and is
+     * retried, and the retry runs every event up to the failed one under its own savepoint, so the same event is
+     * parked as before. Dead-letter retries and handlers outside a processor's batch always get a savepoint.
      */
     @Bean
-    HandlerEnhancerDefinition eventHandlerSavepoints(PlatformTransactionManager transactions) {
+    HandlerEnhancerDefinition eventHandlerSavepoints(PlatformTransactionManager transactions,
+                                                     @Value("${zhenggai.perf.savepoint-per-batch:true}") boolean perBatch) {
         DefaultTransactionDefinition nested = new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_NESTED);
+        Map<String, Long> carefulUpTo = new ConcurrentHashMap<>();
         return new HandlerEnhancerDefinition() {
             @Override
             public <T> MessageHandlingMember<T> wrapHandler(MessageHandlingMember<T> original) {
@@ -159,11 +172,21 @@ public class DeadLetterConfig {
                         || !original.declaringClass().isAnnotationPresent(ProcessingGroup.class)) {
                     return original;
                 }
+                String group = original.declaringClass().getAnnotation(ProcessingGroup.class).value();
                 return new WrappedMessageHandlingMember<>(original) {
                     @Override
                     public Object handle(Message<?> message, T target) throws Exception {
                         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
                             return super.handle(message, target);
+                        }
+                        OptionalLong position = perBatch ? batchPosition(message) : OptionalLong.empty();
+                        if (position.isPresent() && position.getAsLong() > carefulUpTo.getOrDefault(group, -1L)) {
+                            try {
+                                return super.handle(message, target);
+                            } catch (Exception | Error e) {
+                                carefulUpTo.merge(group, position.getAsLong(), Math::max);
+                                throw new RetryWithSavepointsException(group, position.getAsLong(), e);
+                            }
                         }
                         TransactionStatus savepoint = transactions.getTransaction(nested);
                         Object result;
@@ -179,5 +202,14 @@ public class DeadLetterConfig {
                 };
             }
         };
+    }
+
+    /** The event's position when it is handled in a streaming processor's batch; empty otherwise (e.g. a dead-letter retry). */
+    static OptionalLong batchPosition(Message<?> message) {
+        if (!(message instanceof TrackedEventMessage<?> tracked) || tracked.trackingToken() == null
+                || !CurrentUnitOfWork.isStarted() || !(CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?>)) {
+            return OptionalLong.empty();
+        }
+        return tracked.trackingToken().position();
     }
 }

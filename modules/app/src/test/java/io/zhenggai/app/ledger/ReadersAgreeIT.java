@@ -77,7 +77,7 @@ class ReadersAgreeIT {
         dataSource = new SingleConnectionDataSource(url, TestDatabase.user(), "", true);
         JdbcClient jdbc = JdbcClient.create(dataSource);
         ObjectMapper json = JsonMapper.builder().findAndAddModules().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
-        ledger = new LedgerReader(jdbc, json);
+        ledger = new LedgerReader(jdbc, new org.springframework.jdbc.core.JdbcTemplate(dataSource), json);
         dashboard = new DashboardReader(jdbc, json, Clock.fixed(START, ZoneId.of("Asia/Shanghai")));
     }
 

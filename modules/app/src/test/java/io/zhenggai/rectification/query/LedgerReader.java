@@ -6,6 +6,7 @@ import io.zhenggai.api.rectification.RectificationQueries.LedgerFilter;
 import io.zhenggai.api.rectification.RectificationQueries.LedgerView;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.LocalDate;
@@ -20,8 +21,8 @@ public final class LedgerReader {
     private final AnnotationEventHandlerAdapter projection;
     private final RectificationQueryHandler queries;
 
-    public LedgerReader(JdbcClient jdbc, ObjectMapper json) {
-        this.projection = new AnnotationEventHandlerAdapter(new RectificationLedgerProjection(jdbc, json));
+    public LedgerReader(JdbcClient jdbc, JdbcTemplate template, ObjectMapper json) {
+        this.projection = new AnnotationEventHandlerAdapter(new RectificationLedgerProjection(template, json, true));
         this.queries = new RectificationQueryHandler(jdbc, json, java.time.Clock.systemUTC()); // every read passes its `today`
     }
 

@@ -3,21 +3,28 @@ package io.zhenggai.inspection.query;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zhenggai.api.inspection.InspectionEvents.*;
+import io.zhenggai.inspection.query.InspectionBatch.FindingRow;
+import io.zhenggai.inspection.query.InspectionBatch.InspectionRow;
+import io.zhenggai.platform.readside.PerBatch;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Builds the inspection read model (tables {@code inspection_*}). Every write is idempotent: a row remembers
  * the sequence number of the last event applied, and an event at or below it is skipped, so a redelivered
- * event or a replay never applies twice.
+ * event or a replay never applies twice. The rows a batch of events changes are folded in memory and written once
+ * per batch ({@link InspectionBatch}); each handler computes what it writes before it changes the batch, so a
+ * handler that throws leaves nothing behind.
  */
 @Component
 @ProcessingGroup(InspectionProjection.GROUP)
@@ -26,139 +33,155 @@ public class InspectionProjection {
     /** The processing group of the inspection read model (what commands wait for, see ReadYourWrites). */
     public static final String GROUP = "inspection-projection";
 
-    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final PerBatch<InspectionBatch> batch;
 
-    InspectionProjection(JdbcClient jdbc, ObjectMapper json) {
+    InspectionProjection(JdbcTemplate jdbc, ObjectMapper json,
+                         @Value("${zhenggai.perf.batched-writes:true}") boolean batchedWrites) {
         this.jdbc = jdbc;
         this.json = json;
+        this.batch = new PerBatch<>(InspectionBatch.class.getName(), () -> new InspectionBatch(jdbc),
+                InspectionBatch::write, batchedWrites);
     }
 
     @EventHandler
     void on(RoundCreatedEvent e, @org.axonframework.eventhandling.Timestamp Instant at) {
-        jdbc.sql("""
-                        insert into inspection_round (round_id, name, organizer, period_start, period_end, created_at)
-                        values (:id, :name, :organizer, :start, :end, :at) on conflict (round_id) do nothing""")
-                .param("id", e.roundId()).param("name", e.name()).param("organizer", e.organizer())
-                .param("start", e.periodStart()).param("end", e.periodEnd()).param("at", Timestamp.from(at))
-                .update();
+        Object[] row = {e.roundId(), e.name(), e.organizer(), e.periodStart(), e.periodEnd(), Timestamp.from(at)};
+        batch.apply(b -> b.round(row));
     }
 
     @EventHandler
     void on(InspectionScheduledEvent e, @SequenceNumber long seq, @org.axonframework.eventhandling.Timestamp Instant at) {
-        jdbc.sql("""
-                        insert into inspection (inspection_id, round_id, inspecting_body, inspected_unit, mandate, legal_basis,
-                            planned_start, planned_end, status, version, created_at, updated_at, kind, form, level)
-                        values (:id, :round, :body, :unit, :mandate, cast(:legal as jsonb), :ps, :pe, 'SCHEDULED', :seq, :at, :at,
-                            :kind, :form, :level)
-                        on conflict (inspection_id) do nothing""")
-                .param("id", e.inspectionId()).param("round", e.roundId()).param("body", e.inspectingBody())
-                .param("unit", e.inspectedUnit()).param("mandate", e.mandate()).param("legal", toJson(e.legalBasis()))
-                .param("ps", e.plannedFieldworkStart()).param("pe", e.plannedFieldworkEnd()).param("seq", seq)
-                .param("at", Timestamp.from(at)).param("kind", e.kind().name())
-                .param("form", e.form() == null ? null : e.form().name())
-                .param("level", e.level() == null ? null : e.level().name())
-                .update();
+        String legalBasis = toJson(e.legalBasis());
+        String kind = e.kind().name();
+        String form = e.form() == null ? null : e.form().name();
+        String level = e.level() == null ? null : e.level().name();
+        batch.apply(b -> {
+            InspectionRow r = b.schedule(e.inspectionId(), seq, at);
+            if (r == null) {
+                return;
+            }
+            r.roundId = e.roundId();
+            r.inspectingBody = e.inspectingBody();
+            r.inspectedUnit = e.inspectedUnit();
+            r.mandate = e.mandate();
+            r.legalBasis = legalBasis;
+            r.plannedStart = e.plannedFieldworkStart();
+            r.plannedEnd = e.plannedFieldworkEnd();
+            r.status = "SCHEDULED";
+            r.createdAt = at;
+            r.kind = kind;
+            r.form = form;
+            r.level = level;
+        });
     }
 
     @EventHandler
     void on(InspectionJoinedRoundEvent e, @SequenceNumber long seq, @org.axonframework.eventhandling.Timestamp Instant at) {
-        if (advance(e.inspectionId(), seq, at)) {
-            jdbc.sql("update inspection set round_id = :round where inspection_id = :id")
-                    .param("round", e.roundId()).param("id", e.inspectionId()).update();
-        }
+        advance(e.inspectionId(), seq, at, r -> {
+            r.roundSet = true;
+            r.roundId = e.roundId();
+        });
     }
 
     @EventHandler
     void on(FieldworkStartedEvent e, @SequenceNumber long seq, @org.axonframework.eventhandling.Timestamp Instant at) {
-        if (advance(e.inspectionId(), seq, at)) {
-            jdbc.sql("update inspection set fieldwork_start = :d, status = 'FIELDWORK' where inspection_id = :id")
-                    .param("d", e.date()).param("id", e.inspectionId()).update();
-        }
+        advance(e.inspectionId(), seq, at, r -> {
+            r.fieldworkStartSet = true;
+            r.fieldworkStart = e.date();
+            r.status = "FIELDWORK";
+        });
     }
 
     @EventHandler
     void on(FieldworkConcludedEvent e, @SequenceNumber long seq, @org.axonframework.eventhandling.Timestamp Instant at) {
-        if (advance(e.inspectionId(), seq, at)) {
-            jdbc.sql("update inspection set fieldwork_end = :d, status = 'FIELDWORK_CONCLUDED' where inspection_id = :id")
-                    .param("d", e.date()).param("id", e.inspectionId()).update();
-        }
+        advance(e.inspectionId(), seq, at, r -> {
+            r.fieldworkEndSet = true;
+            r.fieldworkEnd = e.date();
+            r.status = "FIELDWORK_CONCLUDED";
+        });
     }
 
     @EventHandler
     void on(FindingCategoryAddedEvent e, @SequenceNumber long seq, @org.axonframework.eventhandling.Timestamp Instant at) {
-        if (advance(e.inspectionId(), seq, at)) {
-            jdbc.sql("""
-                            insert into inspection_category (inspection_id, category_id, ordinal, title)
-                            values (:id, :cid, :ord, :title)""")
-                    .param("id", e.inspectionId()).param("cid", e.categoryId()).param("ord", e.ordinal())
-                    .param("title", e.title()).update();
-        }
+        Object[] row = {e.inspectionId(), e.categoryId(), e.ordinal(), e.title()};
+        batch.apply(b -> {
+            if (b.advance(e.inspectionId(), seq, at) != null) {
+                b.category(row);
+            }
+        });
     }
 
     @EventHandler
     void on(FindingRecordedEvent e, @SequenceNumber long seq, @org.axonframework.eventhandling.Timestamp Instant at) {
-        if (advance(e.inspectionId(), seq, at)) {
-            jdbc.sql("""
-                            insert into inspection_finding (inspection_id, finding_id, category_id, ordinal, title, description, manifestations)
-                            values (:id, :fid, :cid, :ord, :title, :desc, cast(:man as jsonb))""")
-                    .param("id", e.inspectionId()).param("fid", e.findingId()).param("cid", e.categoryId())
-                    .param("ord", e.ordinal()).param("title", e.title()).param("desc", e.description())
-                    .param("man", toJson(e.manifestations())).update();
-        }
+        String manifestations = toJson(e.manifestations());
+        batch.apply(b -> {
+            if (b.advance(e.inspectionId(), seq, at) != null) {
+                FindingRow f = b.recordFinding(e.inspectionId(), e.findingId(), e.categoryId(), e.ordinal());
+                f.title = e.title();
+                f.description = e.description();
+                f.manifestations = manifestations;
+            }
+        });
     }
 
     @EventHandler
     void on(FindingAmendedEvent e, @SequenceNumber long seq, @org.axonframework.eventhandling.Timestamp Instant at) {
-        if (advance(e.inspectionId(), seq, at)) {
-            updateFindingText(e.inspectionId(), e.findingId(), e.title(), e.description(), e.manifestations(), false);
-        }
+        String manifestations = toJson(e.manifestations());
+        batch.apply(b -> {
+            if (b.advance(e.inspectionId(), seq, at) != null) {
+                b.finding(e.inspectionId(), e.findingId()).text(e.title(), e.description(), manifestations, false);
+            }
+        });
     }
 
     @EventHandler
     void on(FindingWithdrawnEvent e, @SequenceNumber long seq, @org.axonframework.eventhandling.Timestamp Instant at) {
-        if (advance(e.inspectionId(), seq, at)) {
-            jdbc.sql("update inspection_finding set withdrawn = true, withdrawal_reason = :r where inspection_id = :id and finding_id = :fid")
-                    .param("r", e.reason()).param("id", e.inspectionId()).param("fid", e.findingId()).update();
-        }
+        batch.apply(b -> {
+            if (b.advance(e.inspectionId(), seq, at) != null) {
+                FindingRow f = b.finding(e.inspectionId(), e.findingId());
+                f.withdrawn = true;
+                f.withdrawalReason = e.reason();
+            }
+        });
     }
 
     @EventHandler
     void on(FeedbackDeliveredEvent e, @SequenceNumber long seq, @org.axonframework.eventhandling.Timestamp Instant at) {
-        if (advance(e.inspectionId(), seq, at)) {
-            jdbc.sql("update inspection set feedback_date = :d, status = 'FEEDBACK_DELIVERED' where inspection_id = :id")
-                    .param("d", e.feedbackDate()).param("id", e.inspectionId()).update();
-        }
+        advance(e.inspectionId(), seq, at, r -> {
+            r.feedbackDateSet = true;
+            r.feedbackDate = e.feedbackDate();
+            r.status = "FEEDBACK_DELIVERED";
+        });
     }
 
     @EventHandler
     void on(FindingCorrectedEvent e, @SequenceNumber long seq, @org.axonframework.eventhandling.Timestamp Instant at) {
-        if (advance(e.inspectionId(), seq, at)) {
-            updateFindingText(e.inspectionId(), e.findingId(), e.title(), e.description(), e.manifestations(), true);
-        }
+        String manifestations = toJson(e.manifestations());
+        batch.apply(b -> {
+            if (b.advance(e.inspectionId(), seq, at) != null) {
+                b.finding(e.inspectionId(), e.findingId()).text(e.title(), e.description(), manifestations, true);
+            }
+        });
     }
 
     @ResetHandler
     void reset() {
-        jdbc.sql("delete from inspection_finding").update();
-        jdbc.sql("delete from inspection_category").update();
-        jdbc.sql("delete from inspection").update();
-        jdbc.sql("delete from inspection_round").update();
+        jdbc.update("delete from inspection_finding");
+        jdbc.update("delete from inspection_category");
+        jdbc.update("delete from inspection");
+        jdbc.update("delete from inspection_round");
     }
 
-    private void updateFindingText(String inspectionId, String findingId, String title, String description,
-                                   List<String> manifestations, boolean correction) {
-        jdbc.sql("""
-                        update inspection_finding set title = :title, description = :desc, manifestations = cast(:man as jsonb),
-                            corrections = corrections + :inc where inspection_id = :id and finding_id = :fid""")
-                .param("title", title).param("desc", description).param("man", toJson(manifestations))
-                .param("inc", correction ? 1 : 0).param("id", inspectionId).param("fid", findingId).update();
-    }
-
-    /** Moves the inspection's version to {@code seq}; false when that event was applied already. */
-    private boolean advance(String inspectionId, long seq, Instant at) {
-        return jdbc.sql("update inspection set version = :seq, updated_at = :at where inspection_id = :id and version < :seq")
-                .param("seq", seq).param("at", Timestamp.from(at)).param("id", inspectionId).update() == 1;
+    /** Moves the inspection's version to {@code seq} and applies {@code change}, unless that event was applied already. */
+    private void advance(String inspectionId, long seq, Instant at, Consumer<InspectionRow> change) {
+        batch.apply(b -> {
+            InspectionRow r = b.advance(inspectionId, seq, at);
+            if (r != null) {
+                change.accept(r);
+            }
+        });
     }
 
     private String toJson(List<String> values) {

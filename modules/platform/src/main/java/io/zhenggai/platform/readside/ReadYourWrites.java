@@ -86,6 +86,7 @@ public class ReadYourWrites {
         if (segments.isEmpty()) {
             return false; // no segment claimed yet
         }
+        double covered = 0;
         for (EventTrackerStatus s : segments) {
             if (s.isErrorState()) {
                 return true;
@@ -93,8 +94,10 @@ public class ReadYourWrites {
             if (!passed(s.getTrackingToken(), position)) {
                 return false;
             }
+            covered += 1.0 / (s.getSegment().getMask() + 1);
         }
-        return true;
+        // with several segments, every one must be claimed (here) and past the target: a segment covers 1/(mask+1)
+        return covered > 0.999;
     }
 
     /**

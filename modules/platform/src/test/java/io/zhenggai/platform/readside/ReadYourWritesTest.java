@@ -49,4 +49,34 @@ class ReadYourWritesTest {
         assertThat(ReadYourWrites.passed(new GlobalSequenceTrackingToken(4), 4)).isTrue();
         assertThat(ReadYourWrites.passed(new GlobalSequenceTrackingToken(4), 5)).isFalse();
     }
+
+    @Test
+    void withTwoSegmentsBothMustBeClaimedAndPastThePosition() {
+        var halves = org.axonframework.eventhandling.Segment.ROOT_SEGMENT.split();
+        var first = status(halves[0], new GlobalSequenceTrackingToken(12));
+        var second = status(halves[1], new GlobalSequenceTrackingToken(12));
+        var behind = status(halves[1], new GlobalSequenceTrackingToken(9));
+
+        assertThat(ReadYourWrites.passed(processor(java.util.Map.of(0, first)), 10)).as("one of two segments claimed").isFalse();
+        assertThat(ReadYourWrites.passed(processor(java.util.Map.of(0, first, 1, behind)), 10)).isFalse();
+        assertThat(ReadYourWrites.passed(processor(java.util.Map.of(0, first, 1, second)), 10)).isTrue();
+        assertThat(ReadYourWrites.passed(processor(java.util.Map.of(0,
+                status(org.axonframework.eventhandling.Segment.ROOT_SEGMENT, new GlobalSequenceTrackingToken(10)))), 10)).isTrue();
+    }
+
+    private static org.axonframework.eventhandling.EventTrackerStatus status(org.axonframework.eventhandling.Segment segment,
+                                                                            org.axonframework.eventhandling.TrackingToken token) {
+        var status = org.mockito.Mockito.mock(org.axonframework.eventhandling.EventTrackerStatus.class);
+        org.mockito.Mockito.when(status.getSegment()).thenReturn(segment);
+        org.mockito.Mockito.when(status.getTrackingToken()).thenReturn(token);
+        return status;
+    }
+
+    private static org.axonframework.eventhandling.StreamingEventProcessor processor(
+            java.util.Map<Integer, org.axonframework.eventhandling.EventTrackerStatus> segments) {
+        var processor = org.mockito.Mockito.mock(org.axonframework.eventhandling.StreamingEventProcessor.class);
+        org.mockito.Mockito.when(processor.isRunning()).thenReturn(true);
+        org.mockito.Mockito.when(processor.processingStatus()).thenReturn(segments);
+        return processor;
+    }
 }

@@ -1,6 +1,5 @@
 package io.zhenggai.rectification.query;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zhenggai.api.audit.MetadataKeys;
 import io.zhenggai.api.rectification.CloseOffState;
@@ -18,7 +17,8 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -28,7 +28,7 @@ import java.util.function.Consumer;
 
 /**
  * Builds the rectification ledger (table {@code rectification_ledger}): one JSON document per rectification,
- * folded from its events. Every write is idempotent: the row remembers the sequence number of the last event
+ * folded from its events, in memory per batch of events and written once per batch ({@link LedgerBatch}). Every write is idempotent: the row remembers the sequence number of the last event
  * applied and an event at or below it is skipped, so a redelivered event or a replay never applies twice.
  */
 @Component
@@ -38,12 +38,13 @@ public class RectificationLedgerProjection {
     /** The processing group of the ledger read model (what commands wait for, see ReadYourWrites). */
     public static final String GROUP = "rectification-projection";
 
-    private final JdbcClient jdbc;
-    private final ObjectMapper json;
+    private final JdbcTemplate jdbc;
+    private final LedgerBatch batch;
 
-    RectificationLedgerProjection(JdbcClient jdbc, ObjectMapper json) {
+    RectificationLedgerProjection(JdbcTemplate jdbc, ObjectMapper json,
+                                  @Value("${zhenggai.perf.batched-writes:true}") boolean batchedWrites) {
         this.jdbc = jdbc;
-        this.json = json;
+        this.batch = new LedgerBatch(jdbc, json, batchedWrites);
     }
 
     @EventHandler
@@ -77,15 +78,7 @@ public class RectificationLedgerProjection {
             }
             doc.categories.add(category);
         }
-        jdbc.sql("""
-                        insert into rectification_ledger (rectification_id, inspection_id, inspected_unit, feedback_date, version,
-                            document, opened_at, updated_at)
-                        values (:id, :inspection, :unit, :feedback, :seq, cast(:doc as jsonb), :at, :at)
-                        on conflict (rectification_id) do nothing""")
-                .param("id", e.rectificationId()).param("inspection", e.inspectionId()).param("unit", e.inspectedUnit())
-                .param("feedback", e.feedbackDate()).param("seq", seq).param("doc", write(doc))
-                .param("at", java.sql.Timestamp.from(at))
-                .update();
+        batch.open(e.rectificationId(), e.inspectionId(), e.inspectedUnit(), e.feedbackDate(), seq, at, doc);
     }
 
     @EventHandler
@@ -379,44 +372,11 @@ public class RectificationLedgerProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.sql("delete from rectification_ledger").update();
+        jdbc.update("delete from rectification_ledger");
     }
 
-    /** Applies {@code change} to the ledger unless the event at {@code seq} was applied already. */
+    /** Applies {@code change} to the ledger unless the event at {@code seq} was applied already (see {@link LedgerBatch}). */
     private void update(String rectificationId, long seq, Instant at, Consumer<LedgerDocument> change) {
-        var row = jdbc.sql("select version, document from rectification_ledger where rectification_id = :id for update")
-                .param("id", rectificationId)
-                .query((rs, n) -> new Row(rs.getLong("version"), rs.getString("document")))
-                .optional();
-        if (row.isEmpty() || row.get().version() >= seq) {
-            return;
-        }
-        LedgerDocument doc = read(row.get().document());
-        change.accept(doc);
-        jdbc.sql("""
-                        update rectification_ledger set document = cast(:doc as jsonb), version = :seq, updated_at = :at
-                        where rectification_id = :id""")
-                .param("doc", write(doc)).param("seq", seq).param("at", java.sql.Timestamp.from(at))
-                .param("id", rectificationId)
-                .update();
-    }
-
-    private record Row(long version, String document) {
-    }
-
-    private LedgerDocument read(String document) {
-        try {
-            return json.readValue(document, LedgerDocument.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable ledger document", e);
-        }
-    }
-
-    private String write(LedgerDocument doc) {
-        try {
-            return json.writeValueAsString(doc);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        batch.update(rectificationId, seq, at, change);
     }
 }

@@ -1,5 +1,6 @@
 package io.zhenggai.reporting.replay;
 
+import io.zhenggai.platform.readside.RetryWithSavepointsException;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.ErrorContext;
@@ -41,9 +42,12 @@ public class ProcessorErrors implements ErrorHandler, ConfigurerModule {
     @Override
     public void handleError(ErrorContext context) throws Exception {
         Throwable error = context.error();
-        String event = context.failedEvents().isEmpty() ? null : context.failedEvents().get(0).getIdentifier();
-        last.put(context.eventProcessor(), new Failure(clock.instant(), error.getClass().getSimpleName() + ": "
-                + error.getMessage(), event));
+        // a batch retried with savepoints (ADR 0036) is not a failure to report
+        if (!RetryWithSavepointsException.isRetry(error)) {
+            String event = context.failedEvents().isEmpty() ? null : context.failedEvents().get(0).getIdentifier();
+            last.put(context.eventProcessor(), new Failure(clock.instant(), error.getClass().getSimpleName() + ": "
+                    + error.getMessage(), event));
+        }
         if (error instanceof Error e) {
             throw e;
         }
