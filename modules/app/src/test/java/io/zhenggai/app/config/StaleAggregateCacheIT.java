@@ -58,6 +58,28 @@ class StaleAggregateCacheIT extends IntegrationTest {
         assertThat(storedCategories(id)).as("the refused command left nothing").containsExactly("c1", "c9", "c2", "c8");
     }
 
+    @Test
+    void aStreamOfSeveralBatchesIsReadWholeAndEndsAtItsLastEvent() {
+        ApiClient inspector = api.as("inspector");
+        String id = uniqueId("long");
+        LocalDate today = LocalDate.now(clock);
+        expect(inspector.post("/api/inspections", body("inspectionId", id, "inspectingBody", "区委第四巡察组",
+                "inspectedUnit", "区委统战部", "mandate", "区委统一部署", "legalBasis", List.of("《中国共产党巡视工作条例》"),
+                "plannedFieldworkStart", today.minusDays(70), "plannedFieldworkEnd", today.minusDays(40))), 201);
+        for (long seq = 1; seq <= 199; seq++) { // 200 events: exactly two batches of 100, then an empty one
+            appendAsAnotherNode(id, seq, "x" + seq);
+        }
+
+        Response added = expect(inspector.post("/api/inspections/" + id + "/categories",
+                body("categoryId", "last", "title", "第二百零一个问题方面")), 201);
+
+        assertThat(version(added)).as("loaded all 200 events before deciding").isEqualTo(200);
+        assertThat(ordinalOf(id, "last")).isEqualTo(200);
+        assertThat(storageEngine.readEvents(id).asStream().count()).isEqualTo(201);
+        assertThat(storageEngine.readEvents(id, 150).asStream().map(e -> e.getSequenceNumber()).toList())
+                .as("a read from the middle ends at the last event").hasSize(51).endsWith(200L);
+    }
+
     /** Appends a category event at {@code sequence} as another node would: straight into the event store. */
     private long appendAsAnotherNode(String inspectionId, long sequence, String categoryId) {
         int ordinal = storedCategories(inspectionId).size() + 1;
