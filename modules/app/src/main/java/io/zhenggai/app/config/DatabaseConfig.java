@@ -92,7 +92,7 @@ public class DatabaseConfig {
         if (StringUtils.hasText(password)) {
             config.setPassword(password);
         }
-        config.setMaximumPoolSize(env.getProperty("zhenggai.db.pool-size", Integer.class, 20));
+        config.setMaximumPoolSize(env.getProperty("zhenggai.db.pool-size", Integer.class, 12));
         config.setMinimumIdle(2);
         try {
             return new HikariDataSource(config);
