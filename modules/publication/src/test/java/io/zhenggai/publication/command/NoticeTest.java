@@ -1,5 +1,6 @@
 package io.zhenggai.publication.command;
 
+import io.zhenggai.platform.digest.Sha256;
 import io.zhenggai.api.publication.NoticeFacts;
 import io.zhenggai.api.publication.NoticeNarrative;
 import io.zhenggai.api.publication.NoticeSettings;
@@ -73,7 +74,7 @@ class NoticeTest {
 
     static NoticePublishedEvent published(LocalDate start, LocalDate end) {
         return new NoticePublishedEvent(ID, facts.inspectionId(), 1, null, 1, hash, 120, narrative.title(),
-                settings.publishingUnit(), start, end, false, "text", ContentHash.sha256("text"));
+                settings.publishingUnit(), start, end, false, "text", Sha256.hex("text"));
     }
 
     static NoticeNarrative withInvitation(String invitation) {
@@ -209,7 +210,7 @@ class NoticeTest {
                         Matchers.matches(p -> p instanceof NoticePublishedEvent e && e.windowStart().equals(TODAY)
                                 && e.windowEnd().equals(end) && !e.historical() && e.contentHash().equals(hash)
                                 && e.text().contains("公开期限：2024年3月25日至2024年4月25日。")
-                                && e.textSha256().equals(ContentHash.sha256(e.text()))),
+                                && e.textSha256().equals(Sha256.hex(e.text()))),
                         Matchers.andNoMore())))
                 .expectScheduledDeadline(LocalDate.of(2024, 4, 26).atStartOfDay(ZONE).toInstant(), new NoticeWindowDeadline(ID, end));
     }

@@ -28,6 +28,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 
+import static io.zhenggai.platform.text.Blanks.strippedOrNull;
+
 /**
  * The audit history (审计), for {@code AUDITOR} and {@code ADMIN}: every event in the one global order, exports,
  * the state of any aggregate as of a past point, and causal chains. Everything is read from the event store.
@@ -166,14 +168,11 @@ class AuditController {
     }
 
     private EventFilter filter(EventQuery q) {
-        return new EventFilter(blankToNull(q.aggregateId()), blankToNull(q.aggregateType()), blankToNull(q.user()),
-                blankToNull(q.type()),
+        return new EventFilter(strippedOrNull(q.aggregateId()), strippedOrNull(q.aggregateType()), strippedOrNull(q.user()),
+                strippedOrNull(q.type()),
                 TimeParams.parse("from", q.from(), zone, TimeParams.DateMeans.START_OF_DAY),
                 TimeParams.parse("to", q.to(), zone, TimeParams.DateMeans.START_OF_NEXT_DAY),
-                blankToNull(q.correlationId()), null, null);
+                strippedOrNull(q.correlationId()), null, null);
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
 }
