@@ -38,6 +38,7 @@ import static io.zhenggai.platform.domain.RuleViolationException.require;
 import static io.zhenggai.platform.domain.RuleViolationException.requireState;
 import static io.zhenggai.platform.text.Blanks.strippedOrNull;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
 import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 
 /**
@@ -59,6 +60,7 @@ class Notice {
     private int versionNumber;
     private String correctsNoticeId;
     private String correctionReason;
+    private String correctedByNoticeId;
     private NoticeStatus status;
     private int revision;
     private long position;
@@ -104,6 +106,21 @@ class Notice {
         apply(new NoticeDraftCreatedEvent(cmd.noticeId(), cmd.inspectionId(), correction ? cmd.correctsVersionNumber() + 1 : 1,
                 cmd.correctsNoticeId(), correction ? cmd.correctionReason().strip() : null, 1, cmd.position(),
                 cmd.positionTime(), cmd.facts(), cmd.narrative(), cmd.settings(), hash));
+    }
+
+    /**
+     * A correction is drafted through the notice it corrects, so that the notice decides once: two corrections sent
+     * at the same time are handled one after the other on this aggregate, and the second is refused.
+     */
+    @CommandHandler
+    Long handle(CorrectNoticeCommand cmd) throws Exception {
+        requireState(status.isPublic(), "NOTICE_NOT_PUBLISHED", "只能更正已发布的通报（该通报" + status.label() + "）");
+        requireState(correctedByNoticeId == null, "ALREADY_CORRECTED", "该通报已被更正，请更正最新版本：" + correctedByNoticeId);
+        CreateNoticeDraftCommand draft = new CreateNoticeDraftCommand(cmd.correctionNoticeId(), inspectionId, cmd.position(),
+                cmd.positionTime(), cmd.facts(), narrative, settings, noticeId, versionNumber, cmd.reason());
+        createNew(Notice.class, () -> new Notice(draft));
+        apply(new NoticeCorrectionDraftedEvent(noticeId, cmd.correctionNoticeId(), versionNumber + 1, cmd.reason().strip()));
+        return getVersion();
     }
 
     @CommandHandler
@@ -275,6 +292,11 @@ class Notice {
         narrative = e.narrative();
         settings = e.settings();
         contentHash = e.contentHash();
+    }
+
+    @EventSourcingHandler
+    void on(NoticeCorrectionDraftedEvent e) {
+        correctedByNoticeId = e.correctionNoticeId();
     }
 
     @EventSourcingHandler

@@ -258,15 +258,9 @@ class NoticeController {
     @PreAuthorize(WRITE)
     @Operation(summary = "更正 Draft a correction: a new version naming this notice, composed from the ledger now")
     ResponseEntity<Map<String, Object>> correct(@PathVariable String noticeId, @Valid @RequestBody CorrectionRequest req) {
-        NoticeView v = require(noticeId);
-        RuleViolationException.requireState(v.status().isPublic(), "NOTICE_NOT_PUBLISHED",
-                "只能更正已发布的通报（该通报" + v.statusLabel() + "）");
-        RuleViolationException.requireState(v.correctedByNoticeId() == null, "ALREADY_CORRECTED",
-                "该通报已被更正，请更正最新版本：" + v.correctedByNoticeId());
-        NoticeComposer.Composition c = compose(v, req.position());
+        NoticeComposer.Composition c = compose(require(noticeId), req.position());
         String id = ClientIds.orNew(req.noticeId());
-        commands.sendAndWait(new CreateNoticeDraftCommand(id, v.inspectionId(), c.position(), c.positionTime(), c.facts(),
-                v.narrative(), v.settings(), noticeId, v.versionNumber(), req.reason()));
+        commands.sendAndWait(new CorrectNoticeCommand(noticeId, id, c.position(), c.positionTime(), c.facts(), req.reason()));
         return created(id, c.position());
     }
 

@@ -279,6 +279,42 @@ class NoticeTest {
     }
 
     @Test
+    void aCorrectionIsDraftedThroughTheNoticeItCorrects() {
+        fixture.given(created(), approved(), published(TODAY, TODAY.plusMonths(1)))
+                .when(new CorrectNoticeCommand(ID, "notice-2", 130, POSITION_TIME, facts, " 更正第二部分的措施表述 "))
+                .expectEventsMatching(Matchers.payloadsMatching(Matchers.exactSequenceOf(
+                        Matchers.matches(p -> p instanceof NoticeDraftCreatedEvent e && e.noticeId().equals("notice-2")
+                                && e.versionNumber() == 2 && ID.equals(e.correctsNoticeId()) && e.position() == 130
+                                && e.correctionReason().equals("更正第二部分的措施表述") && e.narrative().equals(narrative)),
+                        Matchers.matches(p -> p.equals(new NoticeCorrectionDraftedEvent(ID, "notice-2", 2, "更正第二部分的措施表述"))),
+                        Matchers.andNoMore())));
+    }
+
+    @Test
+    void aNoticeTakesOneCorrectionSoASecondOneSentAtTheSameTimeIsRefused() {
+        fixture.given(created(), approved(), published(TODAY, TODAY.plusMonths(1)),
+                        new NoticeCorrectionDraftedEvent(ID, "notice-2", 2, "更正第二部分的措施表述"))
+                .when(new CorrectNoticeCommand(ID, "notice-3", 131, POSITION_TIME, facts, "再次更正"))
+                .expectException(Matchers.matches(e -> e instanceof RuleViolationException r && r.code().equals("ALREADY_CORRECTED")
+                        && r.getMessage().contains("notice-2") && r.kind() == RuleViolationException.Kind.CONFLICT))
+                .expectNoEvents();
+    }
+
+    @Test
+    void onlyAPublishedNoticeCanBeCorrected() {
+        fixture.given(created(), approved())
+                .when(new CorrectNoticeCommand(ID, "notice-2", 130, POSITION_TIME, facts, "更正"))
+                .expectException(Matchers.matches(e -> e instanceof RuleViolationException r
+                        && r.code().equals("NOTICE_NOT_PUBLISHED")))
+                .expectNoEvents();
+        fixture.given(created(), approved(), published(TODAY, TODAY.plusMonths(1)))
+                .when(new CorrectNoticeCommand(ID, "notice-2", 130, POSITION_TIME, facts, " "))
+                .expectException(Matchers.matches(e -> e instanceof RuleViolationException r
+                        && r.code().equals("CORRECTION_REASON_REQUIRED")))
+                .expectNoEvents();
+    }
+
+    @Test
     void withdrawalNeedsAReasonAndCancelsTheClosingDeadline() {
         LocalDate end = LocalDate.of(2024, 4, 25);
         fixture.given(created(), approved())
