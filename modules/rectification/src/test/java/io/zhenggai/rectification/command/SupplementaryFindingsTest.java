@@ -45,7 +45,7 @@ class SupplementaryFindingsTest {
 
     @Test
     void publicFeedbackWithoutAKnownCategoryOpensTheSourcesOwnCategoryAfterTheDeliveredOnes() {
-        fixture.givenCommands(open())
+        fixture.given(opened())
                 .when(feedback("fb-uuid-1", null))
                 .expectEvents(new SupplementaryFindingRecordedEvent(RID, "fb-fb-uuid-1", "supplementary-public-feedback", 3,
                         "群众反馈问题", true, 1, "整改台账未向社会公开", "建议公开整改台账", FindingSource.PUBLIC_FEEDBACK,
@@ -54,7 +54,7 @@ class SupplementaryFindingsTest {
 
     @Test
     void publicFeedbackNamingADeliveredCategoryIsNumberedAfterThatCategorysFindings() {
-        fixture.givenCommands(open())
+        fixture.given(opened())
                 .when(feedback("fb-uuid-1", "c1"))
                 .expectEvents(new SupplementaryFindingRecordedEvent(RID, "fb-fb-uuid-1", "c1", 1, null, false, 3,
                         "整改台账未向社会公开", "建议公开整改台账", FindingSource.PUBLIC_FEEDBACK, "fb-uuid-1", SUBMITTED, false));
@@ -79,12 +79,12 @@ class SupplementaryFindingsTest {
 
     @Test
     void refusesASupplementaryFindingWithoutATitleOrSource() {
-        fixture.givenCommands(open())
+        fixture.given(opened())
                 .when(new RecordSupplementaryFindingCommand(RID, "fb-x", null, " ", "说明", FindingSource.PUBLIC_FEEDBACK, "x",
                         SUBMITTED))
                 .expectException(rule("FINDING_TITLE_REQUIRED"))
                 .expectNoEvents();
-        fixture.givenCommands(open())
+        fixture.given(opened())
                 .when(new RecordSupplementaryFindingCommand(RID, "fb-x", null, "标题", null, FindingSource.INSPECTION, "x",
                         SUBMITTED))
                 .expectException(rule("SOURCE_REQUIRED"))
@@ -93,7 +93,7 @@ class SupplementaryFindingsTest {
 
     @Test
     void aSupplementaryFindingCannotTakeTheIdOfADeliveredOne() {
-        fixture.givenCommands(open())
+        fixture.given(opened())
                 .when(new RecordSupplementaryFindingCommand(RID, F1, null, "标题", null, FindingSource.PUBLIC_FEEDBACK, "x",
                         SUBMITTED))
                 .expectException(rule("FINDING_EXISTS"))
@@ -143,7 +143,7 @@ class SupplementaryFindingsTest {
 
     @Test
     void aViolationWithoutAFindingIsFirstRecordedAsASupplementaryFindingOfItsOwn() {
-        fixture.givenCommands(open())
+        fixture.given(opened())
                 .when(violation("exp-b-V1", null))
                 .expectEvents(
                         new SupplementaryFindingRecordedEvent(RID, "viol-exp-b-V1", "supplementary-finance-violation", 3,
@@ -156,7 +156,7 @@ class SupplementaryFindingsTest {
 
     @Test
     void aViolationNamingAFindingTheLedgerDoesNotKnowGetsAFindingOfItsOwnThatSaysSo() {
-        fixture.givenCommands(open())
+        fixture.given(opened())
                 .when(violation("exp-b-V1", "finding-2-4"))
                 .expectEvents(
                         new SupplementaryFindingRecordedEvent(RID, "viol-exp-b-V1", "supplementary-finance-violation", 3,
