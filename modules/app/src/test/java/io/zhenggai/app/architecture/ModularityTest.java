@@ -152,6 +152,7 @@ class ModularityTest {
     static final List<String> CONTROLLER_MAY_USE = List.of("java.", "jakarta.validation.", "jakarta.servlet.", "io.swagger.",
             "com.fasterxml.jackson.", "io.zhenggai.api.", "io.zhenggai.platform.", "org.axonframework.commandhandling.gateway.",
             "org.axonframework.queryhandling.QueryGateway", "org.axonframework.messaging.responsetypes.",
+            "org.axonframework.commandhandling.CommandExecutionException",
             "org.springframework.web.", "org.springframework.http.", "org.springframework.security.",
             "org.springframework.validation.", "org.springframework.format.", "org.springframework.beans.factory.annotation.",
             "org.springframework.core.io.", "org.springframework.util.", "org.springframework.stereotype.");
