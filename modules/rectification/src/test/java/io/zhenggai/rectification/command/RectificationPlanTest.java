@@ -40,7 +40,8 @@ class RectificationPlanTest {
 
     @Test
     void aFindingMayHaveSeveralItems() {
-        fixture.givenCommands(open(), appointLeader(), appointDeputy(), addItem("i1", List.of(F1), ItemKind.IMMEDIATE, null, "m1"))
+        fixture.given(opened(), leaderAppointed(), deputyAppointed(), itemAdded("i1", 1, List.of(F1), ItemKind.IMMEDIATE, null),
+                        measureAdded("i1", "m1"))
                 .when(addItem("i2", List.of(F1), ItemKind.ONGOING, null, "m2"))
                 .expectSuccessfulHandlerExecution();
     }
@@ -104,9 +105,9 @@ class RectificationPlanTest {
 
     @Test
     void refusesToAdoptAPlanLeavingAFindingWithoutItems() {
-        fixture.givenCommands(open(), appointLeader(), appointDeputy(),
-                        addItem("i1", List.of(F1), ItemKind.IMMEDIATE, null, "m1"),
-                        addItem("i2", List.of(F2), ItemKind.IMMEDIATE, null, "m2"))
+        fixture.given(opened(), leaderAppointed(), deputyAppointed(),
+                        itemAdded("i1", 1, List.of(F1), ItemKind.IMMEDIATE, null), measureAdded("i1", "m1"),
+                        itemAdded("i2", 2, List.of(F2), ItemKind.IMMEDIATE, null), measureAdded("i2", "m2"))
                 .when(adopt())
                 .expectException(rule("FINDINGS_NOT_COVERED"))
                 .expectNoEvents();
@@ -114,8 +115,8 @@ class RectificationPlanTest {
 
     @Test
     void refusesToAdoptWithoutAGroupLeader() {
-        fixture.givenCommands(open(), appointDeputy(),
-                        addItem("i1", List.of(F1, F2, F3), ItemKind.IMMEDIATE, null, "m1"))
+        fixture.given(opened(), deputyAppointed(),
+                        itemAdded("i1", 1, List.of(F1, F2, F3), ItemKind.IMMEDIATE, null), measureAdded("i1", "m1"))
                 .when(adopt())
                 .expectException(rule("GROUP_LEADER_MISSING"))
                 .expectNoEvents();

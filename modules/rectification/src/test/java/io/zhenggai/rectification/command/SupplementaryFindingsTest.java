@@ -40,7 +40,7 @@ class SupplementaryFindingsTest {
     }
 
     private static List<Object> adoptedPlan() {
-        return adoptedCommands(DUE);
+        return adoptedEvents(DUE);
     }
 
     @Test
@@ -110,9 +110,7 @@ class SupplementaryFindingsTest {
 
     @Test
     void beforeAdoptionASupplementaryFindingNeedsAnItemLikeAnyOther() {
-        List<Object> given = new ArrayList<>(draftCommands(DUE));
-        given.add(feedback("a", null));
-        fixture.givenCommands(given)
+        fixture.given(draftEvents(DUE)).andGivenCommands(feedback("a", null))
                 .when(adopt())
                 .expectException(rule("FINDINGS_NOT_COVERED"))
                 .expectNoEvents();
@@ -120,13 +118,11 @@ class SupplementaryFindingsTest {
 
     @Test
     void afterAdoptionASupplementaryFindingIsRecordedAndGetsItsItemWithAReason() {
-        List<Object> given = new ArrayList<>(adoptedPlan());
-        given.add(feedback("a", null));
-        fixture.givenCommands(given)
+        fixture.given(adoptedPlan()).andGivenCommands(feedback("a", null))
                 .when(new AddItemCommand(RID, "i4", List.of("fb-a"), "公开整改台账", ItemKind.IMMEDIATE, null, DEPUTY, "办公室",
                         null, List.of(new NewMeasure("m4", "在门户网站公开整改台账")), "群众反馈转为整改问题", null))
                 .expectSuccessfulHandlerExecution();
-        fixture.givenCommands(adoptedPlan())
+        fixture.given(adoptedPlan())
                 .when(feedback("a", null))
                 .expectEvents(new SupplementaryFindingRecordedEvent(RID, "fb-a", "supplementary-public-feedback", 3,
                         "群众反馈问题", true, 1, "整改台账未向社会公开", "建议公开整改台账", FindingSource.PUBLIC_FEEDBACK, "a",
@@ -135,7 +131,7 @@ class SupplementaryFindingsTest {
 
     @Test
     void aViolationForADeliveredFindingBecomesAnImmediateItemRecordedAsAChangeOfTheAdoptedPlan() {
-        fixture.givenCommands(adoptedPlan())
+        fixture.given(adoptedPlan())
                 .when(violation("exp-b-V1", F3))
                 .expectEvents(new ItemAddedEvent(RID, "viol-exp-b-V1", 4, List.of(F3), "整改违规支出：公务接待超标准",
                         ItemKind.IMMEDIATE, null, null, null, null, null, true, "财务违规升级：exp-b-V1"));
@@ -170,9 +166,7 @@ class SupplementaryFindingsTest {
 
     @Test
     void theSameViolationNeverCreatesTwoItems() {
-        List<Object> given = new ArrayList<>(adoptedPlan());
-        given.add(violation("exp-b-V1", null));
-        fixture.givenCommands(given)
+        fixture.given(adoptedPlan()).andGivenCommands(violation("exp-b-V1", null))
                 .when(violation("exp-b-V1", null))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
@@ -180,15 +174,14 @@ class SupplementaryFindingsTest {
 
     @Test
     void aViolationItemInADraftBlocksAdoptionUntilItHasMeasuresAndResponsibility() {
-        List<Object> given = new ArrayList<>(draftCommands(DUE));
-        given.add(violation("exp-b-V1", F3));
-        fixture.givenCommands(given)
+        List<Object> given = new ArrayList<>(List.of(violation("exp-b-V1", F3)));
+        fixture.given(draftEvents(DUE)).andGivenCommands(given)
                 .when(adopt())
                 .expectException(rule("ITEMS_WITHOUT_MEASURES"))
                 .expectNoEvents();
         given.add(new AddMeasureCommand(RID, "viol-exp-b-V1", "vm1", "追回超标准接待费用80.00元", null, null));
         given.add(new AssignResponsibilityCommand(RID, "viol-exp-b-V1", DEPUTY, "财务室", null, null, null));
-        fixture.givenCommands(given)
+        fixture.given(draftEvents(DUE)).andGivenCommands(given)
                 .when(adopt())
                 .expectSuccessfulHandlerExecution();
     }
