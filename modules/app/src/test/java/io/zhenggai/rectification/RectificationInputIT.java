@@ -1,7 +1,7 @@
 package io.zhenggai.rectification;
 
+import io.zhenggai.platform.digest.Sha256;
 import io.zhenggai.app.support.ApiClient.Response;
-import io.zhenggai.rectification.evidence.EvidenceFiles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -63,7 +63,7 @@ class RectificationInputIT extends RectificationItSupport {
         new Random(12).nextBytes(scan);
         Response uploaded = expect(upload("rectifier", d.path() + "/evidence-files", "扫描件.pdf", "application/pdf", scan), 201);
         String sha = uploaded.json().get("sha256").asText();
-        assertThat(sha).isEqualTo(EvidenceFiles.sha256(scan));
+        assertThat(sha).isEqualTo(Sha256.hex(scan));
         assertThat(uploaded.json().get("size").asLong()).isEqualTo(scan.length);
         Response download = expect(api.as("auditor").get(d.path() + "/evidence-files/" + sha), 200);
         assertThat(Arrays.equals(download.bytes(), scan)).isTrue();

@@ -102,6 +102,19 @@ public final class PublicationCommands {
             boolean publicReply) {
     }
 
+    /**
+     * Drafts a correction of the published notice {@code noticeId}: a new notice {@code correctionNoticeId} with these
+     * facts, naming the one it corrects. The corrected notice refuses a second correction (ALREADY_CORRECTED).
+     */
+    public record CorrectNoticeCommand(
+            @TargetAggregateIdentifier String noticeId,
+            String correctionNoticeId,
+            long position,
+            Instant positionTime,
+            NoticeFacts facts,
+            String reason) {
+    }
+
     /** Turns feedback into a new finding for the rectification of the notice's inspection. */
     public record EscalateFeedbackCommand(
             @TargetAggregateIdentifier String noticeId,

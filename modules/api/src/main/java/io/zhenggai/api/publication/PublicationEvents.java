@@ -30,6 +30,17 @@ public final class PublicationEvents {
             String contentHash) {
     }
 
+    /**
+     * A correction of this (published) notice was drafted as notice {@code correctionNoticeId}, version
+     * {@code correctionVersionNumber}: the notice is corrected and takes no other correction.
+     */
+    public record NoticeCorrectionDraftedEvent(
+            String noticeId,
+            String correctionNoticeId,
+            int correctionVersionNumber,
+            String reason) {
+    }
+
     /** The draft was composed again from the ledger as of {@code position}; {@code approvalVoided} when it had been approved. */
     public record NoticeDraftRecomposedEvent(
             String noticeId,

@@ -1,5 +1,6 @@
 package io.zhenggai.app.security;
 
+import io.zhenggai.platform.digest.Sha256;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -7,11 +8,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -44,7 +41,7 @@ final class CachingAuthenticationProvider implements AuthenticationProvider {
             return delegate.authenticate(authentication);
         }
         // read the stored hash before verifying: if a change lands in between, the entry carries the old hash
-        String key = authentication.getName() + ':' + sha256(credentials.toString()) + ':' + sha256(stored.get());
+        String key = authentication.getName() + ':' + Sha256.hex(credentials.toString()) + ':' + Sha256.hex(stored.get());
         Authentication cached = verified.getIfPresent(key);
         if (cached != null) {
             return cached;
@@ -61,11 +58,4 @@ final class CachingAuthenticationProvider implements AuthenticationProvider {
         return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
     }
 
-    private static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package io.zhenggai.app.web;
 
+import io.zhenggai.platform.digest.Sha256;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
@@ -29,12 +30,10 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -243,15 +242,11 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
     }
 
     private static String fingerprint(HttpServletRequest request, byte[] body) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update((request.getMethod() + ' ' + request.getRequestURI() + '?' + (request.getQueryString() == null ? ""
-                    : request.getQueryString()) + '\n').getBytes(StandardCharsets.UTF_8));
-            sha.update(body);
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        MessageDigest sha = Sha256.digest();
+        sha.update((request.getMethod() + ' ' + request.getRequestURI() + '?' + (request.getQueryString() == null ? ""
+                : request.getQueryString()) + '\n').getBytes(StandardCharsets.UTF_8));
+        sha.update(body);
+        return Sha256.hex(sha);
     }
 
     /** The body, or null when it is longer than {@code max} bytes. */

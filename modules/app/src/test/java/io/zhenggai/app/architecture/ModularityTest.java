@@ -1,17 +1,22 @@
 package io.zhenggai.app.architecture;
 
+import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import io.zhenggai.ZhenggaiApplication;
 import io.zhenggai.app.support.GeneratedDocs;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
+import org.springframework.stereotype.Controller;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,6 +29,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -103,6 +109,10 @@ class ModularityTest {
         String[] contexts = CONTEXTS.stream().map(c -> "io.zhenggai." + c + "..").toArray(String[]::new);
         noClasses().that().resideInAPackage("io.zhenggai.platform..")
                 .should().dependOnClassesThat().resideInAnyPackage(contexts).check(classes);
+        noClasses().that().resideInAPackage("io.zhenggai.platform..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.zhenggai.app..", "io.zhenggai.ledger..")
+                .because("the kernel is below every module: it knows the messages in api and nothing else of ours")
+                .check(classes);
     }
 
     @Test
@@ -111,6 +121,70 @@ class ModularityTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "java.sql..", "javax.sql..")
                 .because("controllers send commands and queries; read models are behind query handlers")
                 .check(classes);
+    }
+
+    /** In every context the domain ({@code command}) knows nothing of its read side ({@code query}). */
+    @Test
+    void commandNeverImportsQueryInAnyContext() {
+        for (String context : CONTEXTS) {
+            noClasses().that().resideInAPackage("io.zhenggai." + context + ".command..")
+                    .should().dependOnClassesThat().resideInAPackage("io.zhenggai." + context + ".query..")
+                    .because("aggregates decide on their own events; read models are rebuilt from them")
+                    .allowEmptyShould(true)
+                    .check(classes);
+        }
+    }
+
+    /**
+     * Every controller of a context, wherever it lives, sends commands and queries through the gateways and answers
+     * with platform and web types: the messages in {@code api}, the kernel in {@code platform}, the request and
+     * response types of its own package, and the frameworks' web parts.
+     */
+    @Test
+    void controllersDependOnlyOnGatewaysPlatformAndWebTypes() {
+        String[] contexts = CONTEXTS.stream().map(c -> "io.zhenggai." + c + "..").toArray(String[]::new);
+        classes().that().resideInAnyPackage(contexts)
+                .and().areMetaAnnotatedWith(Controller.class)
+                .should(dependOnlyOnGatewaysPlatformAndWebTypes())
+                .check(classes);
+    }
+
+    static final List<String> CONTROLLER_MAY_USE = List.of("java.", "jakarta.validation.", "jakarta.servlet.", "io.swagger.",
+            "com.fasterxml.jackson.", "io.zhenggai.api.", "io.zhenggai.platform.", "org.axonframework.commandhandling.gateway.",
+            "org.axonframework.queryhandling.QueryGateway", "org.axonframework.messaging.responsetypes.",
+            "org.axonframework.commandhandling.CommandExecutionException",
+            "org.springframework.web.", "org.springframework.http.", "org.springframework.security.",
+            "org.springframework.validation.", "org.springframework.format.", "org.springframework.beans.factory.annotation.",
+            "org.springframework.core.io.", "org.springframework.util.", "org.springframework.stereotype.");
+
+    /**
+     * The known exceptions, each with its reason. A new one needs a line here, and a reason a reviewer accepts.
+     */
+    static final Map<String, String> CONTROLLER_EXCEPTIONS = Map.of(
+            "io.zhenggai.rectification.evidence.EvidenceFiles",
+            "evidence files are bytes stored by content, not messages: upload and download stream them (ADR 0038)",
+            "io.zhenggai.publication.compose.",
+            "the notice's facts are folded from the event store as of a position, on request (ADR 0020); not yet a query",
+            "io.zhenggai.publication.notice.",
+            "rendering a notice (text, checks, diff) is a pure function of its parts; owned by the publication work");
+
+    static ArchCondition<JavaClass> dependOnlyOnGatewaysPlatformAndWebTypes() {
+        return new ArchCondition<>("depend only on gateways, platform and web types") {
+            @Override
+            public void check(JavaClass controller, ConditionEvents events) {
+                for (Dependency d : controller.getDirectDependenciesFromSelf()) {
+                    JavaClass target = d.getTargetClass();
+                    String name = target.getName();
+                    boolean ownPackage = target.getPackageName().equals(controller.getPackageName());
+                    boolean allowed = ownPackage || target.isPrimitive() || target.isArray()
+                            || CONTROLLER_MAY_USE.stream().anyMatch(name::startsWith)
+                            || CONTROLLER_EXCEPTIONS.keySet().stream().anyMatch(name::startsWith);
+                    if (!allowed) {
+                        events.add(SimpleConditionEvent.violated(d, d.getDescription()));
+                    }
+                }
+            }
+        };
     }
 
     @Test

@@ -11,9 +11,12 @@ import io.zhenggai.api.finance.FinanceValues.Verdict;
 import io.zhenggai.api.finance.FinanceValues.ViolationStatus;
 import io.zhenggai.api.finance.MoneyOutcomeKind;
 import io.zhenggai.api.finance.RegulationArea;
-import io.zhenggai.finance.command.RuleBookIds;
+import io.zhenggai.api.finance.RuleBookIds;
 import io.zhenggai.finance.web.FinanceRequests.*;
 import io.zhenggai.platform.domain.NotFoundException;
+import io.zhenggai.platform.domain.Found;
+import io.zhenggai.platform.web.Answers;
+import io.zhenggai.platform.web.IfMatch;
 import io.zhenggai.platform.web.Versions;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -21,13 +24,11 @@ import jakarta.validation.constraints.Min;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.*;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.Map;
 
@@ -66,8 +67,7 @@ class ExpenseController {
         CheckOutcome outcome = commands.sendAndWait(new RecordExpenseCommand(RuleBookIds.of(req.unit()), req.unit(), id,
                 req.date(), req.amount(), req.category(), req.payee(), req.description(), req.guests(), req.staff(),
                 req.documents(), req.approvals(), req.items(), req.procedure()));
-        return ResponseEntity.status(HttpStatus.CREATED).location(URI.create("/api/finance/expenses/" + id))
-                .eTag(Versions.etag(outcome.version())).body(outcome);
+        return Versions.created(outcome, "/api/finance/expenses/" + id, outcome.version());
     }
 
     @GetMapping("/expenses")
@@ -88,11 +88,7 @@ class ExpenseController {
     @GetMapping("/expenses/{expenseId}")
     @PreAuthorize(READ)
     ExpenseView expense(@PathVariable String expenseId) {
-        ExpenseView view = queries.query(new FindExpenseQuery(expenseId), ExpenseView.class).join();
-        if (view == null) {
-            throw new NotFoundException("expense", expenseId);
-        }
-        return view;
+        return Found.orNotFound(queries.query(new FindExpenseQuery(expenseId), ExpenseView.class).join(), "expense", expenseId);
     }
 
     @PostMapping("/expenses/{expenseId}/rechecks")
@@ -103,8 +99,7 @@ class ExpenseController {
         String recheckId = ClientIds.orNew(req == null ? null : req.recheckId());
         CheckOutcome outcome = commands.sendAndWait(new RecheckExpenseCommand(book.ruleBookId(), expenseId, recheckId,
                 req == null ? null : req.asOf()));
-        return ResponseEntity.status(HttpStatus.CREATED).location(URI.create("/api/finance/expenses/" + expenseId))
-                .eTag(Versions.etag(outcome.version())).body(outcome);
+        return Versions.created(outcome, "/api/finance/expenses/" + expenseId, outcome.version());
     }
 
     // ---- violations -----------------------------------------------------------------------------------------
@@ -125,35 +120,32 @@ class ExpenseController {
     @GetMapping("/violations/{violationId}")
     @PreAuthorize(READ)
     ViolationView violation(@PathVariable String violationId) {
-        ViolationView view = queries.query(new FindViolationQuery(violationId), ViolationView.class).join();
-        if (view == null) {
-            throw new NotFoundException("violation", violationId);
-        }
-        return view;
+        return Found.orNotFound(queries.query(new FindViolationQuery(violationId), ViolationView.class).join(),
+                "violation", violationId);
     }
 
     @PostMapping("/violations/{violationId}/escalation")
     @PreAuthorize(FINANCE)
     @Operation(summary = "移交整改 Escalate a violation to the rectification of an inspection")
     ResponseEntity<Map<String, Object>> escalate(@PathVariable String violationId, @Valid @RequestBody EscalateViolationRequest req,
-                                                 @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+                                                 @IfMatch Long expectedVersion) {
         RuleBookRef book = routing.require("violation", violationId);
-        return Versions.ok("violationId", violationId, commands.sendAndWait(new EscalateViolationCommand(book.ruleBookId(),
-                violationId, req.inspectionId(), req.findingId(), req.description(), req.date(), Versions.expected(ifMatch))));
+        return Answers.of("violationId", violationId, commands.sendAndWait(new EscalateViolationCommand(book.ruleBookId(),
+                violationId, req.inspectionId(), req.findingId(), req.description(), req.date(), expectedVersion))).ok();
     }
 
     @PostMapping("/violations/{violationId}/resolution")
     @PreAuthorize(FINANCE)
     @Operation(summary = "处理违规 Resolve a violation (money returned, procedure remedied, or dismissed)")
     ResponseEntity<Map<String, Object>> resolve(@PathVariable String violationId, @Valid @RequestBody ResolveViolationRequest req,
-                                                @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+                                                @IfMatch Long expectedVersion) {
         RuleBookRef book = routing.require("violation", violationId);
         if (req.outcomeId() != null) {
             routing.requireUnused("money-outcome", req.outcomeId());
         }
-        return Versions.ok("violationId", violationId, commands.sendAndWait(new ResolveViolationCommand(book.ruleBookId(),
+        return Answers.of("violationId", violationId, commands.sendAndWait(new ResolveViolationCommand(book.ruleBookId(),
                 violationId, req.resolution(), req.date(), req.note(), req.amountReturned(), req.moneyKind(), req.outcomeId(),
-                Versions.expected(ifMatch))));
+                expectedVersion))).ok();
     }
 
     // ---- money ----------------------------------------------------------------------------------------------
@@ -172,7 +164,7 @@ class ExpenseController {
         }
         Object version = commands.sendAndWait(new RecordMoneyOutcomeCommand(RuleBookIds.of(req.unit()), req.unit(), id,
                 req.kind(), req.amount(), req.date(), req.inspectionId(), req.violationId(), req.area(), req.description()));
-        return RegulationController.created("/api/finance/money-outcomes", "outcomeId", id, version);
+        return Answers.of("outcomeId", id, version).created("/api/finance/money-outcomes");
     }
 
     @GetMapping("/money-outcomes")

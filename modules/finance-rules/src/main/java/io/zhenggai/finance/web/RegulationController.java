@@ -9,21 +9,21 @@ import io.zhenggai.api.finance.FinanceCommands.*;
 import io.zhenggai.api.finance.FinanceQueries.*;
 import io.zhenggai.api.finance.FinanceValues.AnswerLink;
 import io.zhenggai.api.finance.RegulationArea;
-import io.zhenggai.finance.command.RuleBookIds;
+import io.zhenggai.api.finance.RuleBookIds;
 import io.zhenggai.finance.web.FinanceRequests.*;
-import io.zhenggai.platform.domain.NotFoundException;
+import io.zhenggai.platform.domain.Found;
+import io.zhenggai.platform.web.Answers;
+import io.zhenggai.platform.web.IfMatch;
 import io.zhenggai.platform.web.Versions;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.*;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
@@ -64,7 +64,7 @@ class RegulationController {
         Object version = commands.sendAndWait(new EnactRegulationCommand(RuleBookIds.of(req.unit()), req.unit(), id, req.title(),
                 req.area(), req.documentNumber(), req.effectiveFrom(), req.summary(), req.backdatingReason(), req.rules(),
                 req.answers(), null));
-        return created("/api/finance/regulations/" + id, "regulationId", id, version);
+        return Answers.of("regulationId", id, version).created("/api/finance/regulations/" + id);
     }
 
     @GetMapping("/regulations")
@@ -91,44 +91,42 @@ class RegulationController {
     @GetMapping("/regulations/{regulationId}")
     @PreAuthorize(READ)
     ResponseEntity<RegulationView> get(@PathVariable String regulationId) {
-        RegulationView view = queries.query(new FindRegulationQuery(regulationId), RegulationView.class).join();
-        if (view == null) {
-            throw new NotFoundException("regulation", regulationId);
-        }
-        return ResponseEntity.ok().eTag(Versions.etag(view.ruleBookVersion())).body(view);
+        RegulationView view = Found.orNotFound(queries.query(new FindRegulationQuery(regulationId), RegulationView.class).join(),
+                "regulation", regulationId);
+        return Versions.tagged(view, view.ruleBookVersion());
     }
 
     @PostMapping("/regulations/{regulationId}/revisions")
     @PreAuthorize(WRITE)
     @Operation(summary = "修订制度 Revise a regulation (a new version from its effective date)")
     ResponseEntity<Map<String, Object>> revise(@PathVariable String regulationId, @Valid @RequestBody ReviseRegulationRequest req,
-                                               @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+                                               @IfMatch Long expectedVersion) {
         RuleBookRef book = routing.require("regulation", regulationId);
         Object version = commands.sendAndWait(new ReviseRegulationCommand(book.ruleBookId(), regulationId, req.documentNumber(),
                 req.effectiveFrom(), req.changeSummary(), req.backdatingReason(), req.rules(), req.answers(),
-                Versions.expected(ifMatch)));
-        return created("/api/finance/regulations/" + regulationId, "regulationId", regulationId, version);
+                expectedVersion));
+        return Answers.of("regulationId", regulationId, version).created("/api/finance/regulations/" + regulationId);
     }
 
     @PostMapping("/regulations/{regulationId}/repeal")
     @PreAuthorize(WRITE)
     @Operation(summary = "废止制度 Repeal a regulation from a date")
     ResponseEntity<Map<String, Object>> repeal(@PathVariable String regulationId, @Valid @RequestBody RepealRegulationRequest req,
-                                               @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+                                               @IfMatch Long expectedVersion) {
         RuleBookRef book = routing.require("regulation", regulationId);
-        return Versions.ok("regulationId", regulationId, commands.sendAndWait(new RepealRegulationCommand(book.ruleBookId(),
-                regulationId, req.effectiveFrom(), req.reason(), Versions.expected(ifMatch))));
+        return Answers.of("regulationId", regulationId, commands.sendAndWait(new RepealRegulationCommand(book.ruleBookId(),
+                regulationId, req.effectiveFrom(), req.reason(), expectedVersion))).ok();
     }
 
     @PostMapping("/regulations/{regulationId}/links")
     @PreAuthorize(WRITE)
     @Operation(summary = "关联问题或整改事项 Link a regulation or version to a finding or rectification item it answers")
     ResponseEntity<Map<String, Object>> link(@PathVariable String regulationId, @Valid @RequestBody LinkRegulationRequest req,
-                                             @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+                                             @IfMatch Long expectedVersion) {
         RuleBookRef book = routing.require("regulation", regulationId);
-        return Versions.ok("regulationId", regulationId, commands.sendAndWait(new LinkRegulationCommand(book.ruleBookId(),
+        return Answers.of("regulationId", regulationId, commands.sendAndWait(new LinkRegulationCommand(book.ruleBookId(),
                 regulationId, req.versionNumber(), new AnswerLink(req.inspectionId(), req.findingId(), req.rectificationItemId()),
-                Versions.expected(ifMatch))));
+                expectedVersion))).ok();
     }
 
     @GetMapping("/inspections/{inspectionId}/regulations")
@@ -140,10 +138,5 @@ class RegulationController {
 
     private static String unit(String unit) {
         return unit == null || unit.isBlank() ? null : RuleBookIds.normalizeUnit(unit);
-    }
-
-    static ResponseEntity<Map<String, Object>> created(String location, String idName, String id, Object version) {
-        ResponseEntity<Map<String, Object>> ok = Versions.ok(idName, id, version);
-        return ResponseEntity.status(HttpStatus.CREATED).location(URI.create(location)).headers(ok.getHeaders()).body(ok.getBody());
     }
 }

@@ -1,5 +1,6 @@
 package io.zhenggai.finance.command;
 
+import io.zhenggai.api.finance.RuleBookIds;
 import io.zhenggai.api.finance.ExpenseRule;
 import io.zhenggai.api.finance.ExpenseRule.*;
 import io.zhenggai.api.finance.FinanceCommands.*;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import static io.zhenggai.api.finance.ExpenseCategory.*;
+import static io.zhenggai.finance.command.RuleBookEvents.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
@@ -135,7 +137,7 @@ class RuleBookTest {
 
     @Test
     void refusesASecondRegulationInForceWithTheSameTitle() {
-        fixture.givenCommands(enactReception())
+        fixture.given(receptionEnacted())
                 .when(enact("reg-other", "《公务接待管理办法》", TODAY, null, List.of()))
                 .expectException(rule("REGULATION_TITLE_EXISTS", RuleViolationException.Kind.CONFLICT))
                 .expectNoEvents();
@@ -143,11 +145,11 @@ class RuleBookTest {
 
     @Test
     void refusesARevisionThatWouldOverlapTheCurrentVersion() {
-        fixture.givenCommands(enactReception(), reviseReception(REVISED_FROM, "补录整改期间的修订"))
+        fixture.given(events(receptionEnacted(), receptionRevised(REVISED_FROM, "补录整改期间的修订")))
                 .when(reviseReception(REVISED_FROM, "同日再修订"))
                 .expectException(rule("VERSION_OVERLAP", RuleViolationException.Kind.CONFLICT))
                 .expectNoEvents();
-        fixture.givenCommands(enactReception(), reviseReception(REVISED_FROM, "补录整改期间的修订"))
+        fixture.given(events(receptionEnacted(), receptionRevised(REVISED_FROM, "补录整改期间的修订")))
                 .when(reviseReception(REVISED_FROM.minusMonths(1), "更早的修订"))
                 .expectException(rule("VERSION_OVERLAP", RuleViolationException.Kind.CONFLICT))
                 .expectNoEvents();
@@ -155,7 +157,7 @@ class RuleBookTest {
 
     @Test
     void revisionBecomesVersionTwoAndNamesThePreviousVersion() {
-        fixture.givenCommands(enactReception())
+        fixture.given(receptionEnacted())
                 .when(reviseReception(REVISED_FROM, "补录整改期间的修订"))
                 .expectEvents(new RegulationRevisedEvent(BOOK, UNIT, REG, "《公务接待管理办法》", RegulationArea.RECEPTION, REG + "-v2", 2,
                         REG + "-v1", "统战发〔2023〕5号", REVISED_FROM, "工作餐标准由150元降为120元，增加陪餐人数限制", "补录整改期间的修订",
@@ -164,7 +166,7 @@ class RuleBookTest {
 
     @Test
     void refusesRevisingAnUnknownRegulation() {
-        fixture.givenCommands(enactReception())
+        fixture.given(receptionEnacted())
                 .when(new ReviseRegulationCommand(BOOK, "nope", null, TODAY, "x", null, List.of(), List.of(), null))
                 .expectException(NotFoundException.class)
                 .expectNoEvents();
@@ -183,7 +185,7 @@ class RuleBookTest {
 
     @Test
     void refusesARepealBeforeTheCurrentVersionStarted() {
-        fixture.givenCommands(enactReception(), reviseReception(REVISED_FROM, "补录"))
+        fixture.given(events(receptionEnacted(), receptionRevised(REVISED_FROM, "补录")))
                 .when(new RepealRegulationCommand(BOOK, REG, REVISED_FROM, "被新办法取代", null))
                 .expectException(rule("REPEAL_BEFORE_VERSION", RuleViolationException.Kind.CONFLICT))
                 .expectNoEvents();
@@ -192,14 +194,14 @@ class RuleBookTest {
     @Test
     void linksAVersionOnceToWhatItAnswers() {
         LinkRegulationCommand link = new LinkRegulationCommand(BOOK, REG, 1, new AnswerLink("insp-4", null, "item-3"), null);
-        fixture.givenCommands(enactReception())
+        fixture.given(receptionEnacted())
                 .when(link)
                 .expectEvents(new RegulationLinkedEvent(BOOK, UNIT, REG, REG + "-v1", 1, new AnswerLink("insp-4", null, "item-3")));
-        fixture.givenCommands(enactReception(), link)
+        fixture.given(events(receptionEnacted(), receptionLinked(new AnswerLink("insp-4", null, "item-3"))))
                 .when(link)
                 .expectException(rule("LINK_EXISTS", RuleViolationException.Kind.CONFLICT))
                 .expectNoEvents();
-        fixture.givenCommands(enactReception())
+        fixture.given(receptionEnacted())
                 .when(new LinkRegulationCommand(BOOK, REG, 2, new AnswerLink(null, "f-1", null), null))
                 .expectException(NotFoundException.class);
     }
@@ -209,7 +211,7 @@ class RuleBookTest {
     @Test
     void anExpenseTheDayBeforeARevisionIsJudgedUnderTheOldVersion() {
         // 4 guests, 560 yuan: 140 per guest is within the old cap (150) but above the new one (120)
-        fixture.givenCommands(enactReception(), reviseReception(REVISED_FROM, "补录"))
+        fixture.given(events(receptionEnacted(), receptionRevised(REVISED_FROM, "补录")))
                 .when(reception("exp-1", REVISED_FROM.minusDays(1), "560.00", 4, 2))
                 .expectResultMessagePayloadMatching(outcome(o -> {
                     assertThat(o.verdict()).isEqualTo(Verdict.COMPLIANT);
@@ -219,7 +221,7 @@ class RuleBookTest {
 
     @Test
     void anExpenseOnTheDayOfARevisionIsJudgedUnderTheNewVersion() {
-        fixture.givenCommands(enactReception(), reviseReception(REVISED_FROM, "补录"))
+        fixture.given(events(receptionEnacted(), receptionRevised(REVISED_FROM, "补录")))
                 .when(reception("exp-1", REVISED_FROM, "560.00", 4, 2))
                 .expectEventsMatching(payloads(events -> {
                     assertThat(events).hasSize(2);
@@ -236,13 +238,13 @@ class RuleBookTest {
 
     @Test
     void anExpenseBeforeAnyVersionOrAfterTheRepealIsJudgedUnderNoRule() {
-        fixture.givenCommands(enactReception(), new RepealRegulationCommand(BOOK, REG, LocalDate.of(2024, 1, 1), "被新办法取代", null))
+        fixture.given(events(receptionEnacted(), receptionRepealed(LocalDate.of(2024, 1, 1), "被新办法取代")))
                 .when(reception("exp-2", LocalDate.of(2024, 1, 1), "9000.00", 1, 8))
                 .expectResultMessagePayloadMatching(outcome(o -> {
                     assertThat(o.verdict()).isEqualTo(Verdict.COMPLIANT);
                     assertThat(o.appliedVersions()).isEmpty();
                 }));
-        fixture.givenCommands(enactReception())
+        fixture.given(receptionEnacted())
                 .when(reception("exp-3", LocalDate.of(2018, 12, 31), "9000.00", 1, 8))
                 .expectResultMessagePayloadMatching(outcome(o -> assertThat(o.appliedVersions()).isEmpty()));
     }
@@ -273,7 +275,7 @@ class RuleBookTest {
     @Test
     void refusesAmountsThatAreNotPositiveYuanWithAtMostTwoDecimals() {
         for (String amount : List.of("0", "-10.00", "12.345", "0.001")) {
-            fixture.givenCommands(enactReception())
+            fixture.given(receptionEnacted())
                     .when(reception("exp-x", TODAY, amount, 1, 1))
                     .expectException(RuleViolationException.class)
                     .expectNoEvents();
@@ -303,7 +305,7 @@ class RuleBookTest {
 
     @Test
     void refusesAnExpenseDatedInTheFutureOrRecordedTwice() {
-        fixture.givenCommands(enactReception())
+        fixture.given(receptionEnacted())
                 .when(reception("exp-f", TODAY.plusDays(1), "10.00", 1, 0))
                 .expectException(rule("DATE_IN_FUTURE", RuleViolationException.Kind.INVALID))
                 .expectNoEvents();

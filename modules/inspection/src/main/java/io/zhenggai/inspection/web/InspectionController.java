@@ -8,22 +8,22 @@ import io.zhenggai.api.inspection.InspectionCommands.*;
 import io.zhenggai.api.inspection.InspectionKind;
 import io.zhenggai.api.inspection.InspectionQueries.*;
 import io.zhenggai.inspection.web.InspectionRequests.*;
-import io.zhenggai.platform.domain.NotFoundException;
+import io.zhenggai.platform.domain.Found;
+import io.zhenggai.platform.web.Answers;
 import io.zhenggai.inspection.query.InspectionProjection;
 import io.zhenggai.platform.readside.ReadYourWrites;
+import io.zhenggai.platform.web.IfMatch;
 import io.zhenggai.platform.web.Versions;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.*;
 
-import java.net.URI;
 import java.util.Map;
 
 /**
@@ -57,7 +57,7 @@ class InspectionController {
         String id = ClientIds.orNew(req.roundId());
         commands.sendAndWait(new CreateRoundCommand(id, req.name(), req.organizer(), req.periodStart(), req.periodEnd()));
         reads.await(id, InspectionProjection.GROUP);
-        return created("/api/inspection-rounds/" + id, "roundId", id);
+        return Answers.of("roundId", id, 0L).created("/api/inspection-rounds/" + id);
     }
 
     @GetMapping("/inspection-rounds")
@@ -69,7 +69,7 @@ class InspectionController {
     @GetMapping("/inspection-rounds/{roundId}")
     @PreAuthorize(READ)
     RoundView round(@PathVariable String roundId) {
-        return requireRound(roundId);
+        return Found.orNotFound(queries.query(new FindRoundQuery(roundId), RoundView.class).join(), "inspection round", roundId);
     }
 
     @PostMapping("/inspections")
@@ -81,7 +81,7 @@ class InspectionController {
                 req.mandate(), req.legalBasis(), req.plannedFieldworkStart(), req.plannedFieldworkEnd(), req.kind(), req.form(),
                 req.level()));
         reads.await(id, InspectionProjection.GROUP);
-        return created("/api/inspections/" + id, "inspectionId", id);
+        return Answers.of("inspectionId", id, 0L).created("/api/inspections/" + id);
     }
 
     @GetMapping("/inspections")
@@ -95,43 +95,41 @@ class InspectionController {
     @GetMapping("/inspections/{inspectionId}")
     @PreAuthorize(READ)
     ResponseEntity<InspectionView> get(@PathVariable String inspectionId) {
-        InspectionView view = queries.query(new FindInspectionQuery(inspectionId), InspectionView.class).join();
-        if (view == null) {
-            throw new NotFoundException("inspection", inspectionId);
-        }
-        return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(view);
+        InspectionView view = Found.orNotFound(queries.query(new FindInspectionQuery(inspectionId), InspectionView.class).join(),
+                "inspection", inspectionId);
+        return Versions.tagged(view, view.version());
     }
 
     @PostMapping("/inspections/{inspectionId}/round")
     @PreAuthorize(WRITE)
     ResponseEntity<Map<String, Object>> joinRound(@PathVariable String inspectionId, @Valid @RequestBody JoinRoundRequest req,
-                                                  @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        return ok(inspectionId, commands.sendAndWait(new JoinRoundCommand(inspectionId, req.roundId(), Versions.expected(ifMatch))));
+                                                  @IfMatch Long expectedVersion) {
+        return ok(inspectionId, commands.sendAndWait(new JoinRoundCommand(inspectionId, req.roundId(), expectedVersion)));
     }
 
     @PostMapping("/inspections/{inspectionId}/fieldwork/start")
     @PreAuthorize(WRITE)
     @Operation(summary = "进驻 Start fieldwork")
     ResponseEntity<Map<String, Object>> startFieldwork(@PathVariable String inspectionId, @Valid @RequestBody DateRequest req,
-                                                       @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        return ok(inspectionId, commands.sendAndWait(new StartFieldworkCommand(inspectionId, req.date(), Versions.expected(ifMatch))));
+                                                       @IfMatch Long expectedVersion) {
+        return ok(inspectionId, commands.sendAndWait(new StartFieldworkCommand(inspectionId, req.date(), expectedVersion)));
     }
 
     @PostMapping("/inspections/{inspectionId}/fieldwork/conclude")
     @PreAuthorize(WRITE)
     @Operation(summary = "结束进驻 Conclude fieldwork")
     ResponseEntity<Map<String, Object>> concludeFieldwork(@PathVariable String inspectionId, @Valid @RequestBody DateRequest req,
-                                                          @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        return ok(inspectionId, commands.sendAndWait(new ConcludeFieldworkCommand(inspectionId, req.date(), Versions.expected(ifMatch))));
+                                                          @IfMatch Long expectedVersion) {
+        return ok(inspectionId, commands.sendAndWait(new ConcludeFieldworkCommand(inspectionId, req.date(), expectedVersion)));
     }
 
     @PostMapping("/inspections/{inspectionId}/categories")
     @PreAuthorize(WRITE)
     @Operation(summary = "添加问题方面 Add a finding category")
     ResponseEntity<Map<String, Object>> addCategory(@PathVariable String inspectionId, @Valid @RequestBody AddCategoryRequest req,
-                                                    @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+                                                    @IfMatch Long expectedVersion) {
         String categoryId = ClientIds.orNew(req.categoryId());
-        Object version = commands.sendAndWait(new AddFindingCategoryCommand(inspectionId, categoryId, req.title(), Versions.expected(ifMatch)));
+        Object version = commands.sendAndWait(new AddFindingCategoryCommand(inspectionId, categoryId, req.title(), expectedVersion));
         return createdWithVersion(inspectionId, "categoryId", categoryId, version);
     }
 
@@ -139,10 +137,10 @@ class InspectionController {
     @PreAuthorize(WRITE)
     @Operation(summary = "记录问题 Record a finding")
     ResponseEntity<Map<String, Object>> recordFinding(@PathVariable String inspectionId, @Valid @RequestBody RecordFindingRequest req,
-                                                      @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+                                                      @IfMatch Long expectedVersion) {
         String findingId = ClientIds.orNew(req.findingId());
         Object version = commands.sendAndWait(new RecordFindingCommand(inspectionId, findingId, req.categoryId(), req.title(),
-                req.description(), req.manifestations(), Versions.expected(ifMatch)));
+                req.description(), req.manifestations(), expectedVersion));
         return createdWithVersion(inspectionId, "findingId", findingId, version);
     }
 
@@ -151,9 +149,9 @@ class InspectionController {
     @Operation(summary = "修改问题（反馈前） Amend a finding before feedback")
     ResponseEntity<Map<String, Object>> amendFinding(@PathVariable String inspectionId, @PathVariable String findingId,
                                                      @Valid @RequestBody AmendFindingRequest req,
-                                                     @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+                                                     @IfMatch Long expectedVersion) {
         return ok(inspectionId, commands.sendAndWait(new AmendFindingCommand(inspectionId, findingId, req.title(),
-                req.description(), req.manifestations(), Versions.expected(ifMatch))));
+                req.description(), req.manifestations(), expectedVersion)));
     }
 
     @PostMapping("/inspections/{inspectionId}/findings/{findingId}/withdrawal")
@@ -161,16 +159,16 @@ class InspectionController {
     @Operation(summary = "撤回问题（反馈前） Withdraw a finding before feedback")
     ResponseEntity<Map<String, Object>> withdrawFinding(@PathVariable String inspectionId, @PathVariable String findingId,
                                                         @Valid @RequestBody ReasonRequest req,
-                                                        @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        return ok(inspectionId, commands.sendAndWait(new WithdrawFindingCommand(inspectionId, findingId, req.reason(), Versions.expected(ifMatch))));
+                                                        @IfMatch Long expectedVersion) {
+        return ok(inspectionId, commands.sendAndWait(new WithdrawFindingCommand(inspectionId, findingId, req.reason(), expectedVersion)));
     }
 
     @PostMapping("/inspections/{inspectionId}/feedback")
     @PreAuthorize(WRITE)
     @Operation(summary = "反馈" + InspectionKind.EITHER + "意见 Deliver feedback (freezes the findings)")
     ResponseEntity<Map<String, Object>> deliverFeedback(@PathVariable String inspectionId, @Valid @RequestBody DateRequest req,
-                                                        @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        return ok(inspectionId, commands.sendAndWait(new DeliverFeedbackCommand(inspectionId, req.date(), Versions.expected(ifMatch))));
+                                                        @IfMatch Long expectedVersion) {
+        return ok(inspectionId, commands.sendAndWait(new DeliverFeedbackCommand(inspectionId, req.date(), expectedVersion)));
     }
 
     @PostMapping("/inspections/{inspectionId}/findings/{findingId}/corrections")
@@ -178,32 +176,19 @@ class InspectionController {
     @Operation(summary = "更正问题（反馈后，须说明理由） Correct a finding after feedback")
     ResponseEntity<Map<String, Object>> correctFinding(@PathVariable String inspectionId, @PathVariable String findingId,
                                                        @Valid @RequestBody CorrectFindingRequest req,
-                                                       @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+                                                       @IfMatch Long expectedVersion) {
         return ok(inspectionId, commands.sendAndWait(new CorrectFindingCommand(inspectionId, findingId, req.title(),
-                req.description(), req.manifestations(), req.reason(), Versions.expected(ifMatch))));
-    }
-
-    private RoundView requireRound(String roundId) {
-        RoundView round = queries.query(new FindRoundQuery(roundId), RoundView.class).join();
-        if (round == null) {
-            throw new NotFoundException("inspection round", roundId);
-        }
-        return round;
+                req.description(), req.manifestations(), req.reason(), expectedVersion)));
     }
 
     /** The command's answer, once the inspection's read model shows it (a GET with the new ETag finds it). */
     private ResponseEntity<Map<String, Object>> ok(String inspectionId, Object version) {
         reads.await(inspectionId, InspectionProjection.GROUP);
-        return Versions.ok("inspectionId", inspectionId, version);
-    }
-
-    private static ResponseEntity<Map<String, Object>> created(String location, String idName, String id) {
-        return ResponseEntity.created(URI.create(location)).eTag(Versions.etag(0)).body(Map.of(idName, id, "version", 0L));
+        return Answers.of("inspectionId", inspectionId, version).ok();
     }
 
     private ResponseEntity<Map<String, Object>> createdWithVersion(String inspectionId, String idName, String id, Object version) {
         reads.await(inspectionId, InspectionProjection.GROUP);
-        ResponseEntity<Map<String, Object>> ok = Versions.ok(idName, id, version);
-        return ResponseEntity.status(HttpStatus.CREATED).location(URI.create("/api/inspections/" + inspectionId)).headers(ok.getHeaders()).body(ok.getBody());
+        return Answers.of(idName, id, version).created("/api/inspections/" + inspectionId);
     }
 }

@@ -3,8 +3,7 @@ package io.zhenggai.platform.web;
 import io.zhenggai.platform.web.input.Texts;
 import org.springframework.http.ResponseEntity;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.net.URI;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,15 +43,13 @@ public final class Versions {
                 "If-Match 必须是带引号的版本号（ETag），如 \"3\"，收到：" + Texts.printable(ifMatch));
     }
 
-    /** 200 with the new version as ETag and a small JSON body naming the resource and its version. */
-    public static ResponseEntity<Map<String, Object>> ok(String idName, String id, Object version) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put(idName, id);
-        var builder = ResponseEntity.ok();
-        if (version instanceof Number n) {
-            body.put("version", n.longValue());
-            builder.eTag(etag(n.longValue()));
-        }
-        return builder.body(body);
+    /** 200 with {@code body} and the version as ETag (a read of a versioned resource). */
+    public static <T> ResponseEntity<T> tagged(T body, long version) {
+        return ResponseEntity.ok().eTag(etag(version)).body(body);
+    }
+
+    /** 201 with {@code body}, its Location and the version as ETag (a command that answers a typed result). */
+    public static <T> ResponseEntity<T> created(T body, String location, long version) {
+        return ResponseEntity.created(URI.create(location)).eTag(etag(version)).body(body);
     }
 }

@@ -1,5 +1,6 @@
 package io.zhenggai.publication.command;
 
+import io.zhenggai.platform.digest.Sha256;
 import io.zhenggai.api.audit.MetadataKeys;
 import io.zhenggai.api.inspection.InspectionKind;
 import io.zhenggai.api.publication.FeedbackStatus;
@@ -35,7 +36,9 @@ import java.util.stream.Collectors;
 
 import static io.zhenggai.platform.domain.RuleViolationException.require;
 import static io.zhenggai.platform.domain.RuleViolationException.requireState;
+import static io.zhenggai.platform.text.Blanks.strippedOrNull;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
 import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 
 /**
@@ -57,6 +60,7 @@ class Notice {
     private int versionNumber;
     private String correctsNoticeId;
     private String correctionReason;
+    private String correctedByNoticeId;
     private NoticeStatus status;
     private int revision;
     private long position;
@@ -104,6 +108,21 @@ class Notice {
                 cmd.positionTime(), cmd.facts(), cmd.narrative(), cmd.settings(), hash));
     }
 
+    /**
+     * A correction is drafted through the notice it corrects, so that the notice decides once: two corrections sent
+     * at the same time are handled one after the other on this aggregate, and the second is refused.
+     */
+    @CommandHandler
+    Long handle(CorrectNoticeCommand cmd) throws Exception {
+        requireState(status.isPublic(), "NOTICE_NOT_PUBLISHED", "只能更正已发布的通报（该通报" + status.label() + "）");
+        requireState(correctedByNoticeId == null, "ALREADY_CORRECTED", "该通报已被更正，请更正最新版本：" + correctedByNoticeId);
+        CreateNoticeDraftCommand draft = new CreateNoticeDraftCommand(cmd.correctionNoticeId(), inspectionId, cmd.position(),
+                cmd.positionTime(), cmd.facts(), narrative, settings, noticeId, versionNumber, cmd.reason());
+        createNew(Notice.class, () -> new Notice(draft));
+        apply(new NoticeCorrectionDraftedEvent(noticeId, cmd.correctionNoticeId(), versionNumber + 1, cmd.reason().strip()));
+        return getVersion();
+    }
+
     @CommandHandler
     Long handle(RecomposeNoticeDraftCommand cmd) {
         requireEditable();
@@ -144,7 +163,7 @@ class Notice {
         List<NarrativeChecks.Issue> issues = NarrativeChecks.approvalIssues(facts, narrative, settings);
         require(issues.isEmpty(), "NOTICE_NOT_READY", "通报尚不能审核通过：" + issues.stream()
                 .map(i -> i.field() + "：" + i.message()).collect(Collectors.joining("；")));
-        apply(new NoticeApprovedEvent(noticeId, revision, contentHash, position, blankToNull(cmd.comment())));
+        apply(new NoticeApprovedEvent(noticeId, revision, contentHash, position, strippedOrNull(cmd.comment())));
         return getVersion();
     }
 
@@ -170,7 +189,7 @@ class Notice {
         String text = rendered.text();
         apply(new NoticePublishedEvent(noticeId, inspectionId, versionNumber, correctsNoticeId, revision, contentHash, position,
                 rendered.title(), settings.publishingUnit(), cmd.windowStart(), cmd.windowEnd(), cmd.historical(), text,
-                ContentHash.sha256(text)));
+                Sha256.hex(text)));
         if (cmd.windowEnd().isBefore(today)) {
             apply(new NoticeClosedEvent(noticeId, cmd.windowEnd(), "HISTORICAL"));
         } else {
@@ -224,7 +243,7 @@ class Notice {
         require(cmd.text().strip().length() <= MAX_FEEDBACK_LENGTH, "FEEDBACK_TOO_LONG",
                 "意见建议内容不能超过" + MAX_FEEDBACK_LENGTH + "字");
         apply(new FeedbackSubmittedEvent(noticeId, inspectionId, cmd.feedbackId(), today, cmd.text().strip(),
-                blankToNull(cmd.name()), blankToNull(cmd.contact())));
+                strippedOrNull(cmd.name()), strippedOrNull(cmd.contact())));
         return getVersion();
     }
 
@@ -232,7 +251,7 @@ class Notice {
     Long handle(AcknowledgeFeedbackCommand cmd) {
         FeedbackStatus s = feedback(cmd.feedbackId()).status();
         requireState(s == FeedbackStatus.RECEIVED, "FEEDBACK_ALREADY_HANDLED", "该意见已" + s.label());
-        apply(new FeedbackAcknowledgedEvent(noticeId, cmd.feedbackId(), blankToNull(cmd.note())));
+        apply(new FeedbackAcknowledgedEvent(noticeId, cmd.feedbackId(), strippedOrNull(cmd.note())));
         return getVersion();
     }
 
@@ -252,8 +271,8 @@ class Notice {
         requireState(f.status() != FeedbackStatus.ESCALATED, "FEEDBACK_ALREADY_ESCALATED", "该意见已转为整改问题");
         require(present(cmd.title()), "FINDING_TITLE_REQUIRED", "转为整改问题时必须写明问题标题");
         apply(new FeedbackEscalatedToFindingEvent(noticeId, cmd.feedbackId(), inspectionId,
-                RectificationIds.forInspection(inspectionId), cmd.title().strip(), f.text(), blankToNull(cmd.categoryId()),
-                f.submittedOn(), blankToNull(cmd.note())));
+                RectificationIds.forInspection(inspectionId), cmd.title().strip(), f.text(), strippedOrNull(cmd.categoryId()),
+                f.submittedOn(), strippedOrNull(cmd.note())));
         return getVersion();
     }
 
@@ -273,6 +292,11 @@ class Notice {
         narrative = e.narrative();
         settings = e.settings();
         contentHash = e.contentHash();
+    }
+
+    @EventSourcingHandler
+    void on(NoticeCorrectionDraftedEvent e) {
+        correctedByNoticeId = e.correctionNoticeId();
     }
 
     @EventSourcingHandler
@@ -383,9 +407,5 @@ class Notice {
 
     private static boolean present(String s) {
         return s != null && !s.isBlank();
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -1,5 +1,6 @@
 package io.zhenggai.publication.notice;
 
+import io.zhenggai.platform.digest.Sha256;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,10 +11,6 @@ import io.zhenggai.api.publication.NoticeFacts;
 import io.zhenggai.api.publication.NoticeNarrative;
 import io.zhenggai.api.publication.NoticeSettings;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -38,17 +35,10 @@ public final class ContentHash {
         content.put("narrative", narrative);
         content.put("settings", settings);
         try {
-            return sha256(CANONICAL.writeValueAsString(content));
+            return Sha256.hex(CANONICAL.writeValueAsString(content));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("notice content cannot be serialised", e);
         }
     }
 
-    public static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

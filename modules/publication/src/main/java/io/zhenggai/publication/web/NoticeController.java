@@ -15,9 +15,11 @@ import io.zhenggai.api.publication.RateStyle;
 import io.zhenggai.api.publication.NoticeStatus;
 import io.zhenggai.api.publication.PublicationCommands.*;
 import io.zhenggai.api.publication.PublicationQueries.*;
-import io.zhenggai.platform.domain.NotFoundException;
+import io.zhenggai.platform.domain.Found;
+import io.zhenggai.platform.web.Answers;
 import io.zhenggai.platform.domain.RuleViolationException;
 import io.zhenggai.platform.readside.ReadYourWrites;
+import io.zhenggai.platform.web.IfMatch;
 import io.zhenggai.platform.web.Versions;
 import io.zhenggai.publication.query.NoticeProjection;
 import io.zhenggai.publication.compose.NoticeComposer;
@@ -35,19 +37,16 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.*;
 
 import java.lang.reflect.RecordComponent;
-import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -167,8 +166,7 @@ class NoticeController {
         String text = v.publication() != null ? v.publication().text() : NoticeRenderer.render(document(v)).text();
         List<NarrativeChecks.Issue> issues = v.status().isPublic() || v.status() == NoticeStatus.WITHDRAWN ? List.of()
                 : NarrativeChecks.approvalIssues(v.facts(), v.narrative(), v.settings());
-        return ResponseEntity.ok().eTag(Versions.etag(v.version()))
-                .body(new NoticeResponse(v, text, issues, Placeholders.values(v.facts(), v.settings())));
+        return Versions.tagged(new NoticeResponse(v, text, issues, Placeholders.values(v.facts(), v.settings())), v.version());
     }
 
     @GetMapping("/{noticeId}/diff")
@@ -206,78 +204,69 @@ class NoticeController {
     @PreAuthorize(WRITE)
     @Operation(summary = "重新生成 Compose the draft again from the ledger as of a position (the head by default)")
     ResponseEntity<Map<String, Object>> recompose(@PathVariable String noticeId, @Valid @RequestBody(required = false) RecomposeRequest req,
-                                                  @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+                                                  @IfMatch Long expectedVersion) {
         NoticeView v = require(noticeId);
         NoticeComposer.Composition c = compose(v, req == null ? null : req.position());
         Object version = commands.sendAndWait(new RecomposeNoticeDraftCommand(noticeId, c.position(), c.positionTime(), c.facts(),
-                Versions.expected(ifMatch)));
-        ResponseEntity<Map<String, Object>> ok = answered(noticeId, "noticeId", noticeId, version);
-        ok.getBody().put("position", c.position());
-        return ok;
+                expectedVersion));
+        return answered(noticeId, Answers.of("noticeId", noticeId, version).with("position", c.position()));
     }
 
     @PutMapping("/{noticeId}/narrative")
     @PreAuthorize(WRITE)
     @Operation(summary = "编辑正文 Replace the narrative (title, section 一, next steps, invitation); facts cannot be set")
     ResponseEntity<Map<String, Object>> editNarrative(@PathVariable String noticeId, @RequestBody Map<String, Object> body,
-                                                      @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+                                                      @IfMatch Long expectedVersion) {
         NarrativeRequest req = bind(body, NarrativeRequest.class);
         return answered(noticeId, "noticeId", noticeId, commands.sendAndWait(new EditNoticeDraftCommand(noticeId, req.toNarrative(), null,
-                Versions.expected(ifMatch))));
+                expectedVersion)));
     }
 
     @PutMapping("/{noticeId}/settings")
     @PreAuthorize(WRITE)
     @Operation(summary = "编辑发布信息 Replace publishing unit, date written, disclosure metadata, contacts and optional blocks")
     ResponseEntity<Map<String, Object>> editSettings(@PathVariable String noticeId, @RequestBody Map<String, Object> body,
-                                                     @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+                                                     @IfMatch Long expectedVersion) {
         SettingsRequest req = bind(body, SettingsRequest.class);
         return answered(noticeId, "noticeId", noticeId, commands.sendAndWait(new EditNoticeDraftCommand(noticeId, null, req.toSettings(),
-                Versions.expected(ifMatch))));
+                expectedVersion)));
     }
 
     @PostMapping("/{noticeId}/approval")
     @PreAuthorize(APPROVE)
     @Operation(summary = "审核 Approve exactly the content with this hash")
     ResponseEntity<Map<String, Object>> approve(@PathVariable String noticeId, @Valid @RequestBody ApproveRequest req,
-                                                @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+                                                @IfMatch Long expectedVersion) {
         return answered(noticeId, "noticeId", noticeId, commands.sendAndWait(new ApproveNoticeCommand(noticeId, req.contentHash(),
-                req.comment(), Versions.expected(ifMatch))));
+                req.comment(), expectedVersion)));
     }
 
     @PostMapping("/{noticeId}/publication")
     @PreAuthorize(WRITE)
     @Operation(summary = "发布 Publish the approved notice for a window (historical=true for a notice published in the past)")
     ResponseEntity<Map<String, Object>> publish(@PathVariable String noticeId, @Valid @RequestBody PublishRequest req,
-                                                @RequestHeader(value = "If-Match", required = false) String ifMatch) {
-        ResponseEntity<Map<String, Object>> ok = answered(noticeId, "noticeId", noticeId, commands.sendAndWait(new PublishNoticeCommand(
-                noticeId, req.windowStart(), req.windowEnd(), Boolean.TRUE.equals(req.historical()), Versions.expected(ifMatch))));
-        ok.getBody().put("publicUrl", "/notices/" + noticeId);
-        return ok;
+                                                @IfMatch Long expectedVersion) {
+        Object version = commands.sendAndWait(new PublishNoticeCommand(noticeId, req.windowStart(), req.windowEnd(),
+                Boolean.TRUE.equals(req.historical()), expectedVersion));
+        return answered(noticeId, Answers.of("noticeId", noticeId, version).with("publicUrl", "/notices/" + noticeId));
     }
 
     @PostMapping("/{noticeId}/withdrawal")
     @PreAuthorize(WRITE)
     @Operation(summary = "撤回 Withdraw with a reason")
     ResponseEntity<Map<String, Object>> withdraw(@PathVariable String noticeId, @Valid @RequestBody ReasonRequest req,
-                                                 @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+                                                 @IfMatch Long expectedVersion) {
         return answered(noticeId, "noticeId", noticeId, commands.sendAndWait(new WithdrawNoticeCommand(noticeId, req.reason(),
-                Versions.expected(ifMatch))));
+                expectedVersion)));
     }
 
     @PostMapping("/{noticeId}/corrections")
     @PreAuthorize(WRITE)
     @Operation(summary = "更正 Draft a correction: a new version naming this notice, composed from the ledger now")
     ResponseEntity<Map<String, Object>> correct(@PathVariable String noticeId, @Valid @RequestBody CorrectionRequest req) {
-        NoticeView v = require(noticeId);
-        RuleViolationException.requireState(v.status().isPublic(), "NOTICE_NOT_PUBLISHED",
-                "只能更正已发布的通报（该通报" + v.statusLabel() + "）");
-        RuleViolationException.requireState(v.correctedByNoticeId() == null, "ALREADY_CORRECTED",
-                "该通报已被更正，请更正最新版本：" + v.correctedByNoticeId());
-        NoticeComposer.Composition c = compose(v, req.position());
+        NoticeComposer.Composition c = compose(require(noticeId), req.position());
         String id = ClientIds.orNew(req.noticeId());
-        commands.sendAndWait(new CreateNoticeDraftCommand(id, v.inspectionId(), c.position(), c.positionTime(), c.facts(),
-                v.narrative(), v.settings(), noticeId, v.versionNumber(), req.reason()));
+        commands.sendAndWait(new CorrectNoticeCommand(noticeId, id, c.position(), c.positionTime(), c.facts(), req.reason()));
         return created(id, c.position());
     }
 
@@ -386,19 +375,12 @@ class NoticeController {
     }
 
     private NoticeView require(String noticeId) {
-        NoticeView v = queries.query(new FindNoticeQuery(noticeId), NoticeView.class).join();
-        if (v == null) {
-            throw new NotFoundException("notice", noticeId);
-        }
-        return v;
+        return Found.orNotFound(queries.query(new FindNoticeQuery(noticeId), NoticeView.class).join(), "notice", noticeId);
     }
 
     private NoticeRevision revision(String noticeId, int revision) {
-        NoticeRevision r = queries.query(new FindNoticeRevisionQuery(noticeId, revision), NoticeRevision.class).join();
-        if (r == null) {
-            throw new NotFoundException("notice revision", noticeId + "#" + revision);
-        }
-        return r;
+        return Found.orNotFound(queries.query(new FindNoticeRevisionQuery(noticeId, revision), NoticeRevision.class).join(),
+                "notice revision", noticeId + "#" + revision);
     }
 
     static NoticeDocument document(NoticeView v) {
@@ -416,16 +398,16 @@ class NoticeController {
      * public page and text are there when the caller reads them (no 404 window after publishing).
      */
     private ResponseEntity<Map<String, Object>> answered(String noticeId, String idName, String id, Object version) {
+        return answered(noticeId, Answers.of(idName, id, version));
+    }
+
+    private ResponseEntity<Map<String, Object>> answered(String noticeId, Answers answer) {
         reads.await(noticeId, NoticeProjection.GROUP);
-        return Versions.ok(idName, id, version);
+        return answer.ok();
     }
 
     private ResponseEntity<Map<String, Object>> created(String id, long position) {
         reads.await(id, NoticeProjection.GROUP);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("noticeId", id);
-        body.put("version", 0L);
-        body.put("position", position);
-        return ResponseEntity.status(HttpStatus.CREATED).location(URI.create("/api/notices/" + id)).eTag(Versions.etag(0)).body(body);
+        return Answers.of("noticeId", id, 0L).with("position", position).created("/api/notices/" + id);
     }
 }

@@ -14,6 +14,8 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 
+import static io.zhenggai.platform.text.Blanks.strippedOrNull;
+
 /** Request bodies of the publication API. Bean Validation turns bad input into 400 problem details per field. */
 final class NoticeRequests {
     private NoticeRequests() {
@@ -116,10 +118,10 @@ final class NoticeRequests {
 
         NoticeSettings toSettings() {
             ContactsRequest c = contacts;
-            return new NoticeSettings(publishingUnit.strip(), dateWritten, blankToNull(indexNumber),
+            return new NoticeSettings(publishingUnit.strip(), dateWritten, strippedOrNull(indexNumber),
                     disclosure == null || disclosure.isBlank() ? NoticeSettings.PROACTIVE_DISCLOSURE : disclosure.strip(),
-                    c == null ? null : new NoticeSettings.Contacts(blankToNull(c.phone()), blankToNull(c.postalAddress()),
-                            blankToNull(c.postcode()), blankToNull(c.email())),
+                    c == null ? null : new NoticeSettings.Contacts(strippedOrNull(c.phone()), strippedOrNull(c.postalAddress()),
+                            strippedOrNull(c.postcode()), strippedOrNull(c.email())),
                     blocks == null ? NoticeSettings.Blocks.none() : blocks.toBlocks(),
                     untitledItemIds == null ? List.of() : List.copyOf(untitledItemIds), RateStyle.orDefault(rateStyle),
                     NoticeSettings.Layout.orDefault(layout),
@@ -179,9 +181,5 @@ final class NoticeRequests {
             @NotBlank @Size(max = 500) String title,
             @Size(max = 64) String categoryId,
             @Size(max = 2000) String note) {
-    }
-
-    static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

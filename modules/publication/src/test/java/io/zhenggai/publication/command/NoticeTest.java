@@ -1,5 +1,6 @@
 package io.zhenggai.publication.command;
 
+import io.zhenggai.platform.digest.Sha256;
 import io.zhenggai.api.publication.NoticeFacts;
 import io.zhenggai.api.publication.NoticeNarrative;
 import io.zhenggai.api.publication.NoticeSettings;
@@ -73,7 +74,7 @@ class NoticeTest {
 
     static NoticePublishedEvent published(LocalDate start, LocalDate end) {
         return new NoticePublishedEvent(ID, facts.inspectionId(), 1, null, 1, hash, 120, narrative.title(),
-                settings.publishingUnit(), start, end, false, "text", ContentHash.sha256("text"));
+                settings.publishingUnit(), start, end, false, "text", Sha256.hex("text"));
     }
 
     static NoticeNarrative withInvitation(String invitation) {
@@ -209,7 +210,7 @@ class NoticeTest {
                         Matchers.matches(p -> p instanceof NoticePublishedEvent e && e.windowStart().equals(TODAY)
                                 && e.windowEnd().equals(end) && !e.historical() && e.contentHash().equals(hash)
                                 && e.text().contains("公开期限：2024年3月25日至2024年4月25日。")
-                                && e.textSha256().equals(ContentHash.sha256(e.text()))),
+                                && e.textSha256().equals(Sha256.hex(e.text()))),
                         Matchers.andNoMore())))
                 .expectScheduledDeadline(LocalDate.of(2024, 4, 26).atStartOfDay(ZONE).toInstant(), new NoticeWindowDeadline(ID, end));
     }
@@ -275,6 +276,42 @@ class NoticeTest {
                         Matchers.matches(p -> p instanceof NoticeDraftCreatedEvent e && e.versionNumber() == 2
                                 && ID.equals(e.correctsNoticeId()) && e.correctionReason().equals("更正第二部分的措施表述")),
                         Matchers.andNoMore())));
+    }
+
+    @Test
+    void aCorrectionIsDraftedThroughTheNoticeItCorrects() {
+        fixture.given(created(), approved(), published(TODAY, TODAY.plusMonths(1)))
+                .when(new CorrectNoticeCommand(ID, "notice-2", 130, POSITION_TIME, facts, " 更正第二部分的措施表述 "))
+                .expectEventsMatching(Matchers.payloadsMatching(Matchers.exactSequenceOf(
+                        Matchers.matches(p -> p instanceof NoticeDraftCreatedEvent e && e.noticeId().equals("notice-2")
+                                && e.versionNumber() == 2 && ID.equals(e.correctsNoticeId()) && e.position() == 130
+                                && e.correctionReason().equals("更正第二部分的措施表述") && e.narrative().equals(narrative)),
+                        Matchers.matches(p -> p.equals(new NoticeCorrectionDraftedEvent(ID, "notice-2", 2, "更正第二部分的措施表述"))),
+                        Matchers.andNoMore())));
+    }
+
+    @Test
+    void aNoticeTakesOneCorrectionSoASecondOneSentAtTheSameTimeIsRefused() {
+        fixture.given(created(), approved(), published(TODAY, TODAY.plusMonths(1)),
+                        new NoticeCorrectionDraftedEvent(ID, "notice-2", 2, "更正第二部分的措施表述"))
+                .when(new CorrectNoticeCommand(ID, "notice-3", 131, POSITION_TIME, facts, "再次更正"))
+                .expectException(Matchers.matches(e -> e instanceof RuleViolationException r && r.code().equals("ALREADY_CORRECTED")
+                        && r.getMessage().contains("notice-2") && r.kind() == RuleViolationException.Kind.CONFLICT))
+                .expectNoEvents();
+    }
+
+    @Test
+    void onlyAPublishedNoticeCanBeCorrected() {
+        fixture.given(created(), approved())
+                .when(new CorrectNoticeCommand(ID, "notice-2", 130, POSITION_TIME, facts, "更正"))
+                .expectException(Matchers.matches(e -> e instanceof RuleViolationException r
+                        && r.code().equals("NOTICE_NOT_PUBLISHED")))
+                .expectNoEvents();
+        fixture.given(created(), approved(), published(TODAY, TODAY.plusMonths(1)))
+                .when(new CorrectNoticeCommand(ID, "notice-2", 130, POSITION_TIME, facts, " "))
+                .expectException(Matchers.matches(e -> e instanceof RuleViolationException r
+                        && r.code().equals("CORRECTION_REASON_REQUIRED")))
+                .expectNoEvents();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.zhenggai.publication.command;
 
+import io.zhenggai.platform.digest.Sha256;
 import io.zhenggai.api.inspection.InspectionEvents.InspectionJoinedRoundEvent;
 import io.zhenggai.api.inspection.InspectionEvents.RoundCreatedEvent;
 import io.zhenggai.api.publication.NoticeFacts;
@@ -111,7 +112,7 @@ class RoundNoticeTest {
         String hash = ContentHash.of(round, narrative, settings);
         fixture.given(created(), new NoticeApprovedEvent(ID, 1, hash, 120, null),
                         new NoticePublishedEvent(ID, null, 1, null, 1, hash, 120, "通报", "区委", LocalDate.of(2024, 3, 25),
-                                LocalDate.of(2024, 4, 25), false, "text", ContentHash.sha256("text")),
+                                LocalDate.of(2024, 4, 25), false, "text", Sha256.hex("text")),
                         new FeedbackSubmittedEvent(ID, null, "fb1", LocalDate.of(2024, 3, 25), "意见", null, null))
                 .when(new EscalateFeedbackCommand(ID, "fb1", "问题", null, null))
                 .expectException(RuleViolationException.class).expectNoEvents();

@@ -43,6 +43,7 @@ import java.util.stream.Collectors;
 
 import static io.zhenggai.platform.domain.RuleViolationException.require;
 import static io.zhenggai.platform.domain.RuleViolationException.requireState;
+import static io.zhenggai.platform.text.Blanks.blankToNull;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 
@@ -931,10 +932,6 @@ class Rectification {
 
     private static boolean present(String s) {
         return s != null && !s.isBlank();
-    }
-
-    private static String blankToNull(String s) {
-        return present(s) ? s : null;
     }
 
     private static <T> List<T> nullSafe(List<T> list) {

@@ -1,5 +1,6 @@
 package io.zhenggai.rectification.evidence;
 
+import io.zhenggai.platform.digest.Sha256;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.InputStreamSource;
@@ -13,10 +14,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -125,24 +122,10 @@ public class EvidenceFiles {
                 .param("id", rectificationId).query(Long.class).single() > 0;
     }
 
-    public static String sha256(byte[] bytes) {
-        return HexFormat.of().formatHex(digest().digest(bytes));
-    }
-
     /** The SHA-256 of a content, read as a stream. */
     static String sha256(InputStreamSource content) throws IOException {
-        MessageDigest digest = digest();
-        try (InputStream in = new DigestInputStream(content.getInputStream(), digest)) {
-            in.transferTo(OutputStream.nullOutputStream());
-        }
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
-    private static MessageDigest digest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        try (InputStream in = content.getInputStream()) {
+            return Sha256.hex(in);
         }
     }
 

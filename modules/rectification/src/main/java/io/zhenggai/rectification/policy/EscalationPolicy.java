@@ -19,6 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import static io.zhenggai.platform.text.Blanks.strippedOrNull;
+
 /**
  * Other contexts hand problems over to a rectification ledger by events; this policy turns them into the
  * rectification's own commands. Nothing here calls the finance or publication modules.
@@ -54,7 +56,7 @@ public class EscalationPolicy {
 
     @EventHandler
     void on(ViolationEscalatedEvent e) {
-        String inspectionId = blankToNull(e.inspectionId());
+        String inspectionId = strippedOrNull(e.inspectionId());
         String title = "违规支出：" + (e.description() != null ? e.description() : e.violationId());
         if (inspectionId == null) {
             park(FindingSource.FINANCE_VIOLATION, e.violationId(), null, title, "移交时没有指明" + InspectionKind.EITHER, null);
@@ -68,15 +70,15 @@ public class EscalationPolicy {
 
     @EventHandler
     void on(FeedbackEscalatedToFindingEvent e) {
-        String inspectionId = blankToNull(e.inspectionId());
-        String rectificationId = blankToNull(e.rectificationId()) != null ? e.rectificationId()
+        String inspectionId = strippedOrNull(e.inspectionId());
+        String rectificationId = strippedOrNull(e.rectificationId()) != null ? e.rectificationId()
                 : inspectionId == null ? null : RectificationIds.forInspection(inspectionId);
         if (rectificationId == null) {
             park(FindingSource.PUBLIC_FEEDBACK, e.feedbackId(), null, e.title(), "转交时没有指明" + InspectionKind.EITHER, null);
             return;
         }
         String description = e.text();
-        if (blankToNull(e.note()) != null) {
+        if (strippedOrNull(e.note()) != null) {
             description = (description == null ? "" : description + "\n") + "办理意见：" + e.note().strip();
         }
         RecordSupplementaryFindingCommand command = new RecordSupplementaryFindingCommand(rectificationId,
@@ -125,9 +127,5 @@ public class EscalationPolicy {
                       Object command) {
         log.warn("Escalation {} {} for inspection {} not recorded in a ledger: {}", source, sourceId, inspectionId, reason);
         unmatched.park(source, sourceId, inspectionId, title, reason, command);
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

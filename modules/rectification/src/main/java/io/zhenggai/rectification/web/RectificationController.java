@@ -12,9 +12,11 @@ import io.zhenggai.api.rectification.RectificationEvents.ProblemClaim;
 import io.zhenggai.api.rectification.RectificationIds;
 import io.zhenggai.api.rectification.RectificationQueries.*;
 import io.zhenggai.api.rectification.WarningLevel;
-import io.zhenggai.platform.domain.NotFoundException;
+import io.zhenggai.platform.domain.Found;
+import io.zhenggai.platform.web.Answers;
 import io.zhenggai.platform.domain.RuleViolationException;
 import io.zhenggai.platform.readside.ReadYourWrites;
+import io.zhenggai.platform.web.IfMatch;
 import io.zhenggai.platform.web.Versions;
 import io.zhenggai.rectification.query.RectificationLedgerProjection;
 import io.zhenggai.rectification.evidence.EvidenceFiles;
@@ -26,17 +28,17 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.*;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import static io.zhenggai.platform.text.Blanks.blankToNull;
 
 /**
  * HTTP API of the rectification context (整改台账). A rectification is addressed by the id of its inspection.
@@ -112,7 +114,7 @@ class RectificationController {
                                       @RequestParam(required = false) @Min(0) @Max(366) Integer warningDays) {
         LedgerFilter filter = new LedgerFilter(status, closeOff, blankToNull(department), blankToNull(leader), warningLevel);
         LedgerView view = requireLedger(inspectionId, filter, today, warningDays);
-        return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(view);
+        return Versions.tagged(view, view.version());
     }
 
     @GetMapping("/{inspectionId}/group")
@@ -120,8 +122,7 @@ class RectificationController {
     @Operation(summary = "整改工作领导小组 The leadership group and the office")
     ResponseEntity<Map<String, Object>> group(@PathVariable String inspectionId) {
         LedgerView view = requireLedger(inspectionId, null, null, null);
-        return ResponseEntity.ok().eTag(Versions.etag(view.version()))
-                .body(mapOf("office", view.office(), "members", view.leadershipGroup()));
+        return Versions.tagged(mapOf("office", view.office(), "members", view.leadershipGroup()), view.version());
     }
 
     @GetMapping("/{inspectionId}/plan")
@@ -129,7 +130,7 @@ class RectificationController {
     @Operation(summary = "整改方案 The plan")
     ResponseEntity<PlanView> plan(@PathVariable String inspectionId) {
         LedgerView view = requireLedger(inspectionId, null, null, null);
-        return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(view.plan());
+        return Versions.tagged(view.plan(), view.version());
     }
 
     @GetMapping("/{inspectionId}/meetings")
@@ -160,12 +161,8 @@ class RectificationController {
     ItemView item(@PathVariable String inspectionId, @PathVariable String itemId,
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate today,
                   @RequestParam(required = false) @Min(0) @Max(366) Integer warningDays) {
-        ItemView view = queries.query(new FindItemQuery(id(inspectionId), itemId, today(today), warningDays(warningDays)),
-                ItemView.class).join();
-        if (view == null) {
-            throw new NotFoundException("rectification item", itemId);
-        }
-        return view;
+        return Found.orNotFound(queries.query(new FindItemQuery(id(inspectionId), itemId, today(today),
+                warningDays(warningDays)), ItemView.class).join(), "rectification item", itemId);
     }
 
     // ---------------------------------------------------------------- leadership group and office
@@ -174,19 +171,19 @@ class RectificationController {
     @PreAuthorize(LEAD)
     @Operation(summary = "指定整改办公室 Name the office that runs the work")
     ResponseEntity<Map<String, Object>> nameOffice(@PathVariable String inspectionId, @Valid @RequestBody NameOfficeRequest req,
-                                                   @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+                                                   @IfMatch Long expectedVersion) {
         return ok(inspectionId, commands.sendAndWait(new NameOfficeCommand(id(inspectionId), req.name(), req.hostDepartment(),
-                Versions.expected(ifMatch))));
+                expectedVersion)));
     }
 
     @PostMapping("/{inspectionId}/group/members")
     @PreAuthorize(LEAD)
     @Operation(summary = "任命领导小组成员 Appoint a member of the leadership group")
     ResponseEntity<Map<String, Object>> appoint(@PathVariable String inspectionId, @Valid @RequestBody AppointMemberRequest req,
-                                                @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+                                                @IfMatch Long expectedVersion) {
         String memberId = ClientIds.orNew(req.memberId());
         Object version = commands.sendAndWait(new AppointGroupMemberCommand(id(inspectionId), memberId, req.name(),
-                req.position(), req.role(), req.date(), Versions.expected(ifMatch)));
+                req.position(), req.role(), req.date(), expectedVersion));
         return created(inspectionId, "/group", "memberId", memberId, version);
     }
 
@@ -195,9 +192,9 @@ class RectificationController {
     @Operation(summary = "免去领导小组成员 Relieve a member (with a reason)")
     ResponseEntity<Map<String, Object>> relieve(@PathVariable String inspectionId, @PathVariable String memberId,
                                                 @Valid @RequestBody DatedReasonRequest req,
-                                                @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+                                                @IfMatch Long expectedVersion) {
         return ok(inspectionId, commands.sendAndWait(new RelieveGroupMemberCommand(id(inspectionId), memberId, req.date(),
-                req.reason(), Versions.expected(ifMatch))));
+                req.reason(), expectedVersion)));
     }
 
     // ---------------------------------------------------------------- plan
@@ -206,16 +203,15 @@ class RectificationController {
     @PreAuthorize(RECORD)
     @Operation(summary = "新增整改事项 Add an item (with its measures and responsibility)")
     ResponseEntity<Map<String, Object>> addItem(@PathVariable String inspectionId, @Valid @RequestBody AddItemRequest req,
-                                                @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+                                                @IfMatch Long expectedVersion) {
         String itemId = ClientIds.orNew(req.itemId());
         List<NewMeasure> measures = req.measures() == null ? List.of()
                 : req.measures().stream().map(text -> new NewMeasure(UUID.randomUUID().toString(), text)).toList();
         Object version = commands.sendAndWait(new AddItemCommand(id(inspectionId), itemId, req.findingIds(), req.title(),
                 req.kind(), req.dueDate(), blankToNull(req.responsibleLeaderId()), req.responsibleDepartment(), req.handler(),
-                measures, req.reason(), Versions.expected(ifMatch)));
-        ResponseEntity<Map<String, Object>> response = created(inspectionId, "/items/" + itemId, "itemId", itemId, version);
-        response.getBody().put("measureIds", measures.stream().map(NewMeasure::measureId).toList());
-        return response;
+                measures, req.reason(), expectedVersion));
+        return created(inspectionId, "/items/" + itemId, answer(inspectionId, "itemId", itemId, version)
+                .with("measureIds", measures.stream().map(NewMeasure::measureId).toList()));
     }
 
     @PutMapping("/{inspectionId}/items/{itemId}")
@@ -223,9 +219,9 @@ class RectificationController {
     @Operation(summary = "修改整改事项 Revise an item (after adoption: with a reason; due dates move only by extension)")
     ResponseEntity<Map<String, Object>> reviseItem(@PathVariable String inspectionId, @PathVariable String itemId,
                                                    @Valid @RequestBody ReviseItemRequest req,
-                                                   @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+                                                   @IfMatch Long expectedVersion) {
         return ok(inspectionId, commands.sendAndWait(new ReviseItemCommand(id(inspectionId), itemId, req.findingIds(),
-                req.title(), req.kind(), req.dueDate(), req.reason(), Versions.expected(ifMatch))));
+                req.title(), req.kind(), req.dueDate(), req.reason(), expectedVersion)));
     }
 
     @PostMapping("/{inspectionId}/items/{itemId}/removal")
@@ -233,9 +229,9 @@ class RectificationController {
     @Operation(summary = "删除整改事项（方案通过前） Remove an item from the draft plan")
     ResponseEntity<Map<String, Object>> removeItem(@PathVariable String inspectionId, @PathVariable String itemId,
                                                    @Valid @RequestBody(required = false) OptionalReasonRequest req,
-                                                   @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+                                                   @IfMatch Long expectedVersion) {
         return ok(inspectionId, commands.sendAndWait(new RemoveItemCommand(id(inspectionId), itemId,
-                req == null ? null : req.reason(), Versions.expected(ifMatch))));
+                req == null ? null : req.reason(), expectedVersion)));
     }
 
     @PostMapping("/{inspectionId}/items/{itemId}/measures")
@@ -243,10 +239,10 @@ class RectificationController {
     @Operation(summary = "新增整改措施 Add a measure (一是, 二是 …)")
     ResponseEntity<Map<String, Object>> addMeasure(@PathVariable String inspectionId, @PathVariable String itemId,
                                                    @Valid @RequestBody AddMeasureRequest req,
-                                                   @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+                                                   @IfMatch Long expectedVersion) {
         String measureId = ClientIds.orNew(req.measureId());
         Object version = commands.sendAndWait(new AddMeasureCommand(id(inspectionId), itemId, measureId, req.text(),
-                req.reason(), Versions.expected(ifMatch)));
+                req.reason(), expectedVersion));
         return created(inspectionId, "/items/" + itemId, "measureId", measureId, version);
     }
 
@@ -255,9 +251,9 @@ class RectificationController {
     @Operation(summary = "修改整改措施 Revise a measure")
     ResponseEntity<Map<String, Object>> reviseMeasure(@PathVariable String inspectionId, @PathVariable String itemId,
                                                       @PathVariable String measureId, @Valid @RequestBody ReviseMeasureRequest req,
-                                                      @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+                                                      @IfMatch Long expectedVersion) {
         return ok(inspectionId, commands.sendAndWait(new ReviseMeasureCommand(id(inspectionId), itemId, measureId, req.text(),
-                req.reason(), Versions.expected(ifMatch))));
+                req.reason(), expectedVersion)));
     }
 
     @PostMapping("/{inspectionId}/items/{itemId}/measures/{measureId}/removal")
@@ -266,9 +262,9 @@ class RectificationController {
     ResponseEntity<Map<String, Object>> removeMeasure(@PathVariable String inspectionId, @PathVariable String itemId,
                                                       @PathVariable String measureId,
                                                       @Valid @RequestBody(required = false) OptionalReasonRequest req,
-                                                      @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+                                                      @IfMatch Long expectedVersion) {
         return ok(inspectionId, commands.sendAndWait(new RemoveMeasureCommand(id(inspectionId), itemId, measureId,
-                req == null ? null : req.reason(), Versions.expected(ifMatch))));
+                req == null ? null : req.reason(), expectedVersion)));
     }
 
     @PutMapping("/{inspectionId}/items/{itemId}/responsibility")
@@ -276,9 +272,9 @@ class RectificationController {
     @Operation(summary = "明确责任 Assign or change the responsible leader, department and handler")
     ResponseEntity<Map<String, Object>> assign(@PathVariable String inspectionId, @PathVariable String itemId,
                                                @Valid @RequestBody ResponsibilityRequest req,
-                                               @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+                                               @IfMatch Long expectedVersion) {
         return ok(inspectionId, commands.sendAndWait(new AssignResponsibilityCommand(id(inspectionId), itemId,
-                req.responsibleLeaderId(), req.responsibleDepartment(), req.handler(), req.reason(), Versions.expected(ifMatch))));
+                req.responsibleLeaderId(), req.responsibleDepartment(), req.handler(), req.reason(), expectedVersion)));
     }
 
     @PutMapping("/{inspectionId}/as-of")
@@ -287,18 +283,18 @@ class RectificationController {
             description = "For a case entered after the fact. Readers still get another date with ?today=. A historical "
                     + "notice (published with historical=true) dates its case by itself, unless a date was stated here.")
     ResponseEntity<Map<String, Object>> carryAsHistory(@PathVariable String inspectionId, @Valid @RequestBody AsOfRequest req,
-                                                       @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+                                                       @IfMatch Long expectedVersion) {
         return ok(inspectionId, commands.sendAndWait(new CarryAsHistoryCommand(id(inspectionId), req.asOfDate(), req.reason(),
-                null, Versions.expected(ifMatch))));
+                null, expectedVersion)));
     }
 
     @PostMapping("/{inspectionId}/plan/adoption")
     @PreAuthorize(LEAD)
     @Operation(summary = "通过整改方案 Adopt the plan")
     ResponseEntity<Map<String, Object>> adopt(@PathVariable String inspectionId, @Valid @RequestBody AdoptPlanRequest req,
-                                              @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+                                              @IfMatch Long expectedVersion) {
         return ok(inspectionId, commands.sendAndWait(new AdoptPlanCommand(id(inspectionId), req.title(), req.documentNumber(),
-                req.date(), Versions.expected(ifMatch))));
+                req.date(), expectedVersion)));
     }
 
     // ---------------------------------------------------------------- progress
@@ -309,16 +305,15 @@ class RectificationController {
             description = "Files are uploaded first (POST …/evidence-files) and referenced here by SHA-256.")
     ResponseEntity<Map<String, Object>> progress(@PathVariable String inspectionId, @PathVariable String itemId,
                                                  @Valid @RequestBody ProgressRequest req,
-                                                 @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+                                                 @IfMatch Long expectedVersion) {
         String rectificationId = id(inspectionId);
         String progressId = ClientIds.orNew(req.progressId());
         List<Evidence> evidence = req.evidence() == null ? List.of()
                 : req.evidence().stream().map(e -> evidence(rectificationId, e)).toList();
         Object version = commands.sendAndWait(new RecordProgressCommand(rectificationId, itemId, blankToNull(req.measureId()),
-                progressId, req.date(), req.status(), req.itemStatus(), req.text(), evidence, Versions.expected(ifMatch)));
-        ResponseEntity<Map<String, Object>> response = created(inspectionId, "/items/" + itemId, "progressId", progressId, version);
-        response.getBody().put("evidenceIds", evidence.stream().map(Evidence::evidenceId).toList());
-        return response;
+                progressId, req.date(), req.status(), req.itemStatus(), req.text(), evidence, expectedVersion));
+        return created(inspectionId, "/items/" + itemId, answer(inspectionId, "progressId", progressId, version)
+                .with("evidenceIds", evidence.stream().map(Evidence::evidenceId).toList()));
     }
 
     private Evidence evidence(String rectificationId, EvidenceRequest e) {
@@ -345,9 +340,9 @@ class RectificationController {
     @Operation(summary = "申请销号 Request close-off with evidence (all of the item's evidence when none is named)")
     ResponseEntity<Map<String, Object>> requestCloseOff(@PathVariable String inspectionId, @PathVariable String itemId,
                                                         @Valid @RequestBody CloseOffRequest req,
-                                                        @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+                                                        @IfMatch Long expectedVersion) {
         return ok(inspectionId, commands.sendAndWait(new RequestCloseOffCommand(id(inspectionId), itemId, req.date(),
-                req.summary(), req.evidenceIds(), Versions.expected(ifMatch))));
+                req.summary(), req.evidenceIds(), expectedVersion)));
     }
 
     @PostMapping("/{inspectionId}/items/{itemId}/close-off/approval")
@@ -355,9 +350,9 @@ class RectificationController {
     @Operation(summary = "同意销号 Approve close-off (records exactly the evidence approved)")
     ResponseEntity<Map<String, Object>> approveCloseOff(@PathVariable String inspectionId, @PathVariable String itemId,
                                                         @Valid @RequestBody ApproveCloseOffRequest req,
-                                                        @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+                                                        @IfMatch Long expectedVersion) {
         return ok(inspectionId, commands.sendAndWait(new ApproveCloseOffCommand(id(inspectionId), itemId, req.date(),
-                req.comment(), req.evidenceIds(), Versions.expected(ifMatch))));
+                req.comment(), req.evidenceIds(), expectedVersion)));
     }
 
     @PostMapping("/{inspectionId}/items/{itemId}/close-off/return")
@@ -365,9 +360,9 @@ class RectificationController {
     @Operation(summary = "退回销号申请 Send a close-off request back with a reason")
     ResponseEntity<Map<String, Object>> returnCloseOff(@PathVariable String inspectionId, @PathVariable String itemId,
                                                        @Valid @RequestBody DatedReasonRequest req,
-                                                       @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+                                                       @IfMatch Long expectedVersion) {
         return ok(inspectionId, commands.sendAndWait(new ReturnCloseOffCommand(id(inspectionId), itemId, req.date(),
-                req.reason(), Versions.expected(ifMatch))));
+                req.reason(), expectedVersion)));
     }
 
     @PostMapping("/{inspectionId}/items/{itemId}/reopening")
@@ -375,9 +370,9 @@ class RectificationController {
     @Operation(summary = "回头看重新打开 Reopen a closed-off item after a look-back review")
     ResponseEntity<Map<String, Object>> reopen(@PathVariable String inspectionId, @PathVariable String itemId,
                                                @Valid @RequestBody DatedReasonRequest req,
-                                               @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+                                               @IfMatch Long expectedVersion) {
         return ok(inspectionId, commands.sendAndWait(new ReopenItemCommand(id(inspectionId), itemId, req.date(),
-                req.reason(), Versions.expected(ifMatch))));
+                req.reason(), expectedVersion)));
     }
 
     @PostMapping("/{inspectionId}/items/{itemId}/extensions")
@@ -385,9 +380,9 @@ class RectificationController {
     @Operation(summary = "延期 Extend the due date (reason and approver required; every extension is kept)")
     ResponseEntity<Map<String, Object>> extend(@PathVariable String inspectionId, @PathVariable String itemId,
                                                @Valid @RequestBody ExtensionRequest req,
-                                               @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+                                               @IfMatch Long expectedVersion) {
         return ok(inspectionId, commands.sendAndWait(new ExtendDeadlineCommand(id(inspectionId), itemId, req.newDueDate(),
-                req.date(), req.reason(), req.approver(), Versions.expected(ifMatch))));
+                req.date(), req.reason(), req.approver(), expectedVersion)));
     }
 
     // ---------------------------------------------------------------- meetings and accountability
@@ -396,14 +391,14 @@ class RectificationController {
     @PreAuthorize(RECORD)
     @Operation(summary = "记录会议 Record a meeting of record (部务会, 专题民主生活会 …) and the problems leaders claimed")
     ResponseEntity<Map<String, Object>> meeting(@PathVariable String inspectionId, @Valid @RequestBody MeetingRequest req,
-                                                @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+                                                @IfMatch Long expectedVersion) {
         String meetingId = ClientIds.orNew(req.meetingId());
         List<ProblemClaim> claims = req.claims() == null ? List.of() : req.claims().stream()
                 .map(c -> new ProblemClaim(c.leaderName(), blankToNull(c.memberId()), c.problem(),
                         c.findingIds() == null ? List.of() : c.findingIds()))
                 .toList();
         Object version = commands.sendAndWait(new RecordMeetingCommand(id(inspectionId), meetingId, req.kind(), req.date(),
-                req.title(), req.attendees(), claims, req.summary(), Versions.expected(ifMatch)));
+                req.title(), req.attendees(), claims, req.summary(), expectedVersion));
         return created(inspectionId, "/meetings", "meetingId", meetingId, version);
     }
 
@@ -412,10 +407,10 @@ class RectificationController {
     @Operation(summary = "记录问责 Record an accountability outcome (count and/or persons, or personsNotCounted)")
     ResponseEntity<Map<String, Object>> accountability(@PathVariable String inspectionId,
                                                        @Valid @RequestBody AccountabilityRequest req,
-                                                       @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+                                                       @IfMatch Long expectedVersion) {
         String outcomeId = ClientIds.orNew(req.outcomeId());
         Object version = commands.sendAndWait(new RecordAccountabilityCommand(id(inspectionId), outcomeId, req.kind(),
-                req.date(), req.count(), req.persons(), req.findingIds(), req.description(), Versions.expected(ifMatch),
+                req.date(), req.count(), req.persons(), req.findingIds(), req.description(), expectedVersion,
                 Boolean.TRUE.equals(req.personsNotCounted())));
         return created(inspectionId, "/accountability", "outcomeId", outcomeId, version);
     }
@@ -425,22 +420,18 @@ class RectificationController {
     @Operation(summary = "记录过程性指标 Record a process metric: a count of one kind on a date (meetings name their kind)")
     ResponseEntity<Map<String, Object>> processMetric(@PathVariable String inspectionId,
                                                       @Valid @RequestBody ProcessMetricRequest req,
-                                                      @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+                                                      @IfMatch Long expectedVersion) {
         String metricId = ClientIds.orNew(req.metricId());
         Object version = commands.sendAndWait(new RecordProcessMetricCommand(id(inspectionId), metricId, req.kind(),
-                req.meetingKind(), req.count(), req.date(), req.description(), Versions.expected(ifMatch)));
+                req.meetingKind(), req.count(), req.date(), req.description(), expectedVersion));
         return created(inspectionId, "/process-metrics", "metricId", metricId, version);
     }
 
     // ---------------------------------------------------------------- helpers
 
     private LedgerView requireLedger(String inspectionId, LedgerFilter filter, LocalDate today, Integer warningDays) {
-        LedgerView view = queries.query(new FindLedgerQuery(id(inspectionId), filter, today(today), warningDays(warningDays)),
-                LedgerView.class).join();
-        if (view == null) {
-            throw new NotFoundException("rectification", inspectionId);
-        }
-        return view;
+        return Found.orNotFound(queries.query(new FindLedgerQuery(id(inspectionId), filter, today(today),
+                warningDays(warningDays)), LedgerView.class).join(), "rectification", inspectionId);
     }
 
     private static String id(String inspectionId) {
@@ -456,10 +447,6 @@ class RectificationController {
         return warningDays != null ? warningDays : defaultWarningDays;
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
-    }
-
     private static Map<String, Object> mapOf(String k1, Object v1, String k2, Object v2) {
         Map<String, Object> map = new java.util.LinkedHashMap<>();
         map.put(k1, v1);
@@ -470,18 +457,21 @@ class RectificationController {
     /** The command's answer, once the ledger read model shows it (a GET with the new ETag finds it). */
     private ResponseEntity<Map<String, Object>> ok(String inspectionId, Object version) {
         reads.await(id(inspectionId), RectificationLedgerProjection.GROUP);
-        ResponseEntity<Map<String, Object>> ok = Versions.ok("inspectionId", inspectionId, version);
-        ok.getBody().put("rectificationId", id(inspectionId));
-        return ok;
+        return answer(inspectionId, "inspectionId", inspectionId, version).ok();
     }
 
     private ResponseEntity<Map<String, Object>> created(String inspectionId, String subPath, String idName, String id,
                                                         Object version) {
+        return created(inspectionId, subPath, answer(inspectionId, idName, id, version));
+    }
+
+    private ResponseEntity<Map<String, Object>> created(String inspectionId, String subPath, Answers answer) {
         reads.await(id(inspectionId), RectificationLedgerProjection.GROUP);
-        ResponseEntity<Map<String, Object>> ok = Versions.ok(idName, id, version);
-        ok.getBody().put("rectificationId", id(inspectionId));
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .location(URI.create("/api/rectifications/" + inspectionId + subPath))
-                .headers(ok.getHeaders()).body(ok.getBody());
+        return answer.created("/api/rectifications/" + inspectionId + subPath);
+    }
+
+    /** Every answer names the rectification as well ({@code rectificationId}). */
+    private static Answers answer(String inspectionId, String idName, String id, Object version) {
+        return Answers.of(idName, id, version).with("rectificationId", id(inspectionId));
     }
 }

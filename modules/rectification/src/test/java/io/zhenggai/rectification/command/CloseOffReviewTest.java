@@ -49,7 +49,7 @@ class CloseOffReviewTest {
 
     @Test
     void closeOffWithoutEvidenceIsRefused() {
-        fixture.givenCommands(adoptedCommands(DUE))
+        fixture.given(adoptedEvents(DUE))
                 .andGivenCommands(new RecordProgressCommand(RID, "i3", null, "p1", DONE, ItemStatus.COMPLETED, null,
                         "已完成", List.of(), null))
                 .when(new RequestCloseOffCommand(RID, "i3", REQUESTED, "请求销号", List.of(), null))
@@ -59,7 +59,7 @@ class CloseOffReviewTest {
 
     @Test
     void closeOffOfAnUnfinishedItemIsRefused() {
-        fixture.givenCommands(adoptedCommands(DUE))
+        fixture.given(adoptedEvents(DUE))
                 .andGivenCommands(progress("p1", "i3", null, ItemStatus.IN_PROGRESS, DONE, document("e1")))
                 .when(new RequestCloseOffCommand(RID, "i3", REQUESTED, null, List.of(), null))
                 .expectException(rule("ITEM_NOT_DONE"))

@@ -29,7 +29,7 @@ class RecordingProgressTest {
     @Test
     void recordsProgressWithItsBusinessDateStatusAndEvidence() {
         String sha = "a".repeat(64);
-        fixture.givenCommands(adoptedCommands(DUE))
+        fixture.given(adoptedEvents(DUE))
                 .when(progress("p1", "i3", null, ItemStatus.COMPLETED, DAY, document("e1"), scan("e2", sha)))
                 .expectEvents(new ProgressRecordedEvent(RID, "p1", "i3", null, DAY, null, ItemStatus.COMPLETED,
                         ItemStatus.NOT_STARTED, "按方案推进", List.of(document("e1"), scan("e2", sha))));
@@ -37,7 +37,7 @@ class RecordingProgressTest {
 
     @Test
     void recordsAFigureReachedAsAnExactDecimal() {
-        fixture.givenCommands(adoptedCommands(DUE))
+        fixture.given(adoptedEvents(DUE))
                 .when(progress("p1", "i2", "m2", ItemStatus.IN_PROGRESS, DAY, followers("e1")))
                 .expectEvents(new ProgressRecordedEvent(RID, "p1", "i2", "m2", DAY, ItemStatus.IN_PROGRESS,
                         ItemStatus.IN_PROGRESS, ItemStatus.NOT_STARTED, "按方案推进", List.of(followers("e1"))));
@@ -45,7 +45,7 @@ class RecordingProgressTest {
 
     @Test
     void progressOnAMeasureMovesANotStartedItemInProgress() {
-        fixture.givenCommands(adoptedCommands(DUE))
+        fixture.given(adoptedEvents(DUE))
                 .when(progress("p1", "i3", "m3", ItemStatus.COMPLETED, DAY, document("e1")))
                 .expectEvents(new ProgressRecordedEvent(RID, "p1", "i3", "m3", DAY, ItemStatus.COMPLETED,
                         ItemStatus.IN_PROGRESS, ItemStatus.NOT_STARTED, "按方案推进", List.of(document("e1"))));
@@ -53,7 +53,7 @@ class RecordingProgressTest {
 
     @Test
     void refusesProgressBeforeThePlanIsAdopted() {
-        fixture.givenCommands(draftCommands(DUE))
+        fixture.given(draftEvents(DUE))
                 .when(progress("p1", "i3", null, ItemStatus.IN_PROGRESS, DAY))
                 .expectException(rule("PLAN_NOT_ADOPTED"))
                 .expectNoEvents();
@@ -61,7 +61,7 @@ class RecordingProgressTest {
 
     @Test
     void refusesABusinessDateInTheFuture() {
-        fixture.givenCommands(adoptedCommands(DUE))
+        fixture.given(adoptedEvents(DUE))
                 .when(progress("p1", "i3", null, ItemStatus.IN_PROGRESS, TODAY.plusDays(1)))
                 .expectException(rule("DATE_IN_FUTURE"))
                 .expectNoEvents();
@@ -69,7 +69,7 @@ class RecordingProgressTest {
 
     @Test
     void refusesABusinessDateBeforeTheFeedback() {
-        fixture.givenCommands(adoptedCommands(DUE))
+        fixture.given(adoptedEvents(DUE))
                 .when(progress("p1", "i3", null, ItemStatus.IN_PROGRESS, FEEDBACK.minusDays(1)))
                 .expectException(rule("DATE_BEFORE_FEEDBACK"))
                 .expectNoEvents();
@@ -77,7 +77,7 @@ class RecordingProgressTest {
 
     @Test
     void anOngoingItemIsNeverCompleted() {
-        fixture.givenCommands(adoptedCommands(DUE))
+        fixture.given(adoptedEvents(DUE))
                 .when(progress("p1", "i2", null, ItemStatus.COMPLETED, DAY))
                 .expectException(rule("ONGOING_NEVER_COMPLETED"))
                 .expectNoEvents();
@@ -85,14 +85,14 @@ class RecordingProgressTest {
 
     @Test
     void anOngoingItemEstablishesALongTermMechanism() {
-        fixture.givenCommands(adoptedCommands(DUE))
+        fixture.given(adoptedEvents(DUE))
                 .when(progress("p1", "i2", null, ItemStatus.LONG_TERM_MECHANISM_ESTABLISHED, DAY))
                 .expectSuccessfulHandlerExecution();
     }
 
     @Test
     void onlyOngoingItemsEstablishALongTermMechanism() {
-        fixture.givenCommands(adoptedCommands(DUE))
+        fixture.given(adoptedEvents(DUE))
                 .when(progress("p1", "i3", null, ItemStatus.LONG_TERM_MECHANISM_ESTABLISHED, DAY))
                 .expectException(rule("LONG_TERM_ONLY_FOR_ONGOING"))
                 .expectNoEvents();
@@ -102,7 +102,7 @@ class RecordingProgressTest {
     void refusesAFigureWithoutAValue() {
         Evidence noValue = new Evidence("e1", EvidenceKind.FIGURE, null, null, null, null,
                 new Evidence.Figure("粉丝数", null, "人", null), null);
-        fixture.givenCommands(adoptedCommands(DUE))
+        fixture.given(adoptedEvents(DUE))
                 .when(progress("p1", "i3", null, ItemStatus.IN_PROGRESS, DAY, noValue))
                 .expectException(rule("EVIDENCE_INCOMPLETE"))
                 .expectNoEvents();
@@ -110,7 +110,7 @@ class RecordingProgressTest {
 
     @Test
     void refusesAFileThatIsNotNamedByItsSha256() {
-        fixture.givenCommands(adoptedCommands(DUE))
+        fixture.given(adoptedEvents(DUE))
                 .when(progress("p1", "i3", null, ItemStatus.IN_PROGRESS, DAY, scan("e1", "not-a-hash")))
                 .expectException(rule("EVIDENCE_FILE_INVALID"))
                 .expectNoEvents();
@@ -118,7 +118,7 @@ class RecordingProgressTest {
 
     @Test
     void refusesEvidenceRecordedTwice() {
-        fixture.givenCommands(adoptedCommands(DUE))
+        fixture.given(adoptedEvents(DUE))
                 .andGivenCommands(progress("p1", "i3", null, ItemStatus.IN_PROGRESS, DAY, document("e1")))
                 .when(progress("p2", "i3", null, ItemStatus.IN_PROGRESS, DAY, document("e1")))
                 .expectException(rule("EVIDENCE_EXISTS"))
@@ -127,7 +127,7 @@ class RecordingProgressTest {
 
     @Test
     void refusesProgressWithNeitherTextNorEvidence() {
-        fixture.givenCommands(adoptedCommands(DUE))
+        fixture.given(adoptedEvents(DUE))
                 .when(new RecordProgressCommand(RID, "i3", null, "p1", DAY, ItemStatus.IN_PROGRESS, null, " ", List.of(), null))
                 .expectException(rule("PROGRESS_EMPTY"))
                 .expectNoEvents();
@@ -135,7 +135,7 @@ class RecordingProgressTest {
 
     @Test
     void recordsABasicallyCompletedItemThatContinues() {
-        fixture.givenCommands(adoptedCommands(DUE))
+        fixture.given(adoptedEvents(DUE))
                 .when(progress("p1", "i3", null, ItemStatus.BASICALLY_COMPLETED, DAY, followers("e1")))
                 .expectSuccessfulHandlerExecution();
     }
@@ -144,7 +144,7 @@ class RecordingProgressTest {
     void keepsTheDecimalValueExactly() {
         Evidence funds = new Evidence("e1", EvidenceKind.FIGURE, "追缴资金", null, null, null,
                 new Evidence.Figure("追缴资金", new BigDecimal("12.35"), "万元", DAY), null);
-        fixture.givenCommands(adoptedCommands(DUE))
+        fixture.given(adoptedEvents(DUE))
                 .when(progress("p1", "i3", null, ItemStatus.IN_PROGRESS, DAY, funds))
                 .expectEvents(new ProgressRecordedEvent(RID, "p1", "i3", null, DAY, null, ItemStatus.IN_PROGRESS,
                         ItemStatus.NOT_STARTED, "按方案推进", List.of(funds)));

@@ -26,7 +26,7 @@ class RectificationPlanTest {
 
     @Test
     void addsAnItemServingSeveralFindingsWithOrderedMeasuresAndResponsibility() {
-        fixture.givenCommands(open(), appointLeader(), appointDeputy())
+        fixture.given(opened(), leaderAppointed(), deputyAppointed())
                 .when(new AddItemCommand(RID, "i1", List.of(F1, F2), "认真贯彻落实“第一议题”制度", ItemKind.TIME_BOUND, DUE,
                         DEPUTY, "办公室", "张干事",
                         List.of(new NewMeasure("m1", "每月召开学习研讨会"), new NewMeasure("m2", "指导各民主党派开展主题教育")),
@@ -40,14 +40,15 @@ class RectificationPlanTest {
 
     @Test
     void aFindingMayHaveSeveralItems() {
-        fixture.givenCommands(open(), appointLeader(), appointDeputy(), addItem("i1", List.of(F1), ItemKind.IMMEDIATE, null, "m1"))
+        fixture.given(opened(), leaderAppointed(), deputyAppointed(), itemAdded("i1", 1, List.of(F1), ItemKind.IMMEDIATE, null),
+                        measureAdded("i1", "m1"))
                 .when(addItem("i2", List.of(F1), ItemKind.ONGOING, null, "m2"))
                 .expectSuccessfulHandlerExecution();
     }
 
     @Test
     void refusesAnItemForAFindingThatWasNotDelivered() {
-        fixture.givenCommands(open())
+        fixture.given(opened())
                 .when(addItem("i1", List.of("f-unknown"), ItemKind.IMMEDIATE, null, "m1"))
                 .expectException(rule("FINDING_UNKNOWN"))
                 .expectNoEvents();
@@ -55,7 +56,7 @@ class RectificationPlanTest {
 
     @Test
     void refusesATimeBoundItemWithoutADueDate() {
-        fixture.givenCommands(open(), appointLeader(), appointDeputy())
+        fixture.given(opened(), leaderAppointed(), deputyAppointed())
                 .when(addItem("i1", List.of(F1), ItemKind.TIME_BOUND, null, "m1"))
                 .expectException(rule("DUE_DATE_REQUIRED"))
                 .expectNoEvents();
@@ -63,7 +64,7 @@ class RectificationPlanTest {
 
     @Test
     void refusesAnOngoingItemWithADueDate() {
-        fixture.givenCommands(open(), appointLeader(), appointDeputy())
+        fixture.given(opened(), leaderAppointed(), deputyAppointed())
                 .when(addItem("i1", List.of(F1), ItemKind.ONGOING, DUE, "m1"))
                 .expectException(rule("ONGOING_HAS_NO_DUE_DATE"))
                 .expectNoEvents();
@@ -80,7 +81,7 @@ class RectificationPlanTest {
 
     @Test
     void aDraftItemIsRevisedFreelyDueDateIncluded() {
-        fixture.givenCommands(draftCommands(DUE))
+        fixture.given(draftEvents(DUE))
                 .when(new ReviseItemCommand(RID, "i3", List.of(F3), "建立健全财务管理制度", ItemKind.TIME_BOUND,
                         DUE.plusMonths(1), null, null))
                 .expectEvents(new ItemRevisedEvent(RID, "i3", List.of(F3), "建立健全财务管理制度", ItemKind.TIME_BOUND,
@@ -89,14 +90,14 @@ class RectificationPlanTest {
 
     @Test
     void aDraftItemCanBeRemoved() {
-        fixture.givenCommands(draftCommands(DUE))
+        fixture.given(draftEvents(DUE))
                 .when(new RemoveItemCommand(RID, "i1", null, null))
                 .expectEvents(new ItemRemovedEvent(RID, "i1", null));
     }
 
     @Test
     void adoptsThePlanWhenEveryFindingIsServed() {
-        fixture.givenCommands(draftCommands(DUE))
+        fixture.given(draftEvents(DUE))
                 .when(adopt())
                 .expectEvents(new PlanAdoptedEvent(RID, "关于落实区委第四巡察组巡察反馈意见的整改方案", "南统〔2023〕20号",
                         LocalDate.of(2023, 10, 10), 3, 3));
@@ -104,9 +105,9 @@ class RectificationPlanTest {
 
     @Test
     void refusesToAdoptAPlanLeavingAFindingWithoutItems() {
-        fixture.givenCommands(open(), appointLeader(), appointDeputy(),
-                        addItem("i1", List.of(F1), ItemKind.IMMEDIATE, null, "m1"),
-                        addItem("i2", List.of(F2), ItemKind.IMMEDIATE, null, "m2"))
+        fixture.given(opened(), leaderAppointed(), deputyAppointed(),
+                        itemAdded("i1", 1, List.of(F1), ItemKind.IMMEDIATE, null), measureAdded("i1", "m1"),
+                        itemAdded("i2", 2, List.of(F2), ItemKind.IMMEDIATE, null), measureAdded("i2", "m2"))
                 .when(adopt())
                 .expectException(rule("FINDINGS_NOT_COVERED"))
                 .expectNoEvents();
@@ -114,8 +115,8 @@ class RectificationPlanTest {
 
     @Test
     void refusesToAdoptWithoutAGroupLeader() {
-        fixture.givenCommands(open(), appointDeputy(),
-                        addItem("i1", List.of(F1, F2, F3), ItemKind.IMMEDIATE, null, "m1"))
+        fixture.given(opened(), deputyAppointed(),
+                        itemAdded("i1", 1, List.of(F1, F2, F3), ItemKind.IMMEDIATE, null), measureAdded("i1", "m1"))
                 .when(adopt())
                 .expectException(rule("GROUP_LEADER_MISSING"))
                 .expectNoEvents();
@@ -143,7 +144,7 @@ class RectificationPlanTest {
 
     @Test
     void refusesToAdoptTwice() {
-        fixture.givenCommands(adoptedCommands(DUE))
+        fixture.given(adoptedEvents(DUE))
                 .when(adopt())
                 .expectException(rule("PLAN_ALREADY_ADOPTED"))
                 .expectNoEvents();
@@ -151,7 +152,7 @@ class RectificationPlanTest {
 
     @Test
     void afterAdoptionAChangeOfAnItemNeedsAReason() {
-        fixture.givenCommands(adoptedCommands(DUE))
+        fixture.given(adoptedEvents(DUE))
                 .when(new ReviseItemCommand(RID, "i3", List.of(F3), "建立健全财务管理制度", ItemKind.TIME_BOUND, DUE, null, null))
                 .expectException(rule("REASON_REQUIRED"))
                 .expectNoEvents();
@@ -159,7 +160,7 @@ class RectificationPlanTest {
 
     @Test
     void afterAdoptionAChangeOfAnItemIsRecordedWithItsReason() {
-        fixture.givenCommands(adoptedCommands(DUE))
+        fixture.given(adoptedEvents(DUE))
                 .when(new ReviseItemCommand(RID, "i3", List.of(F3), "建立健全财务管理制度", ItemKind.TIME_BOUND, DUE,
                         "表述更准确", null))
                 .expectEvents(new ItemRevisedEvent(RID, "i3", List.of(F3), "建立健全财务管理制度", ItemKind.TIME_BOUND, DUE,
@@ -168,7 +169,7 @@ class RectificationPlanTest {
 
     @Test
     void afterAdoptionADueDateMovesOnlyByAnApprovedExtension() {
-        fixture.givenCommands(adoptedCommands(DUE))
+        fixture.given(adoptedEvents(DUE))
                 .when(new ReviseItemCommand(RID, "i3", List.of(F3), "整改事项 i3", ItemKind.TIME_BOUND, DUE.plusDays(30),
                         "时间不够", null))
                 .expectException(rule("USE_EXTENSION"))
@@ -177,7 +178,7 @@ class RectificationPlanTest {
 
     @Test
     void afterAdoptionAnItemCannotBeRemoved() {
-        fixture.givenCommands(adoptedCommands(DUE))
+        fixture.given(adoptedEvents(DUE))
                 .when(new RemoveItemCommand(RID, "i1", "不需要了", null))
                 .expectException(rule("PLAN_ADOPTED"))
                 .expectNoEvents();
@@ -187,7 +188,7 @@ class RectificationPlanTest {
     void afterAdoptionAnAddedItemCarriesItsReason() {
         AddItemCommand add = new AddItemCommand(RID, "i4", List.of(F3), "加强专项结余资金管理", ItemKind.IMMEDIATE, null,
                 DEPUTY, "财务股", null, List.of(new NewMeasure("m4", "由区财政局根据批复划拨")), "回头看发现新问题", null);
-        fixture.givenCommands(adoptedCommands(DUE))
+        fixture.given(adoptedEvents(DUE))
                 .when(add)
                 .expectEvents(
                         new ItemAddedEvent(RID, "i4", 4, List.of(F3), "加强专项结余资金管理", ItemKind.IMMEDIATE, null, DEPUTY,
@@ -208,7 +209,7 @@ class RectificationPlanTest {
 
     @Test
     void afterAdoptionChangingResponsibilityWithoutAReasonIsRefused() {
-        fixture.givenCommands(adoptedCommands(DUE))
+        fixture.given(adoptedEvents(DUE))
                 .when(new AssignResponsibilityCommand(RID, "i3", DEPUTY, "财务股", null, null, null))
                 .expectException(rule("REASON_REQUIRED"))
                 .expectNoEvents();
@@ -216,7 +217,7 @@ class RectificationPlanTest {
 
     @Test
     void afterAdoptionAMeasureWithProgressCannotBeRemoved() {
-        fixture.givenCommands(adoptedCommands(DUE))
+        fixture.given(adoptedEvents(DUE))
                 .andGivenCommands(new AddMeasureCommand(RID, "i3", "m3b", "二是组织学习", "补充措施", null),
                         progress("p1", "i3", "m3", ItemStatus.IN_PROGRESS, LocalDate.of(2023, 11, 1), document("e1")))
                 .when(new RemoveMeasureCommand(RID, "i3", "m3", "合并措施", null))
@@ -226,7 +227,7 @@ class RectificationPlanTest {
 
     @Test
     void measuresAreNumberedInTheOrderAdded() {
-        fixture.givenCommands(draftCommands(DUE))
+        fixture.given(draftEvents(DUE))
                 .when(new AddMeasureCommand(RID, "i3", "m3b", "二是组织学习采购制度", null, null))
                 .expectEvents(new MeasureAddedEvent(RID, "i3", "m3b", 2, "二是组织学习采购制度", false, null));
     }

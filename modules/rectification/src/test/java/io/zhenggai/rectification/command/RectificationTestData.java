@@ -98,6 +98,35 @@ final class RectificationTestData {
                 addItem("i3", List.of(F3), ItemKind.TIME_BOUND, due, "m3"));
     }
 
+    /** The events {@link #draftCommands} records: a fixture given these depends on no command handler. */
+    static List<Object> draftEvents(LocalDate due) {
+        return List.of(opened(), leaderAppointed(), deputyAppointed(),
+                itemAdded("i1", 1, List.of(F1), ItemKind.IMMEDIATE, null), measureAdded("i1", "m1"),
+                itemAdded("i2", 2, List.of(F2), ItemKind.ONGOING, null), measureAdded("i2", "m2"),
+                itemAdded("i3", 3, List.of(F3), ItemKind.TIME_BOUND, due), measureAdded("i3", "m3"));
+    }
+
+    /** The events {@link #adoptedCommands} records (the plan adopted on 2023-10-10). */
+    static List<Object> adoptedEvents(LocalDate due) {
+        List<Object> events = new java.util.ArrayList<>(draftEvents(due));
+        events.add(planAdopted());
+        return events;
+    }
+
+    /** An item of the draft as {@link #addItem} records it: the deputy answers for it, with the office and a handler. */
+    static ItemAddedEvent itemAdded(String itemId, int ordinal, List<String> findings, ItemKind kind, LocalDate due) {
+        return new ItemAddedEvent(RID, itemId, ordinal, findings, "整改事项 " + itemId, kind, due, DEPUTY, "王副部长", "办公室",
+                "张干事", false, null);
+    }
+
+    static MeasureAddedEvent measureAdded(String itemId, String measureId) {
+        return new MeasureAddedEvent(RID, itemId, measureId, 1, "一是建立制度", false, null);
+    }
+
+    static PlanAdoptedEvent planAdopted() {
+        return new PlanAdoptedEvent(RID, "关于落实区委第四巡察组巡察反馈意见的整改方案", "南统〔2023〕20号", LocalDate.of(2023, 10, 10), 3, 3);
+    }
+
     static AddItemCommand addItem(String itemId, List<String> findings, ItemKind kind, LocalDate due, String measureId) {
         return new AddItemCommand(RID, itemId, findings, "整改事项 " + itemId, kind, due, DEPUTY, "办公室", "张干事",
                 List.of(new NewMeasure(measureId, "一是建立制度")), null, null);

@@ -40,12 +40,12 @@ class SupplementaryFindingsTest {
     }
 
     private static List<Object> adoptedPlan() {
-        return adoptedCommands(DUE);
+        return adoptedEvents(DUE);
     }
 
     @Test
     void publicFeedbackWithoutAKnownCategoryOpensTheSourcesOwnCategoryAfterTheDeliveredOnes() {
-        fixture.givenCommands(open())
+        fixture.given(opened())
                 .when(feedback("fb-uuid-1", null))
                 .expectEvents(new SupplementaryFindingRecordedEvent(RID, "fb-fb-uuid-1", "supplementary-public-feedback", 3,
                         "群众反馈问题", true, 1, "整改台账未向社会公开", "建议公开整改台账", FindingSource.PUBLIC_FEEDBACK,
@@ -54,7 +54,7 @@ class SupplementaryFindingsTest {
 
     @Test
     void publicFeedbackNamingADeliveredCategoryIsNumberedAfterThatCategorysFindings() {
-        fixture.givenCommands(open())
+        fixture.given(opened())
                 .when(feedback("fb-uuid-1", "c1"))
                 .expectEvents(new SupplementaryFindingRecordedEvent(RID, "fb-fb-uuid-1", "c1", 1, null, false, 3,
                         "整改台账未向社会公开", "建议公开整改台账", FindingSource.PUBLIC_FEEDBACK, "fb-uuid-1", SUBMITTED, false));
@@ -79,12 +79,12 @@ class SupplementaryFindingsTest {
 
     @Test
     void refusesASupplementaryFindingWithoutATitleOrSource() {
-        fixture.givenCommands(open())
+        fixture.given(opened())
                 .when(new RecordSupplementaryFindingCommand(RID, "fb-x", null, " ", "说明", FindingSource.PUBLIC_FEEDBACK, "x",
                         SUBMITTED))
                 .expectException(rule("FINDING_TITLE_REQUIRED"))
                 .expectNoEvents();
-        fixture.givenCommands(open())
+        fixture.given(opened())
                 .when(new RecordSupplementaryFindingCommand(RID, "fb-x", null, "标题", null, FindingSource.INSPECTION, "x",
                         SUBMITTED))
                 .expectException(rule("SOURCE_REQUIRED"))
@@ -93,7 +93,7 @@ class SupplementaryFindingsTest {
 
     @Test
     void aSupplementaryFindingCannotTakeTheIdOfADeliveredOne() {
-        fixture.givenCommands(open())
+        fixture.given(opened())
                 .when(new RecordSupplementaryFindingCommand(RID, F1, null, "标题", null, FindingSource.PUBLIC_FEEDBACK, "x",
                         SUBMITTED))
                 .expectException(rule("FINDING_EXISTS"))
@@ -110,9 +110,7 @@ class SupplementaryFindingsTest {
 
     @Test
     void beforeAdoptionASupplementaryFindingNeedsAnItemLikeAnyOther() {
-        List<Object> given = new ArrayList<>(draftCommands(DUE));
-        given.add(feedback("a", null));
-        fixture.givenCommands(given)
+        fixture.given(draftEvents(DUE)).andGivenCommands(feedback("a", null))
                 .when(adopt())
                 .expectException(rule("FINDINGS_NOT_COVERED"))
                 .expectNoEvents();
@@ -120,13 +118,11 @@ class SupplementaryFindingsTest {
 
     @Test
     void afterAdoptionASupplementaryFindingIsRecordedAndGetsItsItemWithAReason() {
-        List<Object> given = new ArrayList<>(adoptedPlan());
-        given.add(feedback("a", null));
-        fixture.givenCommands(given)
+        fixture.given(adoptedPlan()).andGivenCommands(feedback("a", null))
                 .when(new AddItemCommand(RID, "i4", List.of("fb-a"), "公开整改台账", ItemKind.IMMEDIATE, null, DEPUTY, "办公室",
                         null, List.of(new NewMeasure("m4", "在门户网站公开整改台账")), "群众反馈转为整改问题", null))
                 .expectSuccessfulHandlerExecution();
-        fixture.givenCommands(adoptedPlan())
+        fixture.given(adoptedPlan())
                 .when(feedback("a", null))
                 .expectEvents(new SupplementaryFindingRecordedEvent(RID, "fb-a", "supplementary-public-feedback", 3,
                         "群众反馈问题", true, 1, "整改台账未向社会公开", "建议公开整改台账", FindingSource.PUBLIC_FEEDBACK, "a",
@@ -135,7 +131,7 @@ class SupplementaryFindingsTest {
 
     @Test
     void aViolationForADeliveredFindingBecomesAnImmediateItemRecordedAsAChangeOfTheAdoptedPlan() {
-        fixture.givenCommands(adoptedPlan())
+        fixture.given(adoptedPlan())
                 .when(violation("exp-b-V1", F3))
                 .expectEvents(new ItemAddedEvent(RID, "viol-exp-b-V1", 4, List.of(F3), "整改违规支出：公务接待超标准",
                         ItemKind.IMMEDIATE, null, null, null, null, null, true, "财务违规升级：exp-b-V1"));
@@ -143,7 +139,7 @@ class SupplementaryFindingsTest {
 
     @Test
     void aViolationWithoutAFindingIsFirstRecordedAsASupplementaryFindingOfItsOwn() {
-        fixture.givenCommands(open())
+        fixture.given(opened())
                 .when(violation("exp-b-V1", null))
                 .expectEvents(
                         new SupplementaryFindingRecordedEvent(RID, "viol-exp-b-V1", "supplementary-finance-violation", 3,
@@ -156,7 +152,7 @@ class SupplementaryFindingsTest {
 
     @Test
     void aViolationNamingAFindingTheLedgerDoesNotKnowGetsAFindingOfItsOwnThatSaysSo() {
-        fixture.givenCommands(open())
+        fixture.given(opened())
                 .when(violation("exp-b-V1", "finding-2-4"))
                 .expectEvents(
                         new SupplementaryFindingRecordedEvent(RID, "viol-exp-b-V1", "supplementary-finance-violation", 3,
@@ -170,9 +166,7 @@ class SupplementaryFindingsTest {
 
     @Test
     void theSameViolationNeverCreatesTwoItems() {
-        List<Object> given = new ArrayList<>(adoptedPlan());
-        given.add(violation("exp-b-V1", null));
-        fixture.givenCommands(given)
+        fixture.given(adoptedPlan()).andGivenCommands(violation("exp-b-V1", null))
                 .when(violation("exp-b-V1", null))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
@@ -180,15 +174,14 @@ class SupplementaryFindingsTest {
 
     @Test
     void aViolationItemInADraftBlocksAdoptionUntilItHasMeasuresAndResponsibility() {
-        List<Object> given = new ArrayList<>(draftCommands(DUE));
-        given.add(violation("exp-b-V1", F3));
-        fixture.givenCommands(given)
+        List<Object> given = new ArrayList<>(List.of(violation("exp-b-V1", F3)));
+        fixture.given(draftEvents(DUE)).andGivenCommands(given)
                 .when(adopt())
                 .expectException(rule("ITEMS_WITHOUT_MEASURES"))
                 .expectNoEvents();
         given.add(new AddMeasureCommand(RID, "viol-exp-b-V1", "vm1", "追回超标准接待费用80.00元", null, null));
         given.add(new AssignResponsibilityCommand(RID, "viol-exp-b-V1", DEPUTY, "财务室", null, null, null));
-        fixture.givenCommands(given)
+        fixture.given(draftEvents(DUE)).andGivenCommands(given)
                 .when(adopt())
                 .expectSuccessfulHandlerExecution();
     }

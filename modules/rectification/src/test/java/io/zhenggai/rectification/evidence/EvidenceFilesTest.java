@@ -1,5 +1,6 @@
 package io.zhenggai.rectification.evidence;
 
+import io.zhenggai.platform.digest.Sha256;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -10,7 +11,7 @@ class EvidenceFilesTest {
 
     @Test
     void filesAreNamedByTheSha256OfTheirContent() {
-        assertThat(EvidenceFiles.sha256("abc".getBytes(StandardCharsets.UTF_8)))
+        assertThat(Sha256.hex("abc".getBytes(StandardCharsets.UTF_8)))
                 .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     }
 

@@ -1,10 +1,10 @@
 package io.zhenggai.reporting.audit;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.zhenggai.platform.domain.NotFoundException;
-import io.zhenggai.reporting.audit.EventStoreReader.ReadEvent;
+import io.zhenggai.platform.domain.Found;
+import io.zhenggai.reporting.audit.AuditQueries.*;
+import org.axonframework.queryhandling.QueryGateway;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -26,7 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.List;
+
+import static io.zhenggai.platform.text.Blanks.strippedOrNull;
 
 /**
  * The audit history (审计), for {@code AUDITOR} and {@code ADMIN}: every event in the one global order, exports,
@@ -40,18 +41,13 @@ class AuditController {
 
     static final String AUDIT = "hasAnyRole('AUDITOR','ADMIN')";
 
-    private final EventStoreReader reader;
-    private final AuditEvents events;
+    private final QueryGateway queries;
     private final AuditExport export;
-    private final HistoricalReplay replay;
     private final ZoneId zone;
 
-    AuditController(EventStoreReader reader, AuditEvents events, AuditExport export, HistoricalReplay replay,
-                    @Value("${zhenggai.zone:Asia/Shanghai}") String zone) {
-        this.reader = reader;
-        this.events = events;
+    AuditController(QueryGateway queries, AuditExport export, @Value("${zhenggai.zone:Asia/Shanghai}") String zone) {
+        this.queries = queries;
         this.export = export;
-        this.replay = replay;
         this.zone = ZoneId.of(zone);
     }
 
@@ -79,10 +75,6 @@ class AuditController {
         }
     }
 
-    /** A page of the history; {@code next} is the {@code after} of the next page, null on the last page. */
-    record AuditEventPage(List<AuditEvent> items, int limit, Long next) {
-    }
-
     @GetMapping("/events")
     @PreAuthorize(AUDIT)
     @Operation(summary = "审计记录 Every event in global order (JSON page, or NDJSON with Accept: application/x-ndjson)")
@@ -94,12 +86,8 @@ class AuditController {
             export.ndjson(filter, query.afterOrZero(), response, "audit-events.ndjson");
             return null;
         }
-        int limit = query.limitOrDefault();
-        List<ReadEvent> rows = reader.page(filter, query.afterOrZero(), limit + 1);
-        boolean more = rows.size() > limit;
-        List<AuditEvent> items = rows.stream().limit(limit).map(r -> events.of(r.event())).toList();
-        Long next = more ? items.get(items.size() - 1).position() : null;
-        return ResponseEntity.ok(new AuditEventPage(items, limit, next));
+        return ResponseEntity.ok(queries.query(new FindEventPageQuery(filter, query.afterOrZero(), query.limitOrDefault()),
+                AuditEventPage.class).join());
     }
 
     @GetMapping("/events.ndjson")
@@ -116,20 +104,6 @@ class AuditController {
         export.csv(filter(query), query.afterOrZero(), response, "audit-events.csv");
     }
 
-    /** The state of an aggregate at a point in the history, rebuilt from its events. */
-    record AggregateStateView(
-            String aggregateId,
-            String aggregateType,
-            Long position,
-            Instant asOf,
-            long version,
-            long lastPosition,
-            Instant lastEventAt,
-            long eventCount,
-            JsonNode state,
-            List<AggregateStateFolder.Applied> events) {
-    }
-
     @GetMapping("/aggregates/{aggregateId}")
     @PreAuthorize(AUDIT)
     @Operation(summary = "时点状态 State of an aggregate as of an instant/date (asOf) or a global position (position)")
@@ -141,39 +115,24 @@ class AuditController {
         }
         Instant instant = TimeParams.parse("asOf", asOf, zone, TimeParams.DateMeans.END_OF_DAY);
         Cut cut = new Cut(position, instant);
-        var folded = replay.replay(EventFilter.ofAggregate(aggregateId), cut, new AggregateStateFolder());
-        if (folded.eventsApplied() == 0) {
-            throw new NotFoundException(cut.equals(Cut.NOW) ? "aggregate" : "aggregate (at that point)", aggregateId);
-        }
-        AggregateStateFolder.State state = folded.state();
-        return new AggregateStateView(aggregateId, state.aggregateType(), position, instant, state.version(),
-                folded.lastPosition(), folded.lastRecordedAt(), folded.eventsApplied(), state.fields(), state.applied());
-    }
-
-    /** Every event of a causal chain, across modules, in global order. */
-    record CorrelationView(String correlationId, int count, List<AuditEvent> events) {
+        return Found.orNotFound(queries.query(new FindAggregateStateQuery(aggregateId, cut), AggregateStateView.class).join(),
+                cut.equals(Cut.NOW) ? "aggregate" : "aggregate (at that point)", aggregateId);
     }
 
     @GetMapping("/correlations/{correlationId}")
     @PreAuthorize(AUDIT)
     @Operation(summary = "因果链 Every event caused by a command (correlation id), in order")
     CorrelationView correlation(@PathVariable @Size(max = 255) String correlationId) {
-        List<AuditEvent> chain = reader.correlated(correlationId).stream().map(r -> events.of(r.event())).toList();
-        if (chain.isEmpty()) {
-            throw new NotFoundException("correlation", correlationId);
-        }
-        return new CorrelationView(correlationId, chain.size(), chain);
+        return Found.orNotFound(queries.query(new FindCorrelationQuery(correlationId), CorrelationView.class).join(),
+                "correlation", correlationId);
     }
 
     private EventFilter filter(EventQuery q) {
-        return new EventFilter(blankToNull(q.aggregateId()), blankToNull(q.aggregateType()), blankToNull(q.user()),
-                blankToNull(q.type()),
+        return new EventFilter(strippedOrNull(q.aggregateId()), strippedOrNull(q.aggregateType()), strippedOrNull(q.user()),
+                strippedOrNull(q.type()),
                 TimeParams.parse("from", q.from(), zone, TimeParams.DateMeans.START_OF_DAY),
                 TimeParams.parse("to", q.to(), zone, TimeParams.DateMeans.START_OF_NEXT_DAY),
-                blankToNull(q.correlationId()), null, null);
+                strippedOrNull(q.correlationId()), null, null);
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
 }

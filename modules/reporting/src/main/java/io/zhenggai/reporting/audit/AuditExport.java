@@ -3,6 +3,7 @@ package io.zhenggai.reporting.audit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.http.HttpServletResponse;
+import org.apache.commons.csv.CSVPrinter;
 import org.springframework.stereotype.Component;
 
 import java.io.BufferedWriter;
@@ -60,20 +61,24 @@ public class AuditExport {
         out.flush();
     }
 
-    /** RFC 4180 CSV in UTF-8 with a byte-order mark (so that spreadsheet programs show Chinese correctly). */
+    /**
+     * RFC 4180 CSV in UTF-8 with a byte-order mark (so that spreadsheet programs show Chinese correctly), written by
+     * Commons CSV; cells that a spreadsheet would run as a formula are guarded ({@link CsvRows}).
+     */
     public void csv(EventFilter filter, long after, HttpServletResponse response, String filename) throws IOException {
         prepare(response, CSV + ";charset=UTF-8", filename);
         Writer out = writer(response);
         out.write('\uFEFF');
-        writeRow(out, CSV_HEADER);
+        CSVPrinter rows = new CSVPrinter(out, CsvRows.FORMAT);
+        CsvRows.print(rows, CSV_HEADER);
         reader.stream(filter, after, read -> {
             AuditEvent e = events.of(read.event());
-            writeRow(out, new String[]{String.valueOf(e.position()), e.eventId(), e.aggregateType(), e.aggregateId(),
+            CsvRows.print(rows, String.valueOf(e.position()), e.eventId(), e.aggregateType(), e.aggregateId(),
                     String.valueOf(e.sequenceNumber()), e.type(), e.payloadType(), e.recordedAt().toString(),
                     e.businessDate() == null ? null : e.businessDate().toString(), e.userId(), e.correlationId(),
-                    e.causationId(), e.commandName(), e.requestId(), json.writeValueAsString(e.payload()), read.chainHash()});
+                    e.causationId(), e.commandName(), e.requestId(), json.writeValueAsString(e.payload()), read.chainHash());
         });
-        out.flush();
+        rows.flush();
     }
 
     private static void prepare(HttpServletResponse response, String contentType, String filename) {
@@ -85,30 +90,5 @@ public class AuditExport {
 
     private static Writer writer(HttpServletResponse response) throws IOException {
         return new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8), 64 * 1024);
-    }
-
-    static void writeRow(Writer out, String[] cells) throws IOException {
-        for (int i = 0; i < cells.length; i++) {
-            if (i > 0) {
-                out.write(',');
-            }
-            out.write(csvCell(cells[i]));
-        }
-        out.write("\r\n");
-    }
-
-    /** Quotes when needed; a text that a spreadsheet would run as a formula gets a leading apostrophe. */
-    static String csvCell(String value) {
-        if (value == null) {
-            return "";
-        }
-        String v = value;
-        if (!v.isEmpty() && "=+@\t\r".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v;
-        }
-        if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
-            return '"' + v.replace("\"", "\"\"") + '"';
-        }
-        return v;
     }
 }

@@ -4,6 +4,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import io.zhenggai.reporting.chain.ChainQueries.*;
+import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -14,9 +16,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -32,16 +31,10 @@ class ChainController {
     private static final String AUDIT = "hasAnyRole('AUDITOR','ADMIN')";
     static final String PEM = "application/x-pem-file";
 
-    private final AuditChainWriter writer;
-    private final ChainVerifier verifier;
-    private final Checkpoints checkpoints;
-    private final CheckpointSigner signer;
+    private final QueryGateway queries;
 
-    ChainController(AuditChainWriter writer, ChainVerifier verifier, Checkpoints checkpoints, CheckpointSigner signer) {
-        this.writer = writer;
-        this.verifier = verifier;
-        this.checkpoints = checkpoints;
-        this.signer = signer;
+    ChainController(QueryGateway queries) {
+        this.queries = queries;
     }
 
     /**
@@ -56,31 +49,31 @@ class ChainController {
         if ((position == null) != (hash == null)) {
             throw new IllegalArgumentException("position 与 hash 须同时指定");
         }
-        writer.catchUp();
-        List<ChainVerifier.ExpectedHash> extra = new ArrayList<>();
-        if (position != null) {
-            extra.add(new ChainVerifier.ExpectedHash(position, hash.toLowerCase(Locale.ROOT), "调用方提供的检查点"));
-        }
-        return verifier.verify(extra);
+        return queries.query(new VerifyChainQuery(position, hash), ChainVerifier.Report.class).join();
     }
 
     @GetMapping("/checkpoint")
     @PreAuthorize(AUDIT)
     @Operation(summary = "检查点 The chain's head (position, hash, time) signed with the audit key")
     Checkpoints.Checkpoint checkpoint(Authentication user) {
-        return checkpoints.issue(user.getName());
+        return queries.query(new SignedCheckpointQuery(user.getName()), Checkpoints.Checkpoint.class).join();
     }
 
     @GetMapping("/public-key")
     @PreAuthorize("isAuthenticated()")
     @Operation(summary = "公钥 The public key that verifies checkpoint signatures")
     Map<String, String> publicKey() {
-        return Map.of("algorithm", signer.algorithm(), "keyId", signer.keyId(), "publicKeyPem", signer.publicKeyPem());
+        PublicKeyView key = publicKeyView();
+        return Map.of("algorithm", key.algorithm(), "keyId", key.keyId(), "publicKeyPem", key.publicKeyPem());
     }
 
     @GetMapping(value = "/public-key.pem", produces = {PEM, MediaType.TEXT_PLAIN_VALUE, MediaType.ALL_VALUE})
     @PreAuthorize("isAuthenticated()")
     ResponseEntity<String> publicKeyPem() {
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(PEM)).body(signer.publicKeyPem());
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(PEM)).body(publicKeyView().publicKeyPem());
+    }
+
+    private PublicKeyView publicKeyView() {
+        return queries.query(new FindPublicKeyQuery(), PublicKeyView.class).join();
     }
 }

@@ -1,12 +1,12 @@
 package io.zhenggai.reporting.chain;
 
+import io.zhenggai.platform.digest.Sha256;
 import io.zhenggai.reporting.audit.StoredEvent;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
@@ -61,7 +61,7 @@ public final class ChainHash {
 
     /** The hash of the link that follows {@code previousHex} and holds {@code canonical}. */
     public static String next(String previousHex, byte[] canonical) {
-        MessageDigest sha = sha256();
+        MessageDigest sha = Sha256.digest();
         sha.update(HEX.parseHex(previousHex));
         sha.update(canonical);
         return HEX.formatHex(sha.digest());
@@ -92,11 +92,4 @@ public final class ChainHash {
         out.writeBytes(b);
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package io.zhenggai.reporting.chain;
 
+import io.zhenggai.platform.digest.Sha256;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -16,14 +17,12 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -53,7 +52,7 @@ public class CheckpointSigner {
                 ? Path.of(configured)
                 : Path.of(dataDir).toAbsolutePath().normalize().resolve("audit").resolve("checkpoint-signing-key.pem");
         this.keys = Files.exists(file) ? load(file) : generate(file, StringUtils.hasText(configured));
-        this.keyId = HexFormat.of().formatHex(sha256(keys.getPublic().getEncoded())).substring(0, 16);
+        this.keyId = Sha256.hex(keys.getPublic().getEncoded()).substring(0, 16);
     }
 
     public String algorithm() {
@@ -162,11 +161,4 @@ public class CheckpointSigner {
                 + "\n-----END " + type + "-----\n";
     }
 
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -3,7 +3,7 @@ package io.zhenggai.reporting.progress;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.zhenggai.api.inspection.InspectionKind;
-import io.zhenggai.platform.domain.NotFoundException;
+import io.zhenggai.platform.domain.Found;
 import io.zhenggai.reporting.progress.ProgressQueries.*;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -65,12 +65,8 @@ class ProgressController {
                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate today,
                                   @RequestParam(required = false) @Min(0) @Max(366) Integer warningDays,
                                   @RequestParam(defaultValue = "10") @Min(1) @Max(100) int nextDue) {
-        InspectionProgress view = queries.query(new FindInspectionProgressQuery(inspectionId, today(today),
-                warningDays(warningDays), nextDue), InspectionProgress.class).join();
-        if (view == null) {
-            throw new NotFoundException("inspection", inspectionId);
-        }
-        return view;
+        return Found.orNotFound(queries.query(new FindInspectionProgressQuery(inspectionId, today(today),
+                warningDays(warningDays), nextDue), InspectionProgress.class).join(), "inspection", inspectionId);
     }
 
     /** The date asked for; null lets the query judge each inspection on its own as-of date (BusinessDates.judgedOn). */

@@ -2,7 +2,7 @@ package io.zhenggai.reporting.progress;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.zhenggai.platform.domain.NotFoundException;
+import io.zhenggai.platform.domain.Found;
 import io.zhenggai.reporting.progress.RoundQueries.*;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -48,12 +48,8 @@ class RoundController {
     RoundTotals totals(@PathVariable String roundId,
                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate today,
                        @RequestParam(required = false) @Min(0) @Max(366) Integer warningDays) {
-        RoundTotals totals = queries.query(new FindRoundTotalsQuery(roundId, today != null ? today : LocalDate.now(clock),
-                warningDays != null ? warningDays : defaultWarningDays), RoundTotals.class).join();
-        if (totals == null) {
-            throw new NotFoundException("inspection round", roundId);
-        }
-        return totals;
+        return Found.orNotFound(queries.query(new FindRoundTotalsQuery(roundId, today != null ? today : LocalDate.now(clock),
+                warningDays != null ? warningDays : defaultWarningDays), RoundTotals.class).join(), "inspection round", roundId);
     }
 
     @GetMapping("/api/dashboard/rounds/{roundId}")

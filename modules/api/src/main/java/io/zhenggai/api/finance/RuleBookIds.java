@@ -1,4 +1,4 @@
-package io.zhenggai.finance.command;
+package io.zhenggai.api.finance;
 
 /** The identity of a unit's rule book: one per unit, derived from the unit's name. */
 public final class RuleBookIds {
