@@ -223,7 +223,8 @@
         td(rate(g.totals.completionRate), 'num')];
     }), 5);
     fillTable('accountability-table', p.accountability.byKind.map(function (k) {
-      return [td(k.label), td(k.count, 'num')];
+      // a kind stated only without a number (对相关责任人员作出处理) has no count to show
+      return [td(k.label), td(k.uncounted ? '未计人数' : k.count, 'num')];
     }).concat([[td('合计'), td(p.accountability.total, 'num')]]), 2);
     $('regulations-label').textContent = p.regulations.label;
     fillTable('regulations-table', p.regulations.items.map(function (r) {

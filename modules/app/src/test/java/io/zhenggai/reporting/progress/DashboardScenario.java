@@ -262,6 +262,9 @@ final class DashboardScenario {
             ok(rectifier.post(rectification("/accountability"), Map.of("kind", a.kind(), "date", date(a.day()),
                     "count", a.count(), "findingIds", List.of(finding("f3")), "description", "对相关责任人进行问责")));
         }
+        // and one stated without a number (对相关责任人员作出处理): listed, uncounted, adding no persons
+        ok(rectifier.post(rectification("/accountability"), Map.of("kind", "HANDLING", "date", date(-27),
+                "personsNotCounted", true, "findingIds", List.of(finding("f3")), "description", "对相关责任人员作出处理")));
     }
 
     private void addItem(ApiClient rectifier, ItemSpec spec) {

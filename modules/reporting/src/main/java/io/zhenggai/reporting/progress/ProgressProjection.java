@@ -401,10 +401,12 @@ class ProgressProjection {
     void on(AccountabilityRecordedEvent e, @SequenceNumber long seq) {
         if (advance(e.rectificationId(), seq)) {
             jdbc.sql("""
-                            insert into progress_accountability (rectification_id, outcome_id, kind, outcome_date, persons)
-                            values (:rect, :id, :kind, :d, :n) on conflict do nothing""")
+                            insert into progress_accountability
+                                (rectification_id, outcome_id, kind, outcome_date, persons, persons_not_counted)
+                            values (:rect, :id, :kind, :d, :n, :uncounted) on conflict do nothing""")
                     .param("rect", e.rectificationId()).param("id", e.outcomeId()).param("kind", e.kind().name())
-                    .param("d", e.date()).param("n", e.count())
+                    .param("d", e.date()).param("n", e.personsNotCounted() ? 0 : e.count())
+                    .param("uncounted", e.personsNotCounted())
                     .update();
         }
     }

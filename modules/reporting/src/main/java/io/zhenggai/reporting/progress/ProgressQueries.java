@@ -12,6 +12,7 @@ import io.zhenggai.api.rectification.ItemStatus;
 import io.zhenggai.api.rectification.MeetingKind;
 import io.zhenggai.api.rectification.RectificationQueries.ProcessMetricCount;
 import io.zhenggai.api.rectification.WarningLevel;
+import io.zhenggai.api.rectification.RectificationQueries.AccountabilityCount;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -125,11 +126,12 @@ public final class ProgressQueries {
     public record MoneyTotals(List<MoneyKindTotal> byKind, BigDecimal total, BigDecimal totalWanYuan, String totalWanYuanText) {
     }
 
-    /** 问责: persons per kind (every kind listed, zero counts stated), the total and the number of records. */
-    public record AccountabilityKindCount(AccountabilityKind kind, String label, int count) {
-    }
-
-    public record AccountabilityTotals(List<AccountabilityKindCount> byKind, int total, int records) {
+    /**
+     * 问责: persons per kind as the ledger sums them ({@code ledger.Accountability}: only the kinds recorded, a recorded 0
+     * listed with 0, {@code uncounted} when a kind was stated only without a number), the total and the number of
+     * records.
+     */
+    public record AccountabilityTotals(List<AccountabilityCount> byKind, int total, int records) {
     }
 
     public record MeetingKindCount(MeetingKind kind, String label, int count) {

@@ -16,7 +16,9 @@ import io.zhenggai.api.rectification.ItemKind;
 import io.zhenggai.api.rectification.ItemStatus;
 import io.zhenggai.api.rectification.MeetingKind;
 import io.zhenggai.api.rectification.ProcessMetricKind;
+import io.zhenggai.api.rectification.RectificationQueries.AccountabilityCount;
 import io.zhenggai.api.rectification.RectificationQueries.ProcessMetricCount;
+import io.zhenggai.ledger.Accountability;
 import io.zhenggai.ledger.FindingCounts;
 import io.zhenggai.ledger.ItemCounts;
 import io.zhenggai.ledger.ProcessMetrics;
@@ -245,7 +247,7 @@ class ProgressQueryHandler {
         List<FindingCounts> findingCounts = new ArrayList<>();
         List<ProcessMetricCount> metrics = new ArrayList<>();
         Map<MeetingKind, Integer> meetingsByKind = new EnumMap<>(MeetingKind.class);
-        Map<AccountabilityKind, Integer> accountabilityByKind = new EnumMap<>(AccountabilityKind.class);
+        List<AccountabilityCount> accountabilityByUnit = new ArrayList<>();
         Map<MoneyOutcomeKind, KindSum> moneyByKind = new EnumMap<>(MoneyOutcomeKind.class);
         int[] sums = new int[5]; // regulations, enacted, revised, meetings, accountability records
         for (Header h : headers) {
@@ -264,7 +266,7 @@ class ProgressQueryHandler {
             mt.byKind().forEach(k -> meetingsByKind.merge(k.kind(), k.count(), Integer::sum));
             AccountabilityTotals at = accountability(h.rectificationId());
             sums[4] += at.records();
-            at.byKind().forEach(k -> accountabilityByKind.merge(k.kind(), k.count(), Integer::sum));
+            accountabilityByUnit.addAll(at.byKind());
             MoneyTotals m = money.getOrDefault(h.inspectionId(), moneyTotals(Map.of()));
             m.byKind().forEach(k -> moneyByKind.merge(k.kind(), new KindSum(k.amount(), k.count()),
                     (a, b) -> new KindSum(a.amount().add(b.amount()), a.count() + b.count())));
@@ -280,16 +282,14 @@ class ProgressQueryHandler {
                 .filter(c -> c.count() > 0)
                 .sorted(Comparator.comparingInt(MeetingKindCount::count).reversed())
                 .toList();
-        List<AccountabilityKindCount> accountability = Arrays.stream(AccountabilityKind.values())
-                .map(k -> new AccountabilityKindCount(k, k.label(), accountabilityByKind.getOrDefault(k, 0))).toList();
+        List<AccountabilityCount> accountability = Accountability.sum(accountabilityByUnit);
         return new RoundTotals(q.roundId(), round == null ? null : round.name(), round == null ? null : round.organizer(),
                 round == null ? null : round.periodStart(), round == null ? null : round.periodEnd(), today, wd,
                 headers.size(), (int) headers.stream().filter(h -> h.rectificationId() != null).count(),
                 ProgressCalculator.findingTotals(FindingCounts.sum(findingCounts)),
                 ProgressCalculator.totals(ItemCounts.sum(itemCounts)),
                 new RegulationCount(sums[0], sums[1], sums[2]), sums[3], meetings,
-                new AccountabilityTotals(accountability, accountability.stream().mapToInt(AccountabilityKindCount::count).sum(),
-                        sums[4]),
+                new AccountabilityTotals(accountability, Accountability.total(accountability), sums[4]),
                 moneyTotals(moneyByKind), ProcessMetrics.sum(metrics), units);
     }
 
@@ -394,20 +394,14 @@ class ProgressQueryHandler {
     }
 
     private AccountabilityTotals accountability(String rectificationId) {
-        Map<AccountabilityKind, Integer> persons = new EnumMap<>(AccountabilityKind.class);
-        int[] records = {0};
-        if (rectificationId != null) {
-            jdbc.sql("select kind, sum(persons) as n, count(*) as r from progress_accountability where rectification_id = :r group by kind")
-                    .param("r", rectificationId)
-                    .query((rs, n) -> {
-                        persons.put(AccountabilityKind.valueOf(rs.getString("kind")), rs.getInt("n"));
-                        records[0] += rs.getInt("r");
-                        return null;
-                    }).list();
-        }
-        List<AccountabilityKindCount> byKind = Arrays.stream(AccountabilityKind.values())
-                .map(k -> new AccountabilityKindCount(k, k.label(), persons.getOrDefault(k, 0))).toList();
-        return new AccountabilityTotals(byKind, byKind.stream().mapToInt(AccountabilityKindCount::count).sum(), records[0]);
+        List<Accountability.Fact> facts = rectificationId == null ? List.of() : jdbc.sql("""
+                        select kind, persons, persons_not_counted from progress_accountability where rectification_id = :r""")
+                .param("r", rectificationId)
+                .query((rs, n) -> new Accountability.Fact(AccountabilityKind.valueOf(rs.getString("kind")), rs.getInt("persons"),
+                        rs.getBoolean("persons_not_counted")))
+                .list();
+        List<AccountabilityCount> byKind = Accountability.byKind(facts);
+        return new AccountabilityTotals(byKind, Accountability.total(byKind), facts.size());
     }
 
     private MeetingTotals meetings(String rectificationId) {
