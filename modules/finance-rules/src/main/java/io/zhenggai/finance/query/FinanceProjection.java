@@ -33,7 +33,8 @@ import java.util.List;
 @ProcessingGroup(FinanceProjection.GROUP)
 class FinanceProjection {
 
-    static final String GROUP = "finance-projection";
+    /** The processing group of the finance read model (what commands wait for, see ReadYourWrites). */
+    public static final String GROUP = "finance-projection";
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;

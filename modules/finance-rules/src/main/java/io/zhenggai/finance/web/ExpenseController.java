@@ -12,6 +12,8 @@ import io.zhenggai.api.finance.FinanceValues.ViolationStatus;
 import io.zhenggai.api.finance.MoneyOutcomeKind;
 import io.zhenggai.api.finance.RegulationArea;
 import io.zhenggai.api.finance.RuleBookIds;
+import io.zhenggai.finance.query.FinanceProjection;
+import io.zhenggai.platform.readside.ReadYourWrites;
 import io.zhenggai.finance.web.FinanceRequests.*;
 import io.zhenggai.platform.domain.NotFoundException;
 import io.zhenggai.platform.domain.Found;
@@ -47,10 +49,12 @@ class ExpenseController {
     private static final String READ = RegulationController.READ;
 
     private final CommandGateway commands;
+    private final ReadYourWrites reads;
     private final QueryGateway queries;
     private final RuleBookRouting routing;
 
-    ExpenseController(CommandGateway commands, QueryGateway queries, RuleBookRouting routing) {
+    ExpenseController(CommandGateway commands, QueryGateway queries, RuleBookRouting routing, ReadYourWrites reads) {
+        this.reads = reads;
         this.commands = commands;
         this.queries = queries;
         this.routing = routing;
@@ -64,7 +68,7 @@ class ExpenseController {
     ResponseEntity<CheckOutcome> record(@Valid @RequestBody RecordExpenseRequest req) {
         String id = ClientIds.orNew(req.expenseId());
         routing.requireUnused("expense", id);
-        CheckOutcome outcome = commands.sendAndWait(new RecordExpenseCommand(RuleBookIds.of(req.unit()), req.unit(), id,
+        CheckOutcome outcome = sent(RuleBookIds.of(req.unit()), new RecordExpenseCommand(RuleBookIds.of(req.unit()), req.unit(), id,
                 req.date(), req.amount(), req.category(), req.payee(), req.description(), req.guests(), req.staff(),
                 req.documents(), req.approvals(), req.items(), req.procedure()));
         return Versions.created(outcome, "/api/finance/expenses/" + id, outcome.version());
@@ -97,7 +101,7 @@ class ExpenseController {
     ResponseEntity<CheckOutcome> recheck(@PathVariable String expenseId, @Valid @RequestBody(required = false) RecheckRequest req) {
         RuleBookRef book = routing.require("expense", expenseId);
         String recheckId = ClientIds.orNew(req == null ? null : req.recheckId());
-        CheckOutcome outcome = commands.sendAndWait(new RecheckExpenseCommand(book.ruleBookId(), expenseId, recheckId,
+        CheckOutcome outcome = sent(book.ruleBookId(), new RecheckExpenseCommand(book.ruleBookId(), expenseId, recheckId,
                 req == null ? null : req.asOf()));
         return Versions.created(outcome, "/api/finance/expenses/" + expenseId, outcome.version());
     }
@@ -130,7 +134,7 @@ class ExpenseController {
     ResponseEntity<Map<String, Object>> escalate(@PathVariable String violationId, @Valid @RequestBody EscalateViolationRequest req,
                                                  @IfMatch Long expectedVersion) {
         RuleBookRef book = routing.require("violation", violationId);
-        return Answers.of("violationId", violationId, commands.sendAndWait(new EscalateViolationCommand(book.ruleBookId(),
+        return Answers.of("violationId", violationId, sent(book.ruleBookId(), new EscalateViolationCommand(book.ruleBookId(),
                 violationId, req.inspectionId(), req.findingId(), req.description(), req.date(), expectedVersion))).ok();
     }
 
@@ -143,7 +147,7 @@ class ExpenseController {
         if (req.outcomeId() != null) {
             routing.requireUnused("money-outcome", req.outcomeId());
         }
-        return Answers.of("violationId", violationId, commands.sendAndWait(new ResolveViolationCommand(book.ruleBookId(),
+        return Answers.of("violationId", violationId, sent(book.ruleBookId(), new ResolveViolationCommand(book.ruleBookId(),
                 violationId, req.resolution(), req.date(), req.note(), req.amountReturned(), req.moneyKind(), req.outcomeId(),
                 expectedVersion))).ok();
     }
@@ -162,7 +166,7 @@ class ExpenseController {
                 throw new NotFoundException("violation", req.violationId());
             }
         }
-        Object version = commands.sendAndWait(new RecordMoneyOutcomeCommand(RuleBookIds.of(req.unit()), req.unit(), id,
+        Object version = sent(RuleBookIds.of(req.unit()), new RecordMoneyOutcomeCommand(RuleBookIds.of(req.unit()), req.unit(), id,
                 req.kind(), req.amount(), req.date(), req.inspectionId(), req.violationId(), req.area(), req.description()));
         return Answers.of("outcomeId", id, version).created("/api/finance/money-outcomes");
     }
@@ -199,5 +203,15 @@ class ExpenseController {
 
     private static String unit(String unit) {
         return unit == null || unit.isBlank() ? null : RuleBookIds.normalizeUnit(unit);
+    }
+
+    /**
+     * Sends a command to a rule book and answers once the finance read model shows it (read your writes, ADR 0018):
+     * a GET right after the answer sees what the command did.
+     */
+    private <R> R sent(String ruleBookId, Object command) {
+        R result = commands.sendAndWait(command);
+        reads.await(ruleBookId, FinanceProjection.GROUP);
+        return result;
     }
 }

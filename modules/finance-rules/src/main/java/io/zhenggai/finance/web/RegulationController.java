@@ -10,6 +10,8 @@ import io.zhenggai.api.finance.FinanceQueries.*;
 import io.zhenggai.api.finance.FinanceValues.AnswerLink;
 import io.zhenggai.api.finance.RegulationArea;
 import io.zhenggai.api.finance.RuleBookIds;
+import io.zhenggai.finance.query.FinanceProjection;
+import io.zhenggai.platform.readside.ReadYourWrites;
 import io.zhenggai.finance.web.FinanceRequests.*;
 import io.zhenggai.platform.domain.Found;
 import io.zhenggai.platform.web.Answers;
@@ -44,11 +46,13 @@ class RegulationController {
     static final String READ = "hasAnyRole('FINANCE_OFFICER','UNIT_LEADER','ADMIN','AUDITOR','INSPECTOR','RECTIFIER')";
 
     private final CommandGateway commands;
+    private final ReadYourWrites reads;
     private final QueryGateway queries;
     private final RuleBookRouting routing;
     private final Clock clock;
 
-    RegulationController(CommandGateway commands, QueryGateway queries, RuleBookRouting routing, Clock clock) {
+    RegulationController(CommandGateway commands, QueryGateway queries, RuleBookRouting routing, Clock clock, ReadYourWrites reads) {
+        this.reads = reads;
         this.commands = commands;
         this.queries = queries;
         this.routing = routing;
@@ -61,7 +65,7 @@ class RegulationController {
     ResponseEntity<Map<String, Object>> enact(@Valid @RequestBody EnactRegulationRequest req) {
         String id = ClientIds.orNew(req.regulationId());
         routing.requireUnused("regulation", id);
-        Object version = commands.sendAndWait(new EnactRegulationCommand(RuleBookIds.of(req.unit()), req.unit(), id, req.title(),
+        Object version = sent(RuleBookIds.of(req.unit()), new EnactRegulationCommand(RuleBookIds.of(req.unit()), req.unit(), id, req.title(),
                 req.area(), req.documentNumber(), req.effectiveFrom(), req.summary(), req.backdatingReason(), req.rules(),
                 req.answers(), null));
         return Answers.of("regulationId", id, version).created("/api/finance/regulations/" + id);
@@ -102,7 +106,7 @@ class RegulationController {
     ResponseEntity<Map<String, Object>> revise(@PathVariable String regulationId, @Valid @RequestBody ReviseRegulationRequest req,
                                                @IfMatch Long expectedVersion) {
         RuleBookRef book = routing.require("regulation", regulationId);
-        Object version = commands.sendAndWait(new ReviseRegulationCommand(book.ruleBookId(), regulationId, req.documentNumber(),
+        Object version = sent(book.ruleBookId(), new ReviseRegulationCommand(book.ruleBookId(), regulationId, req.documentNumber(),
                 req.effectiveFrom(), req.changeSummary(), req.backdatingReason(), req.rules(), req.answers(),
                 expectedVersion));
         return Answers.of("regulationId", regulationId, version).created("/api/finance/regulations/" + regulationId);
@@ -114,7 +118,7 @@ class RegulationController {
     ResponseEntity<Map<String, Object>> repeal(@PathVariable String regulationId, @Valid @RequestBody RepealRegulationRequest req,
                                                @IfMatch Long expectedVersion) {
         RuleBookRef book = routing.require("regulation", regulationId);
-        return Answers.of("regulationId", regulationId, commands.sendAndWait(new RepealRegulationCommand(book.ruleBookId(),
+        return Answers.of("regulationId", regulationId, sent(book.ruleBookId(), new RepealRegulationCommand(book.ruleBookId(),
                 regulationId, req.effectiveFrom(), req.reason(), expectedVersion))).ok();
     }
 
@@ -124,7 +128,7 @@ class RegulationController {
     ResponseEntity<Map<String, Object>> link(@PathVariable String regulationId, @Valid @RequestBody LinkRegulationRequest req,
                                              @IfMatch Long expectedVersion) {
         RuleBookRef book = routing.require("regulation", regulationId);
-        return Answers.of("regulationId", regulationId, commands.sendAndWait(new LinkRegulationCommand(book.ruleBookId(),
+        return Answers.of("regulationId", regulationId, sent(book.ruleBookId(), new LinkRegulationCommand(book.ruleBookId(),
                 regulationId, req.versionNumber(), new AnswerLink(req.inspectionId(), req.findingId(), req.rectificationItemId()),
                 expectedVersion))).ok();
     }
@@ -138,5 +142,15 @@ class RegulationController {
 
     private static String unit(String unit) {
         return unit == null || unit.isBlank() ? null : RuleBookIds.normalizeUnit(unit);
+    }
+
+    /**
+     * Sends a command to a rule book and answers once the finance read model shows it (read your writes, ADR 0018):
+     * a GET right after the answer sees what the command did.
+     */
+    private <R> R sent(String ruleBookId, Object command) {
+        R result = commands.sendAndWait(command);
+        reads.await(ruleBookId, FinanceProjection.GROUP);
+        return result;
     }
 }
