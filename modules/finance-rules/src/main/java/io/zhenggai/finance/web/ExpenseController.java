@@ -11,7 +11,7 @@ import io.zhenggai.api.finance.FinanceValues.Verdict;
 import io.zhenggai.api.finance.FinanceValues.ViolationStatus;
 import io.zhenggai.api.finance.MoneyOutcomeKind;
 import io.zhenggai.api.finance.RegulationArea;
-import io.zhenggai.finance.command.RuleBookIds;
+import io.zhenggai.api.finance.RuleBookIds;
 import io.zhenggai.finance.web.FinanceRequests.*;
 import io.zhenggai.platform.domain.NotFoundException;
 import io.zhenggai.platform.web.Versions;

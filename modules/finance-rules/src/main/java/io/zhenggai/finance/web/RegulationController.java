@@ -9,7 +9,7 @@ import io.zhenggai.api.finance.FinanceCommands.*;
 import io.zhenggai.api.finance.FinanceQueries.*;
 import io.zhenggai.api.finance.FinanceValues.AnswerLink;
 import io.zhenggai.api.finance.RegulationArea;
-import io.zhenggai.finance.command.RuleBookIds;
+import io.zhenggai.api.finance.RuleBookIds;
 import io.zhenggai.finance.web.FinanceRequests.*;
 import io.zhenggai.platform.domain.NotFoundException;
 import io.zhenggai.platform.web.Versions;

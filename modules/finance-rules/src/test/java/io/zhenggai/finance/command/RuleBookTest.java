@@ -1,5 +1,7 @@
 package io.zhenggai.finance.command;
 
+import io.zhenggai.api.finance.RuleBookIds;
+
 import io.zhenggai.api.finance.ExpenseRule;
 import io.zhenggai.api.finance.ExpenseRule.*;
 import io.zhenggai.api.finance.FinanceCommands.*;

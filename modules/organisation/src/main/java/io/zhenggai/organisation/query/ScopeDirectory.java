@@ -1,5 +1,6 @@
 package io.zhenggai.organisation.query;
 
+import io.zhenggai.api.finance.RuleBookIds;
 import io.zhenggai.api.inspection.InspectionEvents.InspectionOrganisationsAssignedEvent;
 import io.zhenggai.api.organisation.OrganisationEvents.AccessGrantedEvent;
 import io.zhenggai.api.organisation.OrganisationEvents.AccessRevokedEvent;
@@ -111,10 +112,20 @@ public class ScopeDirectory implements OrganisationDirectory {
 
     /** The organisations of an aggregate, or empty when it belongs to none (an inspection never assigned). */
     public Optional<ObjectScope> scopeOf(String aggregateId) {
+        if (aggregateId != null && aggregateId.startsWith(RuleBookIds.PREFIX)) {
+            return ruleBookScope(aggregateId.substring(RuleBookIds.PREFIX.length()));
+        }
         return inspectionOf(aggregateId).flatMap(inspection -> jdbc.sql(
                         "select inspection_id, unit_id, group_id from organisation_inspection where inspection_id = :id")
                 .param("id", inspection)
                 .query((rs, n) -> new ObjectScope(rs.getString(1), rs.getString(2), rs.getString(3))).optional());
+    }
+
+    /** A unit's rule book belongs to the unit of that name (a rule book is keyed by the unit's name, not its id). */
+    private Optional<ObjectScope> ruleBookScope(String unitName) {
+        List<String> units = jdbc.sql("select organisation_id from organisation where kind = 'UNIT' and name = :name")
+                .param("name", RuleBookIds.normalizeUnit(unitName)).query(String.class).list();
+        return units.size() == 1 ? Optional.of(new ObjectScope(null, units.get(0), null)) : Optional.empty();
     }
 
     /**

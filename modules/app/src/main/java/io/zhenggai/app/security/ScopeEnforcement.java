@@ -1,0 +1,210 @@
+package io.zhenggai.app.security;
+
+import io.zhenggai.api.audit.MetadataKeys;
+import io.zhenggai.api.inspection.InspectionCommands.CreateRoundCommand;
+import io.zhenggai.api.inspection.InspectionCommands.ScheduleInspectionCommand;
+import io.zhenggai.api.organisation.OrganisationIds;
+import io.zhenggai.api.publication.PublicationCommands.CreateNoticeDraftCommand;
+import io.zhenggai.organisation.query.ScopeDirectory;
+import io.zhenggai.organisation.query.ScopeDirectory.ObjectScope;
+import io.zhenggai.platform.domain.NotFoundException;
+import io.zhenggai.platform.domain.RuleViolationException;
+import io.zhenggai.platform.security.Roles;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
+import org.axonframework.modelling.command.CommandTargetResolver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The one place that decides whether a person may touch an object of an organisation (ADR 0031). Every command a
+ * person sends passes {@link #authorizeCommand} (a dispatch interceptor of the command gateway), every query
+ * {@link #authorizeRead}; the lists ask {@link #visibleInspections}. A command is allowed when the caller holds one of
+ * the roles that may send it ({@link CommandRoles}) in a grant that covers the object's organisation: the inspecting
+ * group for {@code INSPECTOR}, the inspected unit for every other role. {@code ADMIN} reaches everything; an object that
+ * belongs to no organisation (an inspection never assigned) is reached by bare roles only (the roles of an account held
+ * without an organisation). Grants are read from the scope directory on every check, so a revocation holds from its
+ * commit on. A refusal is logged and throws before the command is sent: it leaves no event. It is 403 when the caller
+ * may read the object, 404 when they may not know it exists.
+ */
+@Component
+public class ScopeEnforcement {
+
+    private static final Logger log = LoggerFactory.getLogger(ScopeEnforcement.class);
+    private static final Set<String> EVERY_ROLE = Set.of(Roles.ALL);
+
+    private final ScopeDirectory directory;
+    private final UserAccounts accounts;
+    private final CommandTargetResolver targets = AnnotationCommandTargetResolver.builder().build();
+
+    ScopeEnforcement(ScopeDirectory directory, UserAccounts accounts) {
+        this.directory = directory;
+        this.accounts = accounts;
+    }
+
+    /** The person behind the current request, or empty for the system's own work and anonymous public requests. */
+    static Optional<Authentication> person() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
+            return Optional.empty();
+        }
+        return Optional.of(auth);
+    }
+
+    static boolean isAdmin(Authentication auth) {
+        return auth.getAuthorities().stream().anyMatch(a -> ("ROLE_" + Roles.ADMIN).equals(a.getAuthority()));
+    }
+
+    /** Checks a command before it is sent; answers it with the organisation the caller acted for in its metadata. */
+    CommandMessage<?> authorizeCommand(CommandMessage<?> command) {
+        Optional<Authentication> person = person();
+        if (person.isEmpty()) {
+            return command;
+        }
+        String user = person.get().getName();
+        Object payload = command.getPayload();
+        String target = targets.resolveTarget(command).getIdentifier();
+        Optional<ObjectScope> scope = scopeOfCommand(payload, target);
+        if (isAdmin(person.get())) {
+            return withOrganisation(command, scope.map(s -> s.unitId() != null ? s.unitId() : s.groupId()).orElse(null));
+        }
+        Set<String> roles = OrganisationIds.isOwn(target) ? Set.of() : CommandRoles.of(payload.getClass());
+        Decision decision = decide(user, roles, scope);
+        if (!decision.allowed()) {
+            boolean mayKnow = creates(payload) || mayRead(user, scope);
+            log.warn("Refused {} on {} for user '{}': no grant of {} covers {} ({})", command.getPayloadType().getSimpleName(),
+                    target, user, roles, scope.map(Object::toString).orElse("no organisation"), mayKnow ? "403" : "404");
+            if (mayKnow) {
+                throw new AccessDeniedException("no grant covers " + target);
+            }
+            throw new NotFoundException(kindOf(target), target);
+        }
+        return withOrganisation(command, decision.organisationId());
+    }
+
+    /** Whether a command is allowed, and for which organisation (null for an object of no organisation). */
+    private record Decision(boolean allowed, String organisationId) {
+        static final Decision REFUSED = new Decision(false, null);
+    }
+
+    /** A command that creates its object names nothing the caller could learn of by a refusal: 403, never 404. */
+    private static boolean creates(Object payload) {
+        return payload instanceof ScheduleInspectionCommand || payload instanceof CreateRoundCommand;
+    }
+
+    /** Checks a read of one object (404 when the caller may not see it). */
+    void authorizeRead(String aggregateId) {
+        Optional<Authentication> person = person();
+        if (person.isEmpty() || isAdmin(person.get()) || aggregateId == null) {
+            return;
+        }
+        String user = person.get().getName();
+        if (!mayRead(user, directory.scopeOf(aggregateId))) {
+            log.info("Read of {} by user '{}' answered 404: no grant covers it", aggregateId, user);
+            throw new NotFoundException(kindOf(aggregateId), aggregateId);
+        }
+    }
+
+    /**
+     * What the current caller may see of the inspections: {@code null} for everything (ADMIN, or the system), else the
+     * set of inspection ids whose unit or group a grant of any role covers, plus {@code unassigned} marking that the
+     * caller's bare roles also reach inspections of no organisation.
+     */
+    public Visibility visibility() {
+        Optional<Authentication> person = person();
+        if (person.isEmpty() || isAdmin(person.get())) {
+            return Visibility.EVERYTHING;
+        }
+        String user = person.get().getName();
+        List<String> organisations = directory.reachable(user, EVERY_ROLE);
+        Set<String> inspections = new HashSet<>(directory.inspectionsOf(organisations));
+        boolean unassigned = !accounts.bareRoles(user).isEmpty();
+        return new Visibility(false, inspections, unassigned ? Set.copyOf(directory.assignedInspections()) : null);
+    }
+
+    /**
+     * {@code all}: everything. Otherwise an inspection is visible when it is in {@code inspections}, or, when
+     * {@code assigned} is not null, when it is not in {@code assigned} (it belongs to no organisation).
+     */
+    public record Visibility(boolean all, Set<String> inspections, Set<String> assigned) {
+        static final Visibility EVERYTHING = new Visibility(true, Set.of(), null);
+
+        public boolean sees(String inspectionId) {
+            return all || inspections.contains(inspectionId) || (assigned != null && !assigned.contains(inspectionId));
+        }
+    }
+
+    /** The visibility of the current caller, for lists keyed by inspection. */
+    public List<String> visibleInspections(List<String> inspectionIds) {
+        Visibility v = visibility();
+        return inspectionIds.stream().filter(v::sees).toList();
+    }
+
+    private Optional<ObjectScope> scopeOfCommand(Object payload, String target) {
+        if (payload instanceof ScheduleInspectionCommand s && (s.inspectedUnitId() != null || s.inspectingGroupId() != null)) {
+            requireKnown(s.inspectedUnitId(), "inspectedUnitId");
+            requireKnown(s.inspectingGroupId(), "inspectingGroupId");
+            return Optional.of(new ObjectScope(s.inspectionId(), s.inspectedUnitId(), s.inspectingGroupId()));
+        }
+        if (payload instanceof CreateNoticeDraftCommand c && c.inspectionId() != null) {
+            return directory.scopeOf(c.inspectionId());
+        }
+        return directory.scopeOf(target);
+    }
+
+    private void requireKnown(String organisationId, String field) {
+        if (organisationId != null && !directory.exists(organisationId)) {
+            throw RuleViolationException.invalid("ORGANISATION_UNKNOWN", field + "：组织" + organisationId + "未登记");
+        }
+    }
+
+    private Decision decide(String user, Set<String> roles, Optional<ObjectScope> scope) {
+        if (roles.isEmpty()) {
+            return Decision.REFUSED;
+        }
+        if (scope.isEmpty() || (scope.get().unitId() == null && scope.get().groupId() == null)) {
+            Set<String> bare = new HashSet<>(accounts.bareRoles(user));
+            bare.retainAll(roles);
+            return bare.isEmpty() ? Decision.REFUSED : new Decision(true, null);
+        }
+        ObjectScope s = scope.get();
+        if (roles.contains(Roles.INSPECTOR)) {
+            String org = s.groupId() != null ? s.groupId() : s.unitId();
+            if (directory.covers(user, Set.of(Roles.INSPECTOR), org)) {
+                return new Decision(true, org);
+            }
+        }
+        Set<String> unitRoles = new HashSet<>(roles);
+        unitRoles.remove(Roles.INSPECTOR);
+        String org = s.unitId() != null ? s.unitId() : s.groupId();
+        if (!unitRoles.isEmpty() && directory.covers(user, unitRoles, org)) {
+            return new Decision(true, org);
+        }
+        return Decision.REFUSED;
+    }
+
+    private boolean mayRead(String user, Optional<ObjectScope> scope) {
+        if (scope.isEmpty() || (scope.get().unitId() == null && scope.get().groupId() == null)) {
+            return !accounts.bareRoles(user).isEmpty();
+        }
+        return directory.covers(user, EVERY_ROLE, scope.get().unitId()) || directory.covers(user, EVERY_ROLE, scope.get().groupId());
+    }
+
+    private static CommandMessage<?> withOrganisation(CommandMessage<?> command, String organisationId) {
+        return organisationId == null ? command : command.andMetaData(java.util.Map.of(MetadataKeys.ORGANISATION, organisationId));
+    }
+
+    private static String kindOf(String aggregateId) {
+        return aggregateId.startsWith("rect-") ? "rectification" : "object";
+    }
+}
