@@ -164,24 +164,26 @@ class ScopedAccessIT extends RectificationItSupport {
 
     List<Operation> operations() {
         return List.of(
+                new Operation("POST", "/items/i1/measures/m2/removal", RECTIFIER, it -> body("reason", "合并")),
+                new Operation("POST", "/items/i3/removal", RECTIFIER, it -> body("reason", "重复")),
                 new Operation("POST", "/plan/adoption", LEADER, it -> body("title", "整改方案", "date", it.today().minusDays(20))),
                 new Operation("POST", "/items/i4/progress", RECTIFIER, it -> body("date", it.today().minusDays(5),
-                        "status", "COMPLETED", "text", "已完成")),
+                        "status", "COMPLETED", "text", "已完成", "evidence", List.of(body("evidenceId", "e" + it.next(),
+                        "kind", "DOCUMENT", "document", body("title", "整改文件"))))),
                 new Operation("POST", "/items/i4/close-off/request", RECTIFIER, it -> body("date", it.today().minusDays(4),
                         "summary", "申请销号")),
                 new Operation("POST", "/items", RECTIFIER, it -> body("findingIds", List.of("f1"), "title", "新增事项",
                         "kind", "ONGOING", "measures", List.of("措施"), "reason", "补充")),
                 new Operation("PUT", "/items/i1", RECTIFIER, it -> body("findingIds", List.of("f1", "f2"), "title", "事项一（修订）",
-                        "kind", "ONGOING", "reason", "修订")),
+                        "kind", "IMMEDIATE", "reason", "修订")),
                 new Operation("POST", "/items/i1/measures", RECTIFIER, it -> body("text", "新增措施", "reason", "补充")),
                 new Operation("PUT", "/items/i1/measures/m1", RECTIFIER, it -> body("text", "修订措施", "reason", "修订")),
-                new Operation("POST", "/items/i1/measures/m2/removal", RECTIFIER, it -> body("reason", "合并")),
-                new Operation("POST", "/items/i3/removal", RECTIFIER, it -> body("reason", "重复")),
                 new Operation("PUT", "/items/i1/responsibility", BOTH, it -> body("responsibleLeaderId", "head",
                         "responsibleDepartment", "办公室", "handler", "干事" + it.next(), "reason", "调整")),
                 new Operation("PUT", "/as-of", BOTH, it -> body("asOfDate", it.today().minusDays(it.next()), "reason", "按历史情况记录")),
                 new Operation("POST", "/items/i1/progress", RECTIFIER, it -> body("date", it.today().minusDays(1),
-                        "status", "COMPLETED", "text", "已完成")),
+                        "status", "COMPLETED", "text", "已完成", "evidence", List.of(body("evidenceId", "e" + it.next(),
+                        "kind", "DOCUMENT", "document", body("title", "整改文件"))))),
                 new Operation("POST", "/meetings", RECTIFIER, it -> body("kind", "DEPARTMENT_MEETING",
                         "date", it.today().minusDays(1), "title", "部务会")),
                 new Operation("POST", "/accountability", RECTIFIER, it -> body("kind", "ADMONITION",
@@ -260,7 +262,7 @@ class ScopedAccessIT extends RectificationItSupport {
                 "date", today().minusDays(28))), 201);
         for (String item : List.of("i1", "i2", "i3", "i4")) {
             Map<String, Object> b = new java.util.HashMap<>(body("itemId", item, "findingIds", List.of("f1", "f2"), "title", "事项" + item,
-                    "kind", item.equals("i2") ? "TIME_BOUND" : "ONGOING", "responsibleLeaderId", "head",
+                    "kind", item.equals("i2") ? "TIME_BOUND" : "IMMEDIATE", "responsibleLeaderId", "head",
                     "responsibleDepartment", "办公室", "measures", List.of("措施")));
             if (item.equals("i2")) {
                 b.put("dueDate", today().plusDays(30).toString());
