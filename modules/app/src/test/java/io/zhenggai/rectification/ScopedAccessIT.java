@@ -115,6 +115,25 @@ class ScopedAccessIT extends RectificationItSupport {
     }
 
     @Test
+    void listsAndExportsShowUnitAsStaffNoneOfUnitBsObjects() {
+        String auditorA = "aud_a_" + world.unitA();
+        account(auditorA.replace('-', '_'), grant("AUDITOR", world.unitA(), false));
+        ApiClient auditor = client(auditorA.replace('-', '_'));
+        List<String> shown = List.of(
+                expect(client(world.rectifierA()).get("/api/rectifications?size=200"), 200).text(),
+                expect(client(world.rectifierA()).get("/api/dashboard/inspections?size=200"), 200).text(),
+                expect(client(world.leaderA()).get("/api/dashboard/inspections?size=200"), 200).text(),
+                expect(auditor.get("/api/audit/events?limit=1000"), 200).text(),
+                expect(auditor.get("/api/audit/events.ndjson"), 200).text(),
+                expect(auditor.get("/api/audit/events.csv"), 200).text());
+        for (String list : shown) {
+            assertThat(list).contains(world.inspectionA()).doesNotContain(world.inspectionB());
+        }
+        assertThat(expect(client(world.auditorR()).get("/api/dashboard/inspections?size=200"), 200).text())
+                .as("the region's auditor sees both units").contains(world.inspectionA(), world.inspectionB());
+    }
+
+    @Test
     void aGrantRevokedHoldsWithTheNextRequest() {
         expect(client(world.rectifierA()).post(path(world.inspectionA()) + "/meetings",
                 body("kind", "DEPARTMENT_MEETING", "date", today().minusDays(1), "title", "部务会")), 201);

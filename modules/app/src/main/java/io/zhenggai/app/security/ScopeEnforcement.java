@@ -10,6 +10,8 @@ import io.zhenggai.organisation.query.ScopeDirectory.ObjectScope;
 import io.zhenggai.platform.domain.NotFoundException;
 import io.zhenggai.platform.domain.RuleViolationException;
 import io.zhenggai.platform.security.Roles;
+import io.zhenggai.platform.security.ScopeVisibility;
+import io.zhenggai.platform.security.Visibility;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
 import org.axonframework.modelling.command.CommandTargetResolver;
@@ -22,14 +24,13 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 import java.util.HashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * The one place that decides whether a person may touch an object of an organisation (ADR 0031). Every command a
  * person sends passes {@link #authorizeCommand} (a dispatch interceptor of the command gateway), every query
- * {@link #authorizeRead}; the lists ask {@link #visibleInspections}. A command is allowed when the caller holds one of
+ * {@link #authorizeRead}; the lists ask {@link #current}. A command is allowed when the caller holds one of
  * the roles that may send it ({@link CommandRoles}) in a grant that covers the object's organisation: the inspecting
  * group for {@code INSPECTOR}, the inspected unit for every other role. {@code ADMIN} reaches everything; an object that
  * belongs to no organisation (an inspection never assigned) is reached by bare roles only (the roles of an account held
@@ -38,7 +39,7 @@ import java.util.Set;
  * may read the object, 404 when they may not know it exists.
  */
 @Component
-public class ScopeEnforcement {
+public class ScopeEnforcement implements ScopeVisibility {
 
     private static final Logger log = LoggerFactory.getLogger(ScopeEnforcement.class);
     private static final Set<String> EVERY_ROLE = Set.of(Roles.ALL);
@@ -116,38 +117,20 @@ public class ScopeEnforcement {
     }
 
     /**
-     * What the current caller may see of the inspections: {@code null} for everything (ADMIN, or the system), else the
-     * set of inspection ids whose unit or group a grant of any role covers, plus {@code unassigned} marking that the
-     * caller's bare roles also reach inspections of no organisation.
+     * What the current caller may see in a list: everything for ADMIN and the system; else the objects of the
+     * inspections whose unit or group a grant of any role reaches, and with a bare role the objects of no organisation.
+     * Read afresh on every call, so a revoked grant hides its objects from the next list on.
      */
-    public Visibility visibility() {
+    @Override
+    public Visibility current() {
         Optional<Authentication> person = person();
         if (person.isEmpty() || isAdmin(person.get())) {
             return Visibility.EVERYTHING;
         }
         String user = person.get().getName();
-        List<String> organisations = directory.reachable(user, EVERY_ROLE);
-        Set<String> inspections = new HashSet<>(directory.inspectionsOf(organisations));
-        boolean unassigned = !accounts.bareRoles(user).isEmpty();
-        return new Visibility(false, inspections, unassigned ? Set.copyOf(directory.assignedInspections()) : null);
-    }
-
-    /**
-     * {@code all}: everything. Otherwise an inspection is visible when it is in {@code inspections}, or, when
-     * {@code assigned} is not null, when it is not in {@code assigned} (it belongs to no organisation).
-     */
-    public record Visibility(boolean all, Set<String> inspections, Set<String> assigned) {
-        static final Visibility EVERYTHING = new Visibility(true, Set.of(), null);
-
-        public boolean sees(String inspectionId) {
-            return all || inspections.contains(inspectionId) || (assigned != null && !assigned.contains(inspectionId));
-        }
-    }
-
-    /** The visibility of the current caller, for lists keyed by inspection. */
-    public List<String> visibleInspections(List<String> inspectionIds) {
-        Visibility v = visibility();
-        return inspectionIds.stream().filter(v::sees).toList();
+        Set<String> objects = directory.objectsOf(directory.inspectionsOf(directory.reachable(user, EVERY_ROLE)));
+        boolean bare = !accounts.bareRoles(user).isEmpty();
+        return new Visibility(false, objects, bare, bare ? directory.objectsOf(directory.assignedInspections()) : Set.of());
     }
 
     private Optional<ObjectScope> scopeOfCommand(Object payload, String target) {

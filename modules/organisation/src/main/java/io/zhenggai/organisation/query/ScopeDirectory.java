@@ -18,6 +18,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 
@@ -181,6 +183,20 @@ public class ScopeDirectory implements OrganisationDirectory {
     /** Every inspection that belongs to some organisation (the others are reachable by bare roles only). */
     public List<String> assignedInspections() {
         return jdbc.sql("select inspection_id from organisation_inspection order by inspection_id").query(String.class).list();
+    }
+
+    /** The aggregates of {@code inspections}: each inspection, its rectification and its notices. */
+    public Set<String> objectsOf(Collection<String> inspections) {
+        Set<String> objects = new HashSet<>();
+        for (String i : inspections) {
+            objects.add(i);
+            objects.add(RectificationIds.forInspection(i));
+        }
+        if (!inspections.isEmpty()) {
+            objects.addAll(jdbc.sql("select aggregate_id from organisation_object where inspection_id in (:ids)")
+                    .param("ids", inspections).query(String.class).list());
+        }
+        return objects;
     }
 
     @QueryHandler
