@@ -3,7 +3,7 @@ package io.zhenggai.app.security;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.zhenggai.api.organisation.OrganisationCommands.SetAccessGrantsCommand;
 import io.zhenggai.api.organisation.RoleGrant;
-import io.zhenggai.organisation.query.ScopeDirectory;
+import io.zhenggai.organisation.ScopeDirectory;
 import io.zhenggai.platform.web.InvalidInputException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;

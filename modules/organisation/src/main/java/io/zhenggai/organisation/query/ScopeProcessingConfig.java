@@ -1,5 +1,6 @@
 package io.zhenggai.organisation.query;
 
+import io.zhenggai.organisation.ScopeDirectory;
 import io.zhenggai.platform.events.CommandTransactionGroup;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

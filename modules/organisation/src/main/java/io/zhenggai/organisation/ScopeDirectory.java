@@ -1,4 +1,4 @@
-package io.zhenggai.organisation.query;
+package io.zhenggai.organisation;
 
 import io.zhenggai.api.finance.RuleBookIds;
 import io.zhenggai.api.inspection.InspectionEvents.InspectionOrganisationsAssignedEvent;
@@ -26,7 +26,7 @@ import java.util.Optional;
 /**
  * The scope read model: the organisation tree, the grants of every account, and which organisations an object
  * belongs to (an inspection: its unit and its group; its rectification and its notices: the inspection's). Runs in a
- * <em>subscribing</em> processor ({@link ScopeProcessingConfig}), so it is written in the transaction that stores the
+ * <em>subscribing</em> processor ({@code query.ScopeProcessingConfig}), so it is written in the transaction that stores the
  * events: a grant or a revocation holds from its commit on, on every node, and an inspection scheduled with its
  * organisations is in scope for the very next command. It knows nothing of who may do what; the enforcement (in the
  * assembly) asks it {@link #covers} and {@link #scopeOf}.
