@@ -91,6 +91,19 @@ class ScopedAccessIT extends RectificationItSupport {
     }
 
     @Test
+    void evidenceFilesGoOnlyIntoAndOutOfTheCallersOwnUnitsLedger() {
+        byte[] scan = ("扫描件 " + UUID.randomUUID()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Response stored = expect(upload(world.rectifierA(), PASSWORD, path(world.inspectionA()) + "/evidence-files",
+                "a.pdf", "application/pdf", scan), 201);
+        expect(upload(world.rectifierA(), PASSWORD, path(world.inspectionB()) + "/evidence-files",
+                "a.pdf", "application/pdf", scan), 404);
+        String file = "/evidence-files/" + stored.json().get("sha256").asText();
+        expect(client(world.rectifierA()).header("Accept", "*/*").get(path(world.inspectionA()) + file), 200);
+        expect(client(world.rectifierB()).header("Accept", "*/*").get(path(world.inspectionA()) + file), 404);
+        expect(client(world.auditorR()).header("Accept", "*/*").get(path(world.inspectionA()) + file), 200);
+    }
+
+    @Test
     void theEventsOfAnAllowedCommandNameTheOrganisationTheCallerActedFor() {
         String requestId = "scoped-" + UUID.randomUUID();
         expect(client(world.rectifierA()).header("X-Request-Id", requestId).post(path(world.inspectionA()) + "/meetings",

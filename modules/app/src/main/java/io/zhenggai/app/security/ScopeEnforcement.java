@@ -117,6 +117,29 @@ public class ScopeEnforcement implements ScopeVisibility {
     }
 
     /**
+     * Checks a request on the evidence files of a rectification, which are stored without a command (by content):
+     * a read as any read of the rectification, an upload as a command only {@code RECTIFIER} sends.
+     */
+    void authorizeEvidenceFiles(String inspectionId, boolean upload) {
+        String rectification = io.zhenggai.api.rectification.RectificationIds.forInspection(inspectionId);
+        Optional<Authentication> person = person();
+        if (!upload || person.isEmpty() || isAdmin(person.get())) {
+            authorizeRead(rectification);
+            return;
+        }
+        String user = person.get().getName();
+        Optional<ObjectScope> scope = directory.scopeOf(rectification);
+        if (!decide(user, Set.of(Roles.RECTIFIER), scope).allowed()) {
+            boolean mayKnow = mayRead(user, scope);
+            log.warn("Refused an evidence file upload to {} for user '{}' ({})", rectification, user, mayKnow ? "403" : "404");
+            if (mayKnow) {
+                throw new AccessDeniedException("no grant covers " + rectification);
+            }
+            throw new NotFoundException("rectification", inspectionId);
+        }
+    }
+
+    /**
      * What the current caller may see in a list: everything for ADMIN and the system; else the objects of the
      * inspections whose unit or group a grant of any role reaches, and with a bare role the objects of no organisation.
      * Read afresh on every call, so a revoked grant hides its objects from the next list on.
