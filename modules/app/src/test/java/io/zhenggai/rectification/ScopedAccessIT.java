@@ -104,6 +104,39 @@ class ScopedAccessIT extends RectificationItSupport {
     }
 
     @Test
+    void unitAsLeaderApprovesOnlyUnitAsNotice() {
+        String noticeA = "n-" + world.inspectionA();
+        String noticeB = "n-" + world.inspectionB();
+        for (String[] n : List.of(new String[]{noticeA, world.inspectionA()}, new String[]{noticeB, world.inspectionB()})) {
+            expect(api.as("admin").post("/api/notices", body("noticeId", n[0], "inspectionId", n[1],
+                    "narrative", body("title", "关于巡察集中整改进展情况的通报",
+                            "responsibilitySections", List.of(body("title", "提高政治站位", "text", "高度重视巡察整改工作。")),
+                            "nextSteps", List.of(body("title", "巩固整改成果", "text", "持续抓好整改落实。")),
+                            "invitation", "欢迎广大干部群众对巡察整改落实情况进行监督。"),
+                    "settings", body("publishingUnit", "单位甲", "dateWritten", today().toString(),
+                            "contacts", body("phone", "0757-86280000"), "blocks", body("totals", true)))), 201);
+        }
+        String hashA = awaitNoticeHash(noticeA);
+        String hashB = awaitNoticeHash(noticeB);
+        String requestId = "scoped-" + UUID.randomUUID();
+        expect(client(world.leaderA()).header("X-Request-Id", requestId)
+                .post("/api/notices/" + noticeB + "/approval", body("contentHash", hashB)), 404);
+        assertThat(eventCountWithMetadata("requestId", requestId)).isZero();
+        expect(client(world.leaderA()).get("/api/notices/" + noticeB), 404);
+        expect(client(world.leaderA()).post("/api/notices/" + noticeA + "/approval", body("contentHash", hashA)), 200);
+    }
+
+    String awaitNoticeHash(String noticeId) {
+        String[] hash = new String[1];
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            Response r = client(world.auditorR()).get("/api/notices/" + noticeId);
+            assertThat(r.status()).as(r.toString()).isEqualTo(200);
+            hash[0] = r.json().path("notice").path("contentHash").asText();
+        });
+        return hash[0];
+    }
+
+    @Test
     void theEventsOfAnAllowedCommandNameTheOrganisationTheCallerActedFor() {
         String requestId = "scoped-" + UUID.randomUUID();
         expect(client(world.rectifierA()).header("X-Request-Id", requestId).post(path(world.inspectionA()) + "/meetings",
