@@ -169,6 +169,7 @@ class ScopedAccessIT extends RectificationItSupport {
                 expect(client(world.rectifierA()).get("/api/rectifications?size=200"), 200).text(),
                 expect(client(world.rectifierA()).get("/api/dashboard/inspections?size=200"), 200).text(),
                 expect(client(world.leaderA()).get("/api/dashboard/inspections?size=200"), 200).text(),
+                expect(client(world.rectifierA()).get("/api/inspections?size=200"), 200).text(),
                 expect(auditor.get("/api/audit/events?limit=1000"), 200).text(),
                 expect(auditor.get("/api/audit/events.ndjson"), 200).text(),
                 expect(auditor.get("/api/audit/events.csv"), 200).text());
