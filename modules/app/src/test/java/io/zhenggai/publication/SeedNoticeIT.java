@@ -77,6 +77,22 @@ class SeedNoticeIT extends IntegrationTest {
     }
 
     @Test
+    void theSeedLedgerIsOutOfReachOfTheSecondUnitsRectifier() {
+        loadAndPublish();
+        String ledger = "/api/rectifications/" + inspectionId;
+        assertThat(api.as("rectifier").get(ledger).status()).as("the seed unit's rectifier").isEqualTo(200);
+        assertThat(api.as("auditor").get(ledger).status()).as("the district's auditor").isEqualTo(200);
+        assertThat(api.as("rectifier_b").get(ledger).status()).as("another unit's rectifier").isEqualTo(404);
+        String before = "seed-b-" + java.util.UUID.randomUUID();
+        Response refused = api.as("rectifier_b").header("X-Request-Id", before).post(ledger + "/meetings",
+                java.util.Map.of("kind", "DEPARTMENT_MEETING", "date", "2024-01-10", "title", "部务会"));
+        assertThat(refused.status()).as(refused.text()).isEqualTo(404);
+        assertThat(eventCountWithMetadata("requestId", before)).isZero();
+        assertThat(api.as("rectifier_b").get("/api/rectifications?size=200").text()).doesNotContain(inspectionId);
+        assertThat(api.as("rectifier").get("/api/rectifications?size=200").text()).contains(inspectionId);
+    }
+
+    @Test
     void theAuditHistoryShowsWhoDidWhatOnWhichDate() {
         loadAndPublish();
         JsonNode feedback = api.as("auditor").get("/api/audit/events?aggregateId=" + inspectionId + "&type=FeedbackDeliveredEvent").json()

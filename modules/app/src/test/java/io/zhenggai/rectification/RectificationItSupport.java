@@ -155,6 +155,11 @@ abstract class RectificationItSupport extends IntegrationTest {
 
     /** Uploads a file as multipart/form-data (part {@code file}) as the given user. */
     Response upload(String user, String path, String fileName, String contentType, byte[] bytes) {
+        return upload(user, "demo", path, fileName, contentType, bytes);
+    }
+
+    /** As {@link #upload(String, String, String, String, byte[])}, for an account with its own password. */
+    Response upload(String user, String password, String path, String fileName, String contentType, byte[] bytes) {
         String boundary = "zhenggai-" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
@@ -163,7 +168,7 @@ abstract class RectificationItSupport extends IntegrationTest {
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         try {
             HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)))
                     .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
                     .build(), HttpResponse.BodyHandlers.ofByteArray());

@@ -19,5 +19,11 @@ public final class MetadataKeys {
     /** The client's {@code X-Request-Id}, when it sent one. */
     public static final String REQUEST_ID = "requestId";
 
+    /**
+     * The organisation the user acted for: the one whose grant allowed the command (absent for {@code ADMIN} on an
+     * object of no organisation, and for the system's own actions).
+     */
+    public static final String ORGANISATION = "organisationId";
+
     public static final String SYSTEM_USER = "system";
 }

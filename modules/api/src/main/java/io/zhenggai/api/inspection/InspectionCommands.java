@@ -35,12 +35,34 @@ public final class InspectionCommands {
             LocalDate plannedFieldworkEnd,
             InspectionKind kind,
             InspectionForm form,
-            InspectionLevel level) {
+            InspectionLevel level,
+            String inspectedUnitId,
+            String inspectingGroupId) {
 
         /** {@code kind} null means 巡察 ({@link InspectionKind#DEFAULT}); form and level stay null when not stated. */
         public ScheduleInspectionCommand {
             kind = InspectionKind.orDefault(kind);
         }
+
+        /** An inspection not (yet) linked to organisations: its unit and group are only labels. */
+        public ScheduleInspectionCommand(String inspectionId, String roundId, String inspectingBody, String inspectedUnit,
+                                         String mandate, List<String> legalBasis, LocalDate plannedFieldworkStart,
+                                         LocalDate plannedFieldworkEnd, InspectionKind kind, InspectionForm form,
+                                         InspectionLevel level) {
+            this(inspectionId, roundId, inspectingBody, inspectedUnit, mandate, legalBasis, plannedFieldworkStart,
+                    plannedFieldworkEnd, kind, form, level, null, null);
+        }
+    }
+
+    /**
+     * Records which organisations an inspection belongs to: for a stream scheduled before organisations existed, or to
+     * correct an assignment (ADR 0030). Sent by {@code ADMIN}.
+     */
+    public record AssignInspectionOrganisationsCommand(
+            @TargetAggregateIdentifier String inspectionId,
+            String inspectedUnitId,
+            String inspectingGroupId,
+            @TargetAggregateVersion Long expectedVersion) {
     }
 
     public record JoinRoundCommand(

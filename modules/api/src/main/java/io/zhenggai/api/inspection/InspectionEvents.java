@@ -34,6 +34,14 @@ public final class InspectionEvents {
         }
     }
 
+    /**
+     * The inspection belongs to the inspected unit {@code inspectedUnitId} and is carried out by the inspection group
+     * {@code inspectingGroupId} (organisation ids; the free-text names of the scheduling stay the labels). Recorded with
+     * the scheduling when the ids are given, or later as an assignment for a stream that had none (ADR 0030).
+     */
+    public record InspectionOrganisationsAssignedEvent(String inspectionId, String inspectedUnitId, String inspectingGroupId) {
+    }
+
     public record InspectionJoinedRoundEvent(String inspectionId, String roundId, String previousRoundId) {
     }
 

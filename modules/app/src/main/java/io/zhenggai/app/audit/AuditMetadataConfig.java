@@ -65,7 +65,8 @@ public class AuditMetadataConfig {
                 data.put(MetadataKeys.CAUSATION_ID, message.getIdentifier());
                 Object correlation = source.get(MetadataKeys.CORRELATION_ID);
                 data.put(MetadataKeys.CORRELATION_ID, correlation != null ? correlation : message.getIdentifier());
-                for (String key : List.of(MetadataKeys.USER, MetadataKeys.COMMAND_NAME, MetadataKeys.REQUEST_ID)) {
+                for (String key : List.of(MetadataKeys.USER, MetadataKeys.COMMAND_NAME, MetadataKeys.REQUEST_ID,
+                        MetadataKeys.ORGANISATION)) {
                     Object value = source.get(key);
                     if (value != null) {
                         data.put(key, value);

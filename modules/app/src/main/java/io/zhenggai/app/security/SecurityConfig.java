@@ -61,7 +61,12 @@ public class SecurityConfig {
     JdbcUserDetailsManager userDetailsManager(DataSource dataSource) {
         JdbcUserDetailsManager manager = new JdbcUserDetailsManager(dataSource);
         manager.setUsersByUsernameQuery("select username, password_hash, enabled from app_user where username = ?");
-        manager.setAuthoritiesByUsernameQuery("select username, 'ROLE_' || role from app_user_role where username = ?");
+        // the roles held without an organisation and those held by a grant (the URL fence checks the role; which
+        // objects a grant reaches is decided by ScopeEnforcement)
+        manager.setAuthoritiesByUsernameQuery("""
+                select distinct r.username, 'ROLE_' || r.role from (
+                    select username, role from app_user_role union all select username, role from organisation_grant) r
+                where r.username = ?""");
         manager.setEnableGroups(false);
         return manager;
     }

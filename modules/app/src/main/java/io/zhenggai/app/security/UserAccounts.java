@@ -43,6 +43,12 @@ public class UserAccounts {
         }
     }
 
+    /** The roles an account holds without an organisation (ADMIN's reach everything, the others only unassigned objects). */
+    public List<String> bareRoles(String username) {
+        return jdbc.sql("select role from app_user_role where username = :u order by role").param("u", username)
+                .query(String.class).list();
+    }
+
     public record Account(String username, boolean enabled, List<String> roles) {
     }
 

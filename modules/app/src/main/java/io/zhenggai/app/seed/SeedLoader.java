@@ -45,7 +45,10 @@ public class SeedLoader {
     private final SeedCaseValidator validator = new SeedCaseValidator();
     private final Map<String, CaseStatus> statuses = new ConcurrentHashMap<>();
 
-    SeedLoader(JdbcClient jdbc, UserAccounts accounts, ObjectMapper json) {
+    private final SeedScopes scopes;
+
+    SeedLoader(JdbcClient jdbc, UserAccounts accounts, ObjectMapper json, SeedScopes scopes) {
+        this.scopes = scopes;
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.json = json;
@@ -78,6 +81,7 @@ public class SeedLoader {
         String password = newPassword();
         accounts.save(SEED_USER, password, List.of(Roles.INSPECTOR, Roles.RECTIFIER, Roles.UNIT_LEADER,
                 Roles.FINANCE_OFFICER, Roles.PUBLISHER));
+        scopes.prepare(seedCase, SEED_USER); // the case's organisations, and the seed user's grants in them
         String auth = "Basic " + Base64.getEncoder().encodeToString((SEED_USER + ":" + password).getBytes(StandardCharsets.UTF_8));
 
         List<SeedStep> steps = SeedPlan.of(seedCase);

@@ -89,7 +89,7 @@ final class SeedPlan {
                 "plannedFieldworkStart", text(insp, "plannedFieldworkStart"),
                 "plannedFieldworkEnd", text(insp, "plannedFieldworkEnd"));
         // passed only when the file states them, so that the request is the same before and after the API knows them
-        for (String optional : List.of("kind", "form", "level")) {
+        for (String optional : List.of("kind", "form", "level", "inspectedUnitId", "inspectingGroupId")) {
             if (insp.hasNonNull(optional)) {
                 schedule.put(optional, text(insp, optional));
             }

@@ -174,7 +174,7 @@ class CaseFileSchemaTest {
         ArrayNode units = round.putArray("inspections");
         for (String id : List.of("unit-a", "unit-b")) {
             ObjectNode unit = one.deepCopy();
-            for (String field : List.of("caseId", "description", "source", "seedUser", "assumptions")) {
+            for (String field : List.of("caseId", "description", "source", "seedUser", "assumptions", "organisations")) {
                 unit.remove(field);
             }
             ((ObjectNode) unit.path("inspection")).put("inspectionId", id);

@@ -23,7 +23,9 @@ public final class LedgerReader {
 
     public LedgerReader(JdbcClient jdbc, JdbcTemplate template, ObjectMapper json) {
         this.projection = new AnnotationEventHandlerAdapter(new RectificationLedgerProjection(template, json, true));
-        this.queries = new RectificationQueryHandler(jdbc, json, java.time.Clock.systemUTC()); // every read passes its `today`
+        this.queries = new RectificationQueryHandler(jdbc, json, java.time.Clock.systemUTC(), // every read passes its `today`
+                new org.springframework.beans.factory.support.StaticListableBeanFactory()
+                        .getBeanProvider(io.zhenggai.platform.security.ScopeVisibility.class)); // sees everything
     }
 
     public void apply(EventMessage<?> event) throws Exception {

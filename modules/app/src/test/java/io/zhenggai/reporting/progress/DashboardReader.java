@@ -21,7 +21,9 @@ public final class DashboardReader {
 
     public DashboardReader(JdbcClient jdbc, ObjectMapper json, Clock clock) {
         this.projection = new AnnotationEventHandlerAdapter(new ProgressProjection(jdbc, json, clock));
-        this.queries = new ProgressQueryHandler(jdbc, json, clock);
+        this.queries = new ProgressQueryHandler(jdbc, json, clock,
+                new org.springframework.beans.factory.support.StaticListableBeanFactory()
+                        .getBeanProvider(io.zhenggai.platform.security.ScopeVisibility.class));
     }
 
     public void apply(EventMessage<?> event) throws Exception {

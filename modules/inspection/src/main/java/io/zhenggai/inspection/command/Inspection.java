@@ -37,6 +37,8 @@ class Inspection {
 
     @AggregateIdentifier
     private String inspectionId;
+    private String inspectedUnitId;
+    private String inspectingGroupId;
     private String roundId;
     private InspectionKind kind = InspectionKind.DEFAULT;
     private InspectionForm form;
@@ -82,6 +84,21 @@ class Inspection {
         apply(new InspectionScheduledEvent(cmd.inspectionId(), cmd.roundId(), cmd.inspectingBody(), cmd.inspectedUnit(),
                 cmd.mandate(), List.copyOf(nullSafe(cmd.legalBasis())), cmd.plannedFieldworkStart(), cmd.plannedFieldworkEnd(),
                 k, cmd.form(), cmd.level()));
+        if (cmd.inspectedUnitId() != null || cmd.inspectingGroupId() != null) {
+            apply(new InspectionOrganisationsAssignedEvent(cmd.inspectionId(), cmd.inspectedUnitId(), cmd.inspectingGroupId()));
+        }
+    }
+
+    @CommandHandler
+    Long handle(AssignInspectionOrganisationsCommand cmd) {
+        require(cmd.inspectedUnitId() != null || cmd.inspectingGroupId() != null, "ORGANISATIONS_MISSING",
+                "请至少指定" + kind.inspectedUnit() + "或" + kind.group() + "的组织编号");
+        String unit = cmd.inspectedUnitId() != null ? cmd.inspectedUnitId() : inspectedUnitId;
+        String group = cmd.inspectingGroupId() != null ? cmd.inspectingGroupId() : inspectingGroupId;
+        if (!Objects.equals(unit, inspectedUnitId) || !Objects.equals(group, inspectingGroupId)) {
+            apply(new InspectionOrganisationsAssignedEvent(inspectionId, unit, group));
+        }
+        return getVersion();
     }
 
     @CommandHandler
@@ -222,6 +239,12 @@ class Inspection {
         inspectedUnit = e.inspectedUnit();
         mandate = e.mandate();
         legalBasis = e.legalBasis();
+    }
+
+    @EventSourcingHandler
+    void on(InspectionOrganisationsAssignedEvent e) {
+        inspectedUnitId = e.inspectedUnitId();
+        inspectingGroupId = e.inspectingGroupId();
     }
 
     @EventSourcingHandler

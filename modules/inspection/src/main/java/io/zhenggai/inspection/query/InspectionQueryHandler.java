@@ -7,6 +7,9 @@ import io.zhenggai.api.inspection.InspectionKind;
 import io.zhenggai.api.inspection.InspectionLevel;
 import io.zhenggai.api.inspection.InspectionQueries.*;
 import org.axonframework.queryhandling.QueryHandler;
+import io.zhenggai.platform.security.ScopeVisibility;
+import io.zhenggai.platform.security.Visibility;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -28,7 +31,10 @@ class InspectionQueryHandler {
     private final JdbcClient jdbc;
     private final ObjectMapper json;
 
-    InspectionQueryHandler(JdbcClient jdbc, ObjectMapper json) {
+    private final ScopeVisibility visibility;
+
+    InspectionQueryHandler(JdbcClient jdbc, ObjectMapper json, ObjectProvider<ScopeVisibility> visibility) {
+        this.visibility = ScopeVisibility.of(visibility);
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -65,14 +71,17 @@ class InspectionQueryHandler {
 
     @QueryHandler
     InspectionPage handle(ListInspectionsQuery query) {
-        long total = jdbc.sql("select count(*) from inspection where (cast(:round as varchar) is null or round_id = :round)")
-                .param("round", query.roundId()).query(Long.class).single();
+        Visibility seen = visibility.current(); // only the inspections the caller's grants reach (ADR 0031)
+        String scoped = " and " + Visibility.namedPredicate("inspection_id");
+        long total = jdbc.sql("select count(*) from inspection where (cast(:round as varchar) is null or round_id = :round)" + scoped)
+                .param("round", query.roundId()).params(seen.namedArgs()).query(Long.class).single();
         List<InspectionSummary> items = jdbc.sql("""
                         select i.*, (select count(*) from inspection_finding f
                                      where f.inspection_id = i.inspection_id and not f.withdrawn) as finding_count
-                        from inspection i where (cast(:round as varchar) is null or i.round_id = :round)
-                        order by i.created_at desc, i.inspection_id limit :size offset :offset""")
-                .param("round", query.roundId()).param("size", query.size())
+                        from inspection i where (cast(:round as varchar) is null or i.round_id = :round)"""
+                        + " and " + Visibility.namedPredicate("i.inspection_id")
+                        + " order by i.created_at desc, i.inspection_id limit :size offset :offset")
+                .param("round", query.roundId()).params(seen.namedArgs()).param("size", query.size())
                 .param("offset", (long) query.page() * query.size())
                 .query((rs, n) -> new InspectionSummary(rs.getString("inspection_id"), rs.getString("round_id"),
                         rs.getString("inspecting_body"), rs.getString("inspected_unit"), rs.getString("status"),

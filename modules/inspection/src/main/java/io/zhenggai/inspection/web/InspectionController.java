@@ -79,7 +79,7 @@ class InspectionController {
         String id = ClientIds.orNew(req.inspectionId());
         commands.sendAndWait(new ScheduleInspectionCommand(id, req.roundId(), req.inspectingBody(), req.inspectedUnit(),
                 req.mandate(), req.legalBasis(), req.plannedFieldworkStart(), req.plannedFieldworkEnd(), req.kind(), req.form(),
-                req.level()));
+                req.level(), req.inspectedUnitId(), req.inspectingGroupId()));
         reads.await(id, InspectionProjection.GROUP);
         return Answers.of("inspectionId", id, 0L).created("/api/inspections/" + id);
     }

@@ -38,7 +38,9 @@ final class InspectionRequests {
             @NotNull LocalDate plannedFieldworkEnd,
             InspectionKind kind,
             InspectionForm form,
-            InspectionLevel level) {
+            InspectionLevel level,
+            @Pattern(regexp = ID_PATTERN, message = ID_MESSAGE) String inspectedUnitId,
+            @Pattern(regexp = ID_PATTERN, message = ID_MESSAGE) String inspectingGroupId) {
     }
 
     record JoinRoundRequest(@NotBlank @Pattern(regexp = ID_PATTERN, message = ID_MESSAGE) String roundId) {

@@ -141,6 +141,48 @@ class InspectionTest {
     }
 
     @Nested
+    class Organisations {
+        @Test
+        void recordsTheUnitAndGroupNamedWhenScheduling() {
+            fixture.givenNoPriorActivity()
+                    .when(new ScheduleInspectionCommand(ID, null, "区委第四巡察组", "区委统战部", "区委统一部署",
+                            List.of("《中国共产党巡视工作条例》"), LocalDate.of(2023, 6, 8), LocalDate.of(2023, 7, 28), null, null, null,
+                            "nanhai-tzb", "nanhai-group-4"))
+                    .expectEvents(scheduled, new InspectionOrganisationsAssignedEvent(ID, "nanhai-tzb", "nanhai-group-4"));
+        }
+
+        @Test
+        void assignsOrganisationsToAStreamScheduledWithoutThem() {
+            fixture.given(scheduled, started)
+                    .when(new AssignInspectionOrganisationsCommand(ID, "nanhai-tzb", "nanhai-group-4", null))
+                    .expectEvents(new InspectionOrganisationsAssignedEvent(ID, "nanhai-tzb", "nanhai-group-4"));
+        }
+
+        @Test
+        void aPartialAssignmentKeepsTheOtherOrganisation() {
+            fixture.given(scheduled, new InspectionOrganisationsAssignedEvent(ID, "nanhai-tzb", "nanhai-group-4"))
+                    .when(new AssignInspectionOrganisationsCommand(ID, null, "nanhai-group-5", null))
+                    .expectEvents(new InspectionOrganisationsAssignedEvent(ID, "nanhai-tzb", "nanhai-group-5"));
+        }
+
+        @Test
+        void theSameAssignmentAgainRecordsNothing() {
+            fixture.given(scheduled, new InspectionOrganisationsAssignedEvent(ID, "nanhai-tzb", "nanhai-group-4"))
+                    .when(new AssignInspectionOrganisationsCommand(ID, "nanhai-tzb", "nanhai-group-4", null))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesAnAssignmentThatNamesNothing() {
+            fixture.given(scheduled)
+                    .when(new AssignInspectionOrganisationsCommand(ID, null, null, null))
+                    .expectException(RuleViolationException.class)
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
     class Fieldwork {
         @Test
         void startsFieldwork() {

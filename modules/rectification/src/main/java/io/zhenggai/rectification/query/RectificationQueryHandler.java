@@ -6,6 +6,9 @@ import io.zhenggai.api.rectification.FindingSource;
 import io.zhenggai.api.rectification.RectificationQueries.*;
 import io.zhenggai.platform.domain.BusinessDates;
 import org.axonframework.queryhandling.QueryHandler;
+import io.zhenggai.platform.security.ScopeVisibility;
+import io.zhenggai.platform.security.Visibility;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -23,7 +26,10 @@ class RectificationQueryHandler {
     private final ObjectMapper json;
     private final Clock clock;
 
-    RectificationQueryHandler(JdbcClient jdbc, ObjectMapper json, Clock clock) {
+    private final ScopeVisibility visibility;
+
+    RectificationQueryHandler(JdbcClient jdbc, ObjectMapper json, Clock clock, ObjectProvider<ScopeVisibility> visibility) {
+        this.visibility = ScopeVisibility.of(visibility);
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
@@ -52,11 +58,12 @@ class RectificationQueryHandler {
 
     @QueryHandler
     RectificationPage handle(ListRectificationsQuery query) {
-        long total = jdbc.sql("select count(*) from rectification_ledger").query(Long.class).single();
-        List<RectificationSummary> items = jdbc.sql("""
-                        select version, document, updated_at from rectification_ledger
-                        order by opened_at desc, rectification_id limit :size offset :offset""")
-                .param("size", query.size()).param("offset", (long) query.page() * query.size())
+        Visibility seen = visibility.current(); // only the rectifications the caller's grants reach (ADR 0031)
+        String where = " where " + Visibility.predicate("rectification_id");
+        long total = jdbc.sql("select count(*) from rectification_ledger" + where).params(seen.args()).query(Long.class).single();
+        List<RectificationSummary> items = jdbc.sql("select version, document, updated_at from rectification_ledger" + where
+                        + " order by opened_at desc, rectification_id limit ? offset ?")
+                .params(seen.args()).param(query.size()).param((long) query.page() * query.size())
                 .query((rs, n) -> new Row(rs.getLong("version"), read(rs.getString("document")),
                         rs.getTimestamp("updated_at").toInstant()))
                 .list().stream()

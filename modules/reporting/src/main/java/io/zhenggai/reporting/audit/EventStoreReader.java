@@ -1,5 +1,8 @@
 package io.zhenggai.reporting.audit;
 
+import io.zhenggai.platform.security.ScopeVisibility;
+import io.zhenggai.platform.security.Visibility;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -37,7 +40,10 @@ public class EventStoreReader {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate readOnly;
 
-    EventStoreReader(DataSource dataSource, PlatformTransactionManager transactions) {
+    private final ScopeVisibility visibility;
+
+    EventStoreReader(DataSource dataSource, PlatformTransactionManager transactions, ObjectProvider<ScopeVisibility> visibility) {
+        this.visibility = ScopeVisibility.of(visibility);
         this.jdbc = new JdbcTemplate(dataSource);
         this.jdbc.setFetchSize(FETCH_SIZE);
         this.readOnly = new TransactionTemplate(transactions);
@@ -89,7 +95,9 @@ public class EventStoreReader {
                 )
                 """.formatted(META)
                 + SELECT + " where e.event_identifier in (select event_identifier from caused) order by e.global_index";
-        return jdbc.query(sql, (rs, n) -> readEvent(rs), correlationId, correlationId, correlationId);
+        Visibility seen = visibility.current();
+        return jdbc.query(sql, (rs, n) -> readEvent(rs), correlationId, correlationId, correlationId).stream()
+                .filter(r -> seen.sees(r.event().aggregateIdentifier())).toList();
     }
 
     /** The highest global index stored (0 when the store is empty). */
@@ -109,10 +117,16 @@ public class EventStoreReader {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
-    private static Where where(EventFilter f, long after) {
+    /** The filter's conditions, and only the events of aggregates the caller may see (ADR 0031). */
+    private Where where(EventFilter f, long after) {
         StringBuilder sql = new StringBuilder(" where e.global_index > ?");
         List<Object> args = new ArrayList<>();
         args.add(after);
+        Visibility seen = visibility.current();
+        if (!seen.all()) {
+            sql.append(" and ").append(Visibility.predicate("e.aggregate_identifier"));
+            args.addAll(List.of(seen.args()));
+        }
         if (f.aggregateId() != null) {
             sql.append(" and e.aggregate_identifier = ?");
             args.add(f.aggregateId());

@@ -30,6 +30,9 @@ import io.zhenggai.reporting.progress.ProgressQueries.*;
 import io.zhenggai.platform.domain.BusinessDates;
 import io.zhenggai.reporting.progress.RoundQueries.*;
 import org.axonframework.queryhandling.QueryHandler;
+import io.zhenggai.platform.security.ScopeVisibility;
+import io.zhenggai.platform.security.Visibility;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -78,7 +81,10 @@ class ProgressQueryHandler {
     private final ObjectMapper json;
     private final Clock clock;
 
-    ProgressQueryHandler(JdbcClient jdbc, ObjectMapper json, Clock clock) {
+    private final ScopeVisibility visibility;
+
+    ProgressQueryHandler(JdbcClient jdbc, ObjectMapper json, Clock clock, ObjectProvider<ScopeVisibility> visibility) {
+        this.visibility = ScopeVisibility.of(visibility);
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
@@ -150,16 +156,21 @@ class ProgressQueryHandler {
     ProgressOverview handle(ListInspectionProgressQuery q) {
         LocalDate today = BusinessDates.judgedOn(q.today(), null, clock);
         int wd = q.warningDays();
-        Map<String, List<ItemFact>> allItems = q.roundId() == null ? items("where not removed", null)
-                : items("where not removed and " + IN_ROUND, q.roundId());
+        // only the inspections the caller's grants reach (ADR 0031), in the totals as in the page
+        Visibility seen = visibility.current();
+        String scoped = " and " + Visibility.namedPredicate("inspection_id");
+        Map<String, List<ItemFact>> allItems = q.roundId() == null ? items("where not removed" + scoped, null, seen)
+                : items("where not removed and " + IN_ROUND + scoped, q.roundId(), seen);
         Totals overall = ProgressCalculator.totals(allItems.values().stream().flatMap(List::stream).toList(), today, wd);
-        long total = jdbc.sql("select count(*) from progress_inspection" + ROUND_FILTER).param("round", q.roundId())
-                .query(Long.class).single();
-        int rectifications = jdbc.sql("select count(*) from progress_inspection" + ROUND_FILTER + " and rectification_id is not null")
-                .param("round", q.roundId()).query(Integer.class).single();
-        List<Header> page = jdbc.sql("select * from progress_inspection" + ROUND_FILTER
+        long total = jdbc.sql("select count(*) from progress_inspection" + ROUND_FILTER + scoped).param("round", q.roundId())
+                .params(seen.namedArgs()).query(Long.class).single();
+        int rectifications = jdbc.sql("select count(*) from progress_inspection" + ROUND_FILTER + scoped
+                        + " and rectification_id is not null")
+                .param("round", q.roundId()).params(seen.namedArgs()).query(Integer.class).single();
+        List<Header> page = jdbc.sql("select * from progress_inspection" + ROUND_FILTER + scoped
                         + " order by created_at desc, inspection_id limit :size offset :offset")
-                .param("round", q.roundId()).param("size", q.size()).param("offset", (long) q.page() * q.size())
+                .param("round", q.roundId()).params(seen.namedArgs()).param("size", q.size())
+                .param("offset", (long) q.page() * q.size())
                 .query((rs, n) -> header(rs)).list();
         List<String> ids = page.stream().map(Header::inspectionId).toList();
         Map<String, Integer> findings = new HashMap<>();
@@ -324,10 +335,18 @@ class ProgressQueryHandler {
     // ---------------------------------------------------------------- parts
 
     private Map<String, List<ItemFact>> items(String where, String inspectionId) {
+        return items(where, inspectionId, null);
+    }
+
+    /** As {@link #items(String, String)}, binding the parameters of a {@link Visibility#namedPredicate} when given. */
+    private Map<String, List<ItemFact>> items(String where, String inspectionId, Visibility seen) {
         Map<String, List<ItemFact>> byInspection = new LinkedHashMap<>();
         var sql = jdbc.sql("select * from progress_item " + where + " order by inspection_id, ordinal");
         if (inspectionId != null) {
             sql = sql.param("id", inspectionId);
+        }
+        if (seen != null) {
+            sql = sql.params(seen.namedArgs());
         }
         sql.query((rs, n) -> {
             ItemFact item = new ItemFact(rs.getString("item_id"), rs.getInt("ordinal"), rs.getString("title"),

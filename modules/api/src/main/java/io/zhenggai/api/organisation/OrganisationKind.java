@@ -1,0 +1,23 @@
+package io.zhenggai.api.organisation;
+
+/** What an organisation is; the kind carries no rule of access, the grants do. */
+public enum OrganisationKind {
+    /** A province, city or district: the parent of the bodies and units in it. */
+    REGION("地区"),
+    /** An inspected unit (被巡察单位): a bureau, committee, SOE, school … */
+    UNIT("单位"),
+    /** An inspection group (巡察组/巡视组). */
+    INSPECTION_GROUP("巡察组"),
+    /** An overseeing body (巡察办, 纪委监委). */
+    OVERSEEING_BODY("监督机构");
+
+    private final String label;
+
+    OrganisationKind(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}
