@@ -48,7 +48,7 @@ final class CommandRoles {
         allow(Set.of(FINANCE_OFFICER), RecordExpenseCommand.class, RecheckExpenseCommand.class, EscalateViolationCommand.class,
                 ResolveViolationCommand.class, RecordMoneyOutcomeCommand.class);
         allow(Set.of(PUBLISHER), CreateNoticeDraftCommand.class, RecomposeNoticeDraftCommand.class, EditNoticeDraftCommand.class,
-                PublishNoticeCommand.class, WithdrawNoticeCommand.class, AcknowledgeFeedbackCommand.class,
+                PublishNoticeCommand.class, WithdrawNoticeCommand.class, CorrectNoticeCommand.class, AcknowledgeFeedbackCommand.class,
                 AnswerFeedbackCommand.class, EscalateFeedbackCommand.class);
         allow(Set.of(UNIT_LEADER), ApproveNoticeCommand.class);
     }
