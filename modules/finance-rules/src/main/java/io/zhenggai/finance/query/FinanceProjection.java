@@ -31,7 +31,7 @@ import java.util.List;
  */
 @Component
 @ProcessingGroup(FinanceProjection.GROUP)
-class FinanceProjection {
+public class FinanceProjection {
 
     /** The processing group of the finance read model (what commands wait for, see ReadYourWrites). */
     public static final String GROUP = "finance-projection";
