@@ -7,7 +7,8 @@ import io.zhenggai.api.organisation.OrganisationCommands.RegisterOrganisationCom
 import io.zhenggai.api.organisation.OrganisationKind;
 import io.zhenggai.api.organisation.OrganisationQueries.ListOrganisationsQuery;
 import io.zhenggai.api.organisation.OrganisationQueries.OrganisationList;
-import io.zhenggai.platform.web.Versions;
+import io.zhenggai.platform.web.Answers;
+import io.zhenggai.platform.web.IfMatch;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -77,9 +78,9 @@ class OrganisationAdminController {
     @Operation(summary = "指定组织 Record which unit and group an inspection belongs to (for a stream without them)")
     ResponseEntity<Map<String, Object>> assign(@PathVariable @Pattern(regexp = ID, message = ID_MESSAGE) String inspectionId,
                                                @Valid @RequestBody AssignmentRequest req,
-                                               @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+                                               @IfMatch Long expectedVersion) {
         Object version = commands.sendAndWait(new AssignInspectionOrganisationsCommand(inspectionId, req.inspectedUnitId(),
-                req.inspectingGroupId(), Versions.expected(ifMatch)));
-        return Versions.ok("inspectionId", inspectionId, version);
+                req.inspectingGroupId(), expectedVersion));
+        return Answers.of("inspectionId", inspectionId, version).ok();
     }
 }
