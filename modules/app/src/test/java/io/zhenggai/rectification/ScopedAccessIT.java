@@ -215,6 +215,23 @@ class ScopedAccessIT extends RectificationItSupport {
         expect(client(world.inspectorG()).post("/api/inspections", scheduleBody(uniqueId("insp-own"), world.unitA(), world.group())), 201);
     }
 
+    @Test
+    void anInspectionLinkedToAnOrganisationNobodyRegisteredIsRefusedNamingTheFieldAndRecordsNothing() {
+        String id = uniqueId("insp-unknown");
+        expect(api.as("admin").post("/api/inspections", scheduleBody(id, world.unitA(), world.group())), 201);
+        String requestId = "unknown-org-" + UUID.randomUUID();
+        Response assigned = api.as("admin").header("X-Request-Id", requestId)
+                .put("/api/admin/inspections/" + id + "/organisations", body("inspectedUnitId", "no-such-unit"));
+        expect(assigned, 422);
+        assertThat(assigned.text()).contains("ORGANISATION_UNKNOWN").contains("inspectedUnitId");
+        String scheduleRequest = "unknown-org-" + UUID.randomUUID();
+        Response scheduled = api.as("admin").header("X-Request-Id", scheduleRequest)
+                .post("/api/inspections", scheduleBody(uniqueId("insp-unknown"), world.unitA(), "no-such-group"));
+        expect(scheduled, 422);
+        assertThat(scheduled.text()).contains("ORGANISATION_UNKNOWN").contains("inspectingGroupId");
+        assertThat(eventCountWithMetadata("requestId", requestId) + eventCountWithMetadata("requestId", scheduleRequest)).isZero();
+    }
+
     // --- the operations ----------------------------------------------------------------------------------------------
 
     /** A write operation of the ledger: method, path below the rectification, the roles that may send it, its body. */

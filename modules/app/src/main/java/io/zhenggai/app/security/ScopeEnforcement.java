@@ -2,6 +2,7 @@ package io.zhenggai.app.security;
 
 import io.zhenggai.api.audit.MetadataKeys;
 import io.zhenggai.api.inspection.InspectionCommands.CreateRoundCommand;
+import io.zhenggai.api.inspection.InspectionCommands.AssignInspectionOrganisationsCommand;
 import io.zhenggai.api.inspection.InspectionCommands.ScheduleInspectionCommand;
 import io.zhenggai.api.organisation.OrganisationIds;
 import io.zhenggai.api.publication.PublicationCommands.CreateNoticeDraftCommand;
@@ -68,6 +69,7 @@ public class ScopeEnforcement implements ScopeVisibility {
 
     /** Checks a command before it is sent; answers it with the organisation the caller acted for in its metadata. */
     CommandMessage<?> authorizeCommand(CommandMessage<?> command) {
+        requireKnownOrganisations(command.getPayload());
         Optional<Authentication> person = person();
         if (person.isEmpty()) {
             return command;
@@ -158,14 +160,26 @@ public class ScopeEnforcement implements ScopeVisibility {
 
     private Optional<ObjectScope> scopeOfCommand(Object payload, String target) {
         if (payload instanceof ScheduleInspectionCommand s && (s.inspectedUnitId() != null || s.inspectingGroupId() != null)) {
-            requireKnown(s.inspectedUnitId(), "inspectedUnitId");
-            requireKnown(s.inspectingGroupId(), "inspectingGroupId");
             return Optional.of(new ObjectScope(s.inspectionId(), s.inspectedUnitId(), s.inspectingGroupId()));
         }
         if (payload instanceof CreateNoticeDraftCommand c && c.inspectionId() != null) {
             return directory.scopeOf(c.inspectionId());
         }
         return directory.scopeOf(target);
+    }
+
+    /**
+     * A command that links an inspection to organisations names registered ones, whoever sends it (ADMIN and the
+     * system too): refused with 422 naming the field, before anything is recorded.
+     */
+    private void requireKnownOrganisations(Object payload) {
+        if (payload instanceof ScheduleInspectionCommand s) {
+            requireKnown(s.inspectedUnitId(), "inspectedUnitId");
+            requireKnown(s.inspectingGroupId(), "inspectingGroupId");
+        } else if (payload instanceof AssignInspectionOrganisationsCommand a) {
+            requireKnown(a.inspectedUnitId(), "inspectedUnitId");
+            requireKnown(a.inspectingGroupId(), "inspectingGroupId");
+        }
     }
 
     private void requireKnown(String organisationId, String field) {
