@@ -216,6 +216,23 @@ class ScopedAccessIT extends RectificationItSupport {
     }
 
     @Test
+    void financeListsShowAUnitsStaffOnlyTheRuleBookOfTheirUnit() {
+        String s = world.unitA().substring("ua-".length());
+        String regA = uniqueId("reg-a");
+        String regB = uniqueId("reg-b");
+        expect(api.as("admin").post("/api/finance/regulations", body("regulationId", regA, "unit", "单位甲" + s,
+                "title", "《单位甲财务管理制度》", "area", "FINANCE", "effectiveFrom", today())), 201);
+        expect(api.as("admin").post("/api/finance/regulations", body("regulationId", regB, "unit", "单位乙" + s,
+                "title", "《单位乙财务管理制度》", "area", "FINANCE", "effectiveFrom", today())), 201);
+        assertThat(expect(client(world.leaderA()).get("/api/finance/regulations"), 200).text())
+                .contains(regA).doesNotContain(regB);
+        assertThat(expect(client(world.rectifierB()).get("/api/finance/regulations"), 200).text())
+                .contains(regB).doesNotContain(regA);
+        assertThat(expect(client(world.auditorR()).get("/api/finance/regulations"), 200).text())
+                .as("the region's auditor sees both units' rule books").contains(regA, regB);
+    }
+
+    @Test
     void anInspectionLinkedToAnOrganisationNobodyRegisteredIsRefusedNamingTheFieldAndRecordsNothing() {
         String id = uniqueId("insp-unknown");
         expect(api.as("admin").post("/api/inspections", scheduleBody(id, world.unitA(), world.group())), 201);

@@ -185,6 +185,28 @@ public class ScopeDirectory implements OrganisationDirectory {
         return jdbc.sql("select inspection_id from organisation_inspection order by inspection_id").query(String.class).list();
     }
 
+    /**
+     * The rule books of {@code organisations}: a rule book belongs to the registered {@code UNIT} of its name, when
+     * exactly one has that name (as {@link #scopeOf} decides for one rule book).
+     */
+    public Set<String> ruleBooksOf(Collection<String> organisations) {
+        if (organisations.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.sql("""
+                        select o.name from organisation o
+                        where o.kind = 'UNIT' and o.organisation_id in (:orgs)
+                          and (select count(*) from organisation same where same.kind = 'UNIT' and same.name = o.name) = 1""")
+                .param("orgs", organisations).query(String.class).list().stream().map(RuleBookIds::of).toList());
+    }
+
+    /** Every rule book that belongs to some organisation (the others are reachable by bare roles only). */
+    public Set<String> assignedRuleBooks() {
+        return Set.copyOf(jdbc.sql("""
+                        select name from organisation where kind = 'UNIT' group by name having count(*) = 1""")
+                .query(String.class).list().stream().map(RuleBookIds::of).toList());
+    }
+
     /** The aggregates of {@code inspections}: each inspection, its rectification and its notices. */
     public Set<String> objectsOf(Collection<String> inspections) {
         Set<String> objects = new HashSet<>();

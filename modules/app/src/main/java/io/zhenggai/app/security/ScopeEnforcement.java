@@ -25,6 +25,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -153,9 +154,16 @@ public class ScopeEnforcement implements ScopeVisibility {
             return Visibility.EVERYTHING;
         }
         String user = person.get().getName();
-        Set<String> objects = directory.objectsOf(directory.inspectionsOf(directory.reachable(user, EVERY_ROLE)));
+        List<String> reachable = directory.reachable(user, EVERY_ROLE);
+        Set<String> objects = new HashSet<>(directory.objectsOf(directory.inspectionsOf(reachable)));
+        objects.addAll(directory.ruleBooksOf(reachable));
         boolean bare = !accounts.bareRoles(user).isEmpty();
-        return new Visibility(false, objects, bare, bare ? directory.objectsOf(directory.assignedInspections()) : Set.of());
+        Set<String> assigned = new HashSet<>();
+        if (bare) {
+            assigned.addAll(directory.objectsOf(directory.assignedInspections()));
+            assigned.addAll(directory.assignedRuleBooks());
+        }
+        return new Visibility(false, objects, bare, assigned);
     }
 
     private Optional<ObjectScope> scopeOfCommand(Object payload, String target) {

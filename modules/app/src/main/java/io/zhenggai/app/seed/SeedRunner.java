@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Loads the seed case on first start: with the embedded database (or {@code zhenggai.seed.enabled=true}) and an
  * empty event store, the case file {@code zhenggai.seed.file} (default: the Nanhai 2023 case shipped in the jar)
- * is replayed through the API in the background once the app is ready. {@code ZHENGGAI_SEED=false} turns it off.
+ * is replayed through the API in the background once the app is ready (organisations and grants alone do not
+ * make the store non-empty). {@code ZHENGGAI_SEED=false} turns it off.
  */
 @Component
 class SeedRunner {
@@ -48,9 +49,12 @@ class SeedRunner {
         if (!enabled) {
             return;
         }
-        long events = jdbc.sql("select count(*) from domain_event_entry").query(Long.class).single();
+        // The demo accounts' organisations and grants are events too, recorded at start before this runs: only a
+        // record of the other contexts means the store already holds a case (or an operator's data).
+        long events = jdbc.sql("select count(*) from domain_event_entry where type not in ('Organisation', 'AccessGrants')")
+                .query(Long.class).single();
         if (events > 0) {
-            log.info("Event store not empty ({} events): the seed case is not loaded again", events);
+            log.info("Event store holds records ({} events): the seed case is not loaded again", events);
             return;
         }
         int port = ((WebServerApplicationContext) ready.getApplicationContext()).getWebServer().getPort();

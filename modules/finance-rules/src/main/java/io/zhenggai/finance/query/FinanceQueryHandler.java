@@ -9,7 +9,10 @@ import io.zhenggai.api.finance.FinanceValues.*;
 import io.zhenggai.api.finance.MoneyOutcomeKind;
 import io.zhenggai.api.finance.RegulationArea;
 import io.zhenggai.api.finance.ViolationResolution;
+import io.zhenggai.platform.security.ScopeVisibility;
+import io.zhenggai.platform.security.Visibility;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -54,10 +57,13 @@ class FinanceQueryHandler {
     };
 
     private final JdbcClient jdbc;
+    /** Lists show only the rule books of the organisations the caller's grants reach (ADR 0031). */
+    private final ScopeVisibility visibility;
     private final ObjectMapper json;
     private final Clock clock;
 
-    FinanceQueryHandler(JdbcClient jdbc, ObjectMapper json, Clock clock) {
+    FinanceQueryHandler(JdbcClient jdbc, ObjectMapper json, Clock clock, ObjectProvider<ScopeVisibility> visibility) {
+        this.visibility = ScopeVisibility.of(visibility);
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
@@ -78,8 +84,10 @@ class FinanceQueryHandler {
                         where (cast(:unit as varchar) is null or r.unit = :unit)
                           and (cast(:area as varchar) is null or r.area = :area)
                           and (cast(:status as varchar) is null or r.status = :status)
-                        order by r.unit, r.area, r.title""".formatted(STATUS_SQL))
+                          and %s
+                        order by r.unit, r.area, r.title""".formatted(STATUS_SQL, Visibility.namedPredicate("r.rule_book_id")))
                 .param("today", today()).param("unit", q.unit()).param("area", name(q.area())).param("status", q.status())
+                .params(visibility.current().namedArgs())
                 .query((rs, n) -> {
                     RegulationArea area = RegulationArea.valueOf(rs.getString("area"));
                     String status = rs.getString("status");
@@ -221,7 +229,8 @@ class FinanceQueryHandler {
               and (cast(:to as date) is null or expense_date <= :to)
               and (cast(:area as varchar) is null or area = :area)
               and (cast(:category as varchar) is null or category = :category)
-              and (cast(:verdict as varchar) is null or verdict = :verdict)""";
+              and (cast(:verdict as varchar) is null or verdict = :verdict)
+              and """ + Visibility.namedPredicate("rule_book_id");
 
     @QueryHandler
     ExpensePage handle(ListExpensesQuery q) {
@@ -241,8 +250,8 @@ class FinanceQueryHandler {
         return new ExpensePage(items, q.page(), q.size(), total);
     }
 
-    private static Map<String, Object> expenseParams(ListExpensesQuery q) {
-        Map<String, Object> p = new LinkedHashMap<>();
+    private Map<String, Object> expenseParams(ListExpensesQuery q) {
+        Map<String, Object> p = new LinkedHashMap<>(visibility.current().namedArgs());
         p.put("unit", q.unit());
         p.put("from", q.from());
         p.put("to", q.to());
@@ -287,8 +296,9 @@ class FinanceQueryHandler {
                   and (cast(:from as date) is null or expense_date >= :from)
                   and (cast(:to as date) is null or expense_date <= :to)
                   and (cast(:area as varchar) is null or area = :area)
-                  and (cast(:insp as varchar) is null or inspection_id = :insp)""";
-        Map<String, Object> params = new LinkedHashMap<>();
+                  and (cast(:insp as varchar) is null or inspection_id = :insp)
+                  and """ + Visibility.namedPredicate("rule_book_id");
+        Map<String, Object> params = new LinkedHashMap<>(visibility.current().namedArgs());
         params.put("unit", q.unit());
         params.put("from", q.from());
         params.put("to", q.to());
@@ -344,11 +354,12 @@ class FinanceQueryHandler {
               and (cast(:to as date) is null or outcome_date <= :to)
               and (cast(:area as varchar) is null or area = :area)
               and (cast(:insp as varchar) is null or inspection_id = :insp)
-              and (cast(:kind as varchar) is null or kind = :kind)""";
+              and (cast(:kind as varchar) is null or kind = :kind)
+              and """ + Visibility.namedPredicate("rule_book_id");
 
-    private static Map<String, Object> moneyParams(String unit, LocalDate from, LocalDate to, RegulationArea area,
+    private Map<String, Object> moneyParams(String unit, LocalDate from, LocalDate to, RegulationArea area,
                                                    String inspectionId, MoneyOutcomeKind kind) {
-        Map<String, Object> p = new LinkedHashMap<>();
+        Map<String, Object> p = new LinkedHashMap<>(visibility.current().namedArgs());
         p.put("unit", unit);
         p.put("from", from);
         p.put("to", to);
