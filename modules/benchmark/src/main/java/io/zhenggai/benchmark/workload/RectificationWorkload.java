@@ -1,6 +1,5 @@
 package io.zhenggai.benchmark.workload;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zhenggai.benchmark.Zipf;
 import io.zhenggai.benchmark.workload.RectificationPlan.Step;
@@ -322,19 +321,11 @@ public final class RectificationWorkload implements Workload {
     }
 
     private static String name(RectificationPlan.Kind kind) {
-        StringBuilder sb = new StringBuilder();
-        for (String part : kind.name().toLowerCase().split("_")) {
-            sb.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
-        }
-        return sb.toString();
+        return WorkloadText.camel(kind);
     }
 
     private String write(Object body) {
-        try {
-            return json.writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return WorkloadText.json(json, body);
     }
 
     private static final class Slot {
