@@ -6,8 +6,11 @@ public enum OrganisationKind {
     REGION("地区"),
     /** An inspected unit (被巡察单位): a bureau, committee, SOE, school … */
     UNIT("单位"),
-    /** An inspection group (巡察组/巡视组). */
-    INSPECTION_GROUP("巡察组"),
+    /**
+     * An inspection group: a 巡视组 or a 巡察组. The kind does not say which (the inspection's own kind does), so the
+     * label names both and never hard-codes one of the two words.
+     */
+    INSPECTION_GROUP("巡视巡察组"),
     /** An overseeing body (巡察办, 纪委监委). */
     OVERSEEING_BODY("监督机构");
 
