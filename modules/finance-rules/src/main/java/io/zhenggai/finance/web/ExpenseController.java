@@ -210,8 +210,6 @@ class ExpenseController {
      * a GET right after the answer sees what the command did.
      */
     private <R> R sent(String ruleBookId, Object command) {
-        R result = commands.sendAndWait(command);
-        reads.await(ruleBookId, FinanceProjection.GROUP);
-        return result;
+        return reads.sendAndAwait(commands, command, ruleBookId, FinanceProjection.GROUP);
     }
 }

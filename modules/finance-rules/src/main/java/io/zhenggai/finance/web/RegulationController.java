@@ -149,8 +149,6 @@ class RegulationController {
      * a GET right after the answer sees what the command did.
      */
     private <R> R sent(String ruleBookId, Object command) {
-        R result = commands.sendAndWait(command);
-        reads.await(ruleBookId, FinanceProjection.GROUP);
-        return result;
+        return reads.sendAndAwait(commands, command, ruleBookId, FinanceProjection.GROUP);
     }
 }

@@ -1,5 +1,6 @@
 package io.zhenggai.platform.readside;
 
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -54,6 +55,16 @@ public class ReadYourWrites {
         this.wakeups = wakeups;
         this.timeout = timeout;
         this.pollNanos = Math.max(poll.toNanos(), 50_000);
+    }
+
+    /**
+     * Sends {@code command} and answers once every processing group named has handled the newest event of
+     * {@code aggregateId}: what a controller does when its answer promises a read of what the command did.
+     */
+    public <R> R sendAndAwait(CommandGateway commands, Object command, String aggregateId, String... processingGroups) {
+        R result = commands.sendAndWait(command);
+        await(aggregateId, processingGroups);
+        return result;
     }
 
     /** Waits until every processing group named has handled the newest event of {@code aggregateId}. */
