@@ -9,26 +9,33 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
- * Test access to the progress dashboard's own fold and query, outside Spring: the real {@link ProgressProjection}
- * (its {@code @EventHandler}s dispatched by Axon's adapter) and the real {@link ProgressQueryHandler}.
+ * Test access to the progress dashboard's own fold and query, outside Spring: the real progress projections
+ * ({@link ProgressProjection}'s classes, their {@code @EventHandler}s dispatched by Axon's adapter, in the order the
+ * processing group holds them) and the real {@link ProgressQueryHandler}.
  */
 public final class DashboardReader {
 
-    private final AnnotationEventHandlerAdapter projection;
+    private final List<AnnotationEventHandlerAdapter> projections;
     private final ProgressQueryHandler queries;
 
     public DashboardReader(JdbcClient jdbc, ObjectMapper json, Clock clock) {
-        this.projection = new AnnotationEventHandlerAdapter(new ProgressProjection(jdbc, json, clock));
+        this.projections = Stream.of(new InspectionProgressProjection(jdbc), new ItemProgressProjection(jdbc, json, clock),
+                        new RectificationRecordsProjection(jdbc), new FinanceProgressProjection(jdbc))
+                .map(AnnotationEventHandlerAdapter::new).toList();
         this.queries = new ProgressQueryHandler(jdbc, json, clock,
                 new org.springframework.beans.factory.support.StaticListableBeanFactory()
                         .getBeanProvider(io.zhenggai.platform.security.ScopeVisibility.class));
     }
 
     public void apply(EventMessage<?> event) throws Exception {
-        if (projection.canHandle(event)) {
-            projection.handle(event);
+        for (AnnotationEventHandlerAdapter projection : projections) {
+            if (projection.canHandle(event)) {
+                projection.handle(event);
+            }
         }
     }
 
