@@ -77,6 +77,18 @@ class NoticeTest {
                 settings.publishingUnit(), start, end, false, "text", Sha256.hex("text"));
     }
 
+    /**
+     * The closing deadline that publishing scheduled (events given to the fixture schedule nothing: only a command
+     * handler does), put into the fixture's own deadline manager for the notice's scope, as publishing puts it there.
+     */
+    void givenClosingScheduled(LocalDate end) throws ReflectiveOperationException {
+        java.lang.reflect.Field field = AggregateTestFixture.class.getDeclaredField("deadlineManager");
+        field.setAccessible(true);
+        ((org.axonframework.test.deadline.StubDeadlineManager) field.get(fixture)).schedule(
+                Notice.closingInstant(end, CLOCK), Notice.WINDOW_DEADLINE, new NoticeWindowDeadline(ID, end),
+                new org.axonframework.modelling.command.AggregateScopeDescriptor(Notice.class.getSimpleName(), ID));
+    }
+
     static NoticeNarrative withInvitation(String invitation) {
         return new NoticeNarrative(narrative.title(), narrative.responsibilitySections(), narrative.nextSteps(), invitation);
     }
@@ -245,11 +257,11 @@ class NoticeTest {
     }
 
     @Test
-    void closesByItselfWhenTheWindowEnds() {
+    void closesByItselfWhenTheWindowEnds() throws Exception {
         LocalDate end = LocalDate.of(2024, 4, 25);
-        fixture.given(created(), approved())
-                .andGivenCommands(new PublishNoticeCommand(ID, TODAY, end, false, null))
-                .whenThenTimeAdvancesTo(LocalDate.of(2024, 4, 26).atStartOfDay(ZONE).toInstant())
+        var published = fixture.given(created(), approved(), published(TODAY, end));
+        givenClosingScheduled(end);
+        published.whenThenTimeAdvancesTo(LocalDate.of(2024, 4, 26).atStartOfDay(ZONE).toInstant())
                 .expectDeadlinesMet(new NoticeWindowDeadline(ID, end))
                 .expectEvents(new NoticeClosedEvent(ID, end, "WINDOW_ENDED"));
     }
@@ -315,11 +327,11 @@ class NoticeTest {
     }
 
     @Test
-    void withdrawalNeedsAReasonAndCancelsTheClosingDeadline() {
+    void withdrawalNeedsAReasonAndCancelsTheClosingDeadline() throws Exception {
         LocalDate end = LocalDate.of(2024, 4, 25);
-        fixture.given(created(), approved())
-                .andGivenCommands(new PublishNoticeCommand(ID, TODAY, end, false, null))
-                .when(new WithdrawNoticeCommand(ID, "内容有误，撤回重发", null))
+        var published = fixture.given(created(), approved(), published(TODAY, end));
+        givenClosingScheduled(end);
+        published.when(new WithdrawNoticeCommand(ID, "内容有误，撤回重发", null))
                 .expectEvents(new NoticeWithdrawnEvent(ID, NoticeStatus.PUBLISHED, "内容有误，撤回重发"))
                 .expectNoScheduledDeadlines();
         fixture.given(created())
