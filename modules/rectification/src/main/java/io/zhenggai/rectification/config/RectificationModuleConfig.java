@@ -1,6 +1,6 @@
 package io.zhenggai.rectification.config;
 
-import io.zhenggai.rectification.policy.EscalationPolicy;
+import io.zhenggai.rectification.policy.EscalationSaga;
 import io.zhenggai.rectification.policy.HistoricalNoticePolicy;
 import io.zhenggai.rectification.policy.OpenRectificationPolicy;
 import org.axonframework.config.ConfigurerModule;
@@ -21,14 +21,14 @@ public class RectificationModuleConfig {
     /**
      * A failure of the opening policy (e.g. the database is briefly unavailable) must not lose the opening of a
      * rectification: the processor retries the event instead of logging and moving on. The same holds for the
-     * escalation policy (finance violations and public feedback handed over to a ledger) and the policy that dates a
+     * escalation saga (finance violations and public feedback handed over to a ledger) and the policy that dates a
      * case by its historical notice.
      */
     @Bean
     ConfigurerModule rectificationPolicyErrorHandling() {
         return configurer -> configurer.eventProcessing(ep -> ep
                 .registerListenerInvocationErrorHandler(OpenRectificationPolicy.GROUP, c -> PropagatingErrorHandler.instance())
-                .registerListenerInvocationErrorHandler(EscalationPolicy.GROUP, c -> PropagatingErrorHandler.instance())
+                .registerListenerInvocationErrorHandler(EscalationSaga.GROUP, c -> PropagatingErrorHandler.instance())
                 .registerListenerInvocationErrorHandler(HistoricalNoticePolicy.GROUP, c -> PropagatingErrorHandler.instance()));
     }
 }

@@ -72,23 +72,6 @@ class RectificationQueryHandler {
         return new RectificationPage(items, query.page(), query.size(), total);
     }
 
-    @QueryHandler
-    List<UnmatchedEscalation> handle(ListUnmatchedEscalationsQuery query) {
-        return jdbc.sql("""
-                        select source, source_id, inspection_id, title, reason, received_at
-                        from rectification_unmatched_escalation
-                        where (cast(:inspection as varchar) is null or inspection_id = :inspection)
-                        order by received_at desc, source, source_id limit 500""")
-                .param("inspection", query.inspectionId())
-                .query((rs, n) -> {
-                    FindingSource source = FindingSource.valueOf(rs.getString("source"));
-                    return new UnmatchedEscalation(source, source.label(), rs.getString("source_id"),
-                            rs.getString("inspection_id"), rs.getString("title"), rs.getString("reason"),
-                            rs.getTimestamp("received_at").toInstant());
-                })
-                .list();
-    }
-
     private Optional<Row> load(String rectificationId) {
         return jdbc.sql("select version, document, updated_at from rectification_ledger where rectification_id = :id")
                 .param("id", rectificationId)
