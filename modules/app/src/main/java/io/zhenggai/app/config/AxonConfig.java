@@ -18,8 +18,10 @@ import java.time.Clock;
 import java.time.ZoneId;
 
 /**
- * Axon on PostgreSQL without Axon Server: the JDBC event store, token store, saga store and dead-letter queue
- * (registered in {@link DeadLetterConfig}; the processors in {@link StreamingProcessorsConfig}), with snake_case tables that Flyway creates ({@code db/migration/platform/V1__axon.sql}).
+ * Axon on PostgreSQL without Axon Server: the JDBC event store, token store, saga store (used by the rectification's
+ * escalation saga, ADR 0047) and dead-letter queue (registered in {@link DeadLetterConfig}; the processors in
+ * {@link StreamingProcessorsConfig}), with snake_case tables that Flyway creates
+ * ({@code db/migration/platform/V1__axon_event_store.sql}).
  */
 @Configuration(proxyBeanMethods = false)
 public class AxonConfig {
