@@ -23,4 +23,5 @@
  * Dates that are plans or limits rather than facts ({@code plannedFieldworkStart}, {@code deadline},
  * {@code periodStart}) must not use these names. An event without such a field has no business date.
  */
+@org.springframework.modulith.NamedInterface("audit")
 package io.zhenggai.api.audit;

@@ -9,4 +9,5 @@
  * (e.g. {@link io.zhenggai.api.publication.PublicationEvents.FeedbackEscalatedToFindingEvent}, which asks the
  * rectification of an inspection to take a public suggestion up as a new finding).
  */
+@org.springframework.modulith.NamedInterface("publication")
 package io.zhenggai.api.publication;

@@ -12,4 +12,5 @@
  * ({@link io.zhenggai.api.rectification.FindingSource}). Other contexts
  * (publication, reporting) learn about rectifications only from {@link io.zhenggai.api.rectification.RectificationEvents}.
  */
+@org.springframework.modulith.NamedInterface("rectification")
 package io.zhenggai.api.rectification;

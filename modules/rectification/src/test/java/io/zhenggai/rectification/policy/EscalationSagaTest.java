@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
@@ -149,6 +150,27 @@ class EscalationSagaTest {
                 .whenPublishingA(feedback(null))
                 .expectActiveSagas(1)
                 .expectAssociationWith("inspectionId", "insp-7");
+    }
+
+    @Test
+    void aSecondEscalationForTheSameInspectionWaitsInTheSameSaga() {
+        ledger.set(notOpen());
+        fixture.givenAPublished(escalated("insp-7", "f3"))
+                .whenPublishingA(feedback(null))
+                .expectActiveSagas(1)
+                .expectAssociationWith("inspectionId", "insp-7");
+    }
+
+    @Test
+    void otherFailuresPropagateSoThatTheProcessorRetries() {
+        CommandGateway failing = mock(CommandGateway.class);
+        when(failing.sendAndWait(any())).thenThrow(new IllegalStateException("database down"));
+        EscalationSaga saga = new EscalationSaga();
+        ReflectionTestUtils.setField(saga, "commands", failing);
+
+        assertThatThrownBy(() -> saga.on(escalated("insp-7", "f3"), Instant.now()))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(saga.waiting()).isEmpty();
     }
 
     @Test

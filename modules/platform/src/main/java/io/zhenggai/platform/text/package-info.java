@@ -1,0 +1,3 @@
+/** Blank handling of optional text. */
+@org.springframework.modulith.NamedInterface("text")
+package io.zhenggai.platform.text;
