@@ -1,5 +1,6 @@
 package io.zhenggai.app.architecture;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -96,9 +97,15 @@ class ModularityTest {
 
     @Test
     void apiIsPlainMessagesWithoutSpringOrJpa() {
-        noClasses().that().resideInAPackage("io.zhenggai.api..")
+        noClasses().that().resideInAPackage("io.zhenggai.api..").and().doNotHaveSimpleName("package-info")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.persistence..",
                         "org.hibernate..", "io.zhenggai.platform..", "io.zhenggai.app..")
+                .check(classes);
+        // a package-info may name its package as a module's named interface (annotation only, nothing at run time)
+        noClasses().that().resideInAPackage("io.zhenggai.api..").and().haveSimpleName("package-info")
+                .should().dependOnClassesThat(resideInAnyPackage("org.springframework..", "jakarta.persistence..",
+                                "org.hibernate..", "io.zhenggai.platform..", "io.zhenggai.app..")
+                        .and(DescribedPredicate.not(resideInAnyPackage("org.springframework.modulith"))))
                 .check(classes);
         String[] contexts = CONTEXTS.stream().map(c -> "io.zhenggai." + c + "..").toArray(String[]::new);
         noClasses().that().resideInAPackage("io.zhenggai.api..").should().dependOnClassesThat().resideInAnyPackage(contexts)
