@@ -88,7 +88,7 @@ class CarriedAsHistoryTest {
         // adoptedThen: item i3 due 2024-01-31, after the notice's date and long before the real today
         fixture.givenCurrentTime(NOW)
                 .andGivenCommands(adoptedThen(byNotice(NOTICE_DATE, "n-1")))
-                .whenThenTimeAdvancesTo(NOW.plus(Rectification.RETROSPECTIVE_GRACE).plusSeconds(1))
+                .whenThenTimeAdvancesTo(NOW.plus(OverdueDeadlines.RETROSPECTIVE_GRACE).plusSeconds(1))
                 .expectNoEvents();
     }
 
@@ -99,7 +99,7 @@ class CarriedAsHistoryTest {
         commands.add(byNotice(NOTICE_DATE, "n-1"));
         fixture.givenCurrentTime(NOW)
                 .andGivenCommands(commands)
-                .whenThenTimeAdvancesTo(NOW.plus(Rectification.RETROSPECTIVE_GRACE).plusSeconds(1))
+                .whenThenTimeAdvancesTo(NOW.plus(OverdueDeadlines.RETROSPECTIVE_GRACE).plusSeconds(1))
                 .expectEvents(new ItemBecameOverdueEvent(RID, "i3", due, due.plusDays(1), ItemStatus.NOT_STARTED));
     }
 }

@@ -44,7 +44,7 @@ class DeadlinesTest {
                 .andGivenCommands(open(), appointLeader(), appointDeputy())
                 .when(addItem("i3", List.of(F3), ItemKind.TIME_BOUND, DUE, "m3"))
                 .expectScheduledDeadline(OVERDUE_AT, new ItemOverdueDeadline("i3", DUE))
-                .expectScheduledDeadlineWithName(OVERDUE_AT, Rectification.deadlineName("i3"));
+                .expectScheduledDeadlineWithName(OVERDUE_AT, OverdueDeadlines.deadlineName("i3"));
     }
 
     @Test
@@ -53,7 +53,7 @@ class DeadlinesTest {
         fixture.givenCurrentTime(NOW)
                 .andGivenCommands(open(), appointLeader(), appointDeputy())
                 .when(addItem("i3", List.of(F3), ItemKind.TIME_BOUND, longPast, "m3"))
-                .expectScheduledDeadline(NOW.plus(Rectification.RETROSPECTIVE_GRACE), new ItemOverdueDeadline("i3", longPast));
+                .expectScheduledDeadline(NOW.plus(OverdueDeadlines.RETROSPECTIVE_GRACE), new ItemOverdueDeadline("i3", longPast));
     }
 
     @Test
