@@ -95,7 +95,6 @@ class CloseOffReview {
     Long handle(ReturnCloseOffCommand cmd, Clock clock) {
         item.requireActive();
         requireState(pending(), "NO_CLOSE_OFF_REQUEST", "该整改事项没有待审核的销号申请");
-        require(present(cmd.reason()), "REASON_REQUIRED", "退回销号申请必须说明理由");
         item.rectification().requireBusinessDate(cmd.businessDate(), clock, "退回日期");
         require(!cmd.businessDate().isBefore(requestDate), "DATE_BEFORE_REQUEST",
                 "退回日期（" + cmd.businessDate() + "）不能早于申请日期（" + requestDate + "）");
@@ -107,7 +106,6 @@ class CloseOffReview {
     Long handle(ReopenItemCommand cmd, DeadlineManager deadlines, Clock clock) {
         item.requireActive();
         requireState(closedOff(), "ITEM_NOT_CLOSED_OFF", "该整改事项尚未销号，无需重新打开");
-        require(present(cmd.reason()), "REASON_REQUIRED", "“回头看”重新打开整改事项必须说明理由");
         item.rectification().requireBusinessDate(cmd.businessDate(), clock, "回头看日期");
         require(!cmd.businessDate().isBefore(closedOffDate), "DATE_BEFORE_CLOSE_OFF",
                 "回头看日期（" + cmd.businessDate() + "）不能早于销号日期（" + closedOffDate + "）");
@@ -166,9 +164,5 @@ class CloseOffReview {
     @Override
     public int hashCode() {
         return Objects.hash(state, requestDate, closedOffDate);
-    }
-
-    private static boolean present(String s) {
-        return s != null && !s.isBlank();
     }
 }

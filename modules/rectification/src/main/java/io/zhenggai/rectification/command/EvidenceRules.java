@@ -15,7 +15,7 @@ import static io.zhenggai.platform.domain.RuleViolationException.require;
 
 /**
  * The rules of the evidence recorded with progress (pure): at most {@link #MAX_EVIDENCE} at once; each with an id new
- * to the rectification and a kind; each kind complete (a text says something, a document has a title, a meeting a
+ * to the rectification (that each has an id and a kind is the command's shape, ADR 0046); each kind complete (a text says something, a document has a title, a meeting a
  * title and a date, an organisation a name, a figure a metric and a value, a file its file); no date of it in the
  * future; a file named by its SHA-256 (64 lower-case hex digits) with a size.
  */
@@ -32,10 +32,8 @@ final class EvidenceRules {
         require(list.size() <= MAX_EVIDENCE, "TOO_MUCH_EVIDENCE", "一次最多记录" + MAX_EVIDENCE + "项佐证材料");
         Set<String> ids = new HashSet<>();
         for (Evidence e : list) {
-            require(e != null && present(e.evidenceId()), "EVIDENCE_ID_REQUIRED", "佐证材料编号不能为空");
             require(ids.add(e.evidenceId()) && !known.test(e.evidenceId()), "EVIDENCE_EXISTS",
                     "佐证材料编号重复：" + e.evidenceId());
-            require(e.kind() != null, "EVIDENCE_KIND_REQUIRED", "必须指明佐证材料类型");
             requireComplete(e, clock);
             if (e.file() != null) {
                 require(e.file().sha256() != null && SHA256.matcher(e.file().sha256()).matches(), "EVIDENCE_FILE_INVALID",

@@ -68,15 +68,12 @@ class Findings {
      */
     @CommandHandler
     Long handle(RecordSupplementaryFindingCommand cmd, Clock clock) {
-        require(cmd.source() != null && cmd.source() != FindingSource.INSPECTION, "SOURCE_REQUIRED",
+        require(cmd.source() != FindingSource.INSPECTION, "SOURCE_REQUIRED",
                 "补充问题必须指明来源（群众反馈或财务违规移交）");
-        require(present(cmd.sourceId()), "SOURCE_ID_REQUIRED", "补充问题必须指明来源编号");
         if (supplementarySources.contains(sourceKey(cmd.source(), cmd.sourceId()))) {
             return getVersion();
         }
-        require(present(cmd.findingId()), "FINDING_ID_REQUIRED", "问题编号不能为空");
         requireState(!titles.containsKey(cmd.findingId()), "FINDING_EXISTS", "整改台账中已有该问题：" + cmd.findingId());
-        require(present(cmd.title()), "FINDING_TITLE_REQUIRED", "问题标题不能为空");
         recordSupplementary(cmd.findingId(), cmd.categoryId(), cmd.title().strip(), blankToNull(cmd.description()),
                 cmd.source(), cmd.sourceId(), cmd.date() != null ? cmd.date() : LocalDate.now(clock));
         return getVersion();
@@ -154,9 +151,5 @@ class Findings {
 
     private static String sourceKey(FindingSource source, String sourceId) {
         return source.name() + ":" + sourceId;
-    }
-
-    private static boolean present(String s) {
-        return s != null && !s.isBlank();
     }
 }

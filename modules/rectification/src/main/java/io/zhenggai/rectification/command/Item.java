@@ -81,7 +81,6 @@ class Item {
     @CommandHandler
     Long handle(ReviseItemCommand cmd, DeadlineManager deadlines, Clock clock) {
         requireOpen();
-        require(present(cmd.title()), "ITEM_TITLE_REQUIRED", "整改事项名称不能为空");
         List<String> served = rectification.findings().requireServed(cmd.findingIds());
         rectification.requireKindAndDue(cmd.kind(), cmd.dueDate());
         boolean adopted = rectification.planAdopted();
@@ -113,9 +112,7 @@ class Item {
     @CommandHandler
     Long handle(AddMeasureCommand cmd) {
         requireOpen();
-        require(present(cmd.measureId()), "MEASURE_ID_REQUIRED", "整改措施编号不能为空");
         requireState(!measures.containsKey(cmd.measureId()), "MEASURE_EXISTS", "整改措施已存在：" + cmd.measureId());
-        require(present(cmd.text()), "MEASURE_TEXT_REQUIRED", "整改措施内容不能为空");
         boolean adopted = rectification.planAdopted();
         if (adopted) {
             require(present(cmd.reason()), "REASON_REQUIRED", "整改方案已通过，新增整改措施必须说明理由");
@@ -145,8 +142,6 @@ class Item {
     @CommandHandler
     Long handle(AssignResponsibilityCommand cmd) {
         requireOpen();
-        require(present(cmd.responsibleLeaderId()), "LEADER_REQUIRED", "必须指定责任领导");
-        require(present(cmd.responsibleDepartment()), "DEPARTMENT_REQUIRED", "必须指定责任部门");
         LeadershipGroup.Member leader = rectification.group().requireLeader(cmd.responsibleLeaderId());
         String newHandler = blankToNull(cmd.handler());
         require(!(leader.memberId.equals(leaderId) && cmd.responsibleDepartment().equals(department)
@@ -168,11 +163,9 @@ class Item {
         requireState(rectification.planAdopted(), "PLAN_NOT_ADOPTED", "整改方案尚未通过，不能记录整改进展");
         requireOpen();
         requireState(!closeOff.pending(), "CLOSE_OFF_PENDING", "该整改事项的销号申请正在审核，请待审核退回后再记录进展");
-        require(present(cmd.progressId()), "PROGRESS_ID_REQUIRED", "进展编号不能为空");
         requireState(!rectification.knowsProgress(cmd.progressId()), "PROGRESS_EXISTS",
                 "进展记录已存在：" + cmd.progressId());
         rectification.requireBusinessDate(cmd.businessDate(), clock, "进展日期");
-        require(cmd.status() != null, "STATUS_REQUIRED", "必须指明整改状态");
         List<Evidence> evidenceList = nullSafe(cmd.evidence());
         require(present(cmd.text()) || !evidenceList.isEmpty(), "PROGRESS_EMPTY", "进展记录必须有文字说明或佐证材料");
         ItemStatus itemStatus;
@@ -205,9 +198,7 @@ class Item {
         requireOpen();
         requireState(currentDue != null, "NO_DUE_DATE", "该整改事项没有完成时限，无需延期");
         requireState(!status.done(), "ITEM_DONE", "该整改事项已完成，无需延期");
-        require(present(cmd.reason()), "REASON_REQUIRED", "延期必须说明理由");
-        require(present(cmd.approver()), "APPROVER_REQUIRED", "延期必须写明审批人");
-        require(cmd.newDueDate() != null && cmd.newDueDate().isAfter(currentDue), "EXTENSION_NOT_LATER",
+        require(cmd.newDueDate().isAfter(currentDue), "EXTENSION_NOT_LATER",
                 "延期后的完成时限必须晚于当前时限（" + currentDue + "）");
         rectification.requireBusinessDate(cmd.businessDate(), clock, "延期审批日期");
         DeadlineBefore before = deadlineBefore();

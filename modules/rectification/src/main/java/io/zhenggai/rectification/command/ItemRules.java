@@ -20,7 +20,6 @@ final class ItemRules {
 
     /** {@code feedbackDate} may be null (a rectification opened without one); {@code words} names the feedback. */
     static void requireKindAndDue(ItemKind kind, LocalDate dueDate, LocalDate feedbackDate, InspectionKind words) {
-        require(kind != null, "KIND_REQUIRED", "必须指明整改类型（立行立改、限时完成或长期坚持）");
         require(kind != ItemKind.TIME_BOUND || dueDate != null, "DUE_DATE_REQUIRED", "限时完成的整改事项必须有完成时限");
         require(kind != ItemKind.ONGOING || dueDate == null, "ONGOING_HAS_NO_DUE_DATE", "长期坚持的整改事项没有完成时限");
         require(dueDate == null || feedbackDate == null || !dueDate.isBefore(feedbackDate), "DUE_BEFORE_FEEDBACK",

@@ -68,7 +68,6 @@ class LeadershipGroup {
 
     @CommandHandler
     Long handle(NameOfficeCommand cmd) {
-        require(present(cmd.name()), "OFFICE_NAME_REQUIRED", "整改办公室名称不能为空");
         require(!(Objects.equals(cmd.name(), officeName) && Objects.equals(cmd.hostDepartment(), officeHost)),
                 "NO_CHANGE", "整改办公室信息没有变化");
         apply(new OfficeNamedEvent(rectification.id(), cmd.name(), cmd.hostDepartment()));
@@ -77,9 +76,6 @@ class LeadershipGroup {
 
     @CommandHandler
     Long handle(AppointGroupMemberCommand cmd, Clock clock) {
-        require(present(cmd.memberId()), "MEMBER_ID_REQUIRED", "成员编号不能为空");
-        require(present(cmd.name()), "MEMBER_NAME_REQUIRED", "成员姓名不能为空");
-        require(cmd.role() != null, "ROLE_REQUIRED", "必须指明在领导小组中的职务（组长、常务副组长、副组长或成员）");
         Member existing = members.get(cmd.memberId());
         requireState(existing == null || !existing.active, "MEMBER_ALREADY_APPOINTED",
                 "该成员已在领导小组中：" + (existing == null ? "" : existing.name));
@@ -100,7 +96,6 @@ class LeadershipGroup {
         if (member == null || !member.active) {
             throw new NotFoundException("group member", cmd.memberId());
         }
-        require(present(cmd.reason()), "REASON_REQUIRED", "免去领导小组成员必须说明理由");
         rectification.requireBusinessDate(cmd.date(), clock, "免职日期");
         require(!cmd.date().isBefore(member.appointedDate), "DATE_BEFORE_APPOINTMENT",
                 "免职日期（" + cmd.date() + "）不能早于任命日期（" + member.appointedDate + "）");
@@ -155,9 +150,5 @@ class LeadershipGroup {
     @EventSourcingHandler
     void on(GroupMemberRelievedEvent e) {
         members.get(e.memberId()).active = false;
-    }
-
-    private static boolean present(String s) {
-        return s != null && !s.isBlank();
     }
 }

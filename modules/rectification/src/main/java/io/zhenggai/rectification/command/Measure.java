@@ -37,7 +37,6 @@ class Measure {
     @CommandHandler
     Long handle(ReviseMeasureCommand cmd) {
         item.requireOpen();
-        require(present(cmd.text()), "MEASURE_TEXT_REQUIRED", "整改措施内容不能为空");
         require(!text.equals(cmd.text()), "NO_CHANGE", "修改内容与现有整改措施相同");
         boolean adopted = item.rectification().planAdopted();
         if (adopted) {

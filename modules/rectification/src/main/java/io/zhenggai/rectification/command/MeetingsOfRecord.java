@@ -40,15 +40,10 @@ class MeetingsOfRecord {
 
     @CommandHandler
     Long handle(RecordMeetingCommand cmd, Clock clock) {
-        require(present(cmd.meetingId()), "MEETING_ID_REQUIRED", "会议编号不能为空");
         requireState(!meetingIds.contains(cmd.meetingId()), "MEETING_EXISTS", "会议记录已存在：" + cmd.meetingId());
-        require(cmd.kind() != null, "MEETING_KIND_REQUIRED", "必须指明会议类型");
-        require(present(cmd.title()), "MEETING_TITLE_REQUIRED", "会议名称不能为空");
         rectification.requireBusinessDate(cmd.date(), clock, "会议日期");
         List<ProblemClaim> claims = nullSafe(cmd.claims());
         for (ProblemClaim c : claims) {
-            require(c != null && present(c.leaderName()) && present(c.problem()), "CLAIM_INCOMPLETE",
-                    "认领问题必须写明领导姓名和所认领的问题");
             require(c.memberId() == null || rectification.group().knows(c.memberId()), "MEMBER_UNKNOWN",
                     "领导小组中没有该成员：" + c.memberId());
             rectification.findings().requireKnown(nullSafe(c.findingIds()));
@@ -63,12 +58,9 @@ class MeetingsOfRecord {
 
     @CommandHandler
     Long handle(RecordAccountabilityCommand cmd, Clock clock) {
-        require(present(cmd.outcomeId()), "OUTCOME_ID_REQUIRED", "问责记录编号不能为空");
         requireState(!outcomeIds.contains(cmd.outcomeId()), "OUTCOME_EXISTS", "问责记录已存在：" + cmd.outcomeId());
-        require(cmd.kind() != null, "ACCOUNTABILITY_KIND_REQUIRED", "必须指明问责方式");
         rectification.requireBusinessDate(cmd.date(), clock, "问责日期");
         List<String> persons = nullSafe(cmd.persons());
-        require(persons.stream().allMatch(MeetingsOfRecord::present), "PERSON_NAME_REQUIRED", "被问责人员姓名不能为空");
         if (cmd.personsNotCounted()) {
             require(cmd.count() == null && persons.isEmpty(), "COUNT_WITH_PERSONS_NOT_COUNTED",
                     "写明“未统计人数”（对相关责任人员作出处理）时不能再填写人数或人员");
@@ -109,9 +101,5 @@ class MeetingsOfRecord {
     @EventSourcingHandler
     void on(ProcessMetricRecordedEvent e) {
         processMetrics.on(e);
-    }
-
-    private static boolean present(String s) {
-        return s != null && !s.isBlank();
     }
 }

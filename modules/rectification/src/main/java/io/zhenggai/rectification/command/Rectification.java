@@ -111,9 +111,7 @@ class Rectification {
 
     @CommandHandler
     Long handle(AddItemCommand cmd, DeadlineManager deadlines, Clock clock) {
-        require(present(cmd.itemId()), "ITEM_ID_REQUIRED", "整改事项编号不能为空");
         requireState(!items.containsKey(cmd.itemId()), "ITEM_EXISTS", "整改事项已存在：" + cmd.itemId());
-        require(present(cmd.title()), "ITEM_TITLE_REQUIRED", "整改事项名称不能为空");
         List<String> findingIds = findings.requireServed(cmd.findingIds());
         requireKindAndDue(cmd.kind(), cmd.dueDate());
         LeadershipGroup.Member leader = cmd.responsibleLeaderId() == null ? null
@@ -124,9 +122,7 @@ class Rectification {
         List<NewMeasure> measures = nullSafe(cmd.measures());
         Set<String> measureIds = new HashSet<>();
         for (NewMeasure m : measures) {
-            require(m != null && present(m.measureId()), "MEASURE_ID_REQUIRED", "整改措施编号不能为空");
             require(measureIds.add(m.measureId()), "MEASURE_ID_DUPLICATE", "整改措施编号重复：" + m.measureId());
-            require(present(m.text()), "MEASURE_TEXT_REQUIRED", "整改措施内容不能为空");
         }
         apply(new ItemAddedEvent(rectificationId, cmd.itemId(), itemsAdded + 1, findingIds, cmd.title(), cmd.kind(),
                 cmd.dueDate(), leader == null ? null : leader.memberId, leader == null ? null : leader.name,
@@ -150,7 +146,6 @@ class Rectification {
      */
     @CommandHandler
     Long handle(TakeOverViolationCommand cmd, Clock clock) {
-        require(present(cmd.violationId()), "VIOLATION_ID_REQUIRED", "违规问题编号不能为空");
         String itemId = ViolationFindings.itemId(cmd.violationId());
         if (items.containsKey(itemId)) {
             return getVersion();
@@ -174,7 +169,6 @@ class Rectification {
     @CommandHandler
     Long handle(AdoptPlanCommand cmd, Clock clock) {
         requireState(!planAdopted, "PLAN_ALREADY_ADOPTED", "整改方案已通过");
-        require(present(cmd.title()), "PLAN_TITLE_REQUIRED", "整改方案名称不能为空");
         requireBusinessDate(cmd.date(), clock, "方案通过日期");
         require(group.hasLeader(), "GROUP_LEADER_MISSING", "尚未任命整改工作领导小组组长，方案不能通过（主体责任）");
         List<Item> active = items.values().stream().filter(i -> !i.removed()).toList();

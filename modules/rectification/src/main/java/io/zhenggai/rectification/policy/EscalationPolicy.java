@@ -9,11 +9,13 @@ import io.zhenggai.api.rectification.RectificationCommands.TakeOverViolationComm
 import io.zhenggai.api.rectification.RectificationEvents.RectificationOpenedEvent;
 import io.zhenggai.api.rectification.RectificationIds;
 import io.zhenggai.platform.domain.NotFoundException;
+import io.zhenggai.platform.domain.CommandShape;
 import io.zhenggai.platform.domain.RuleViolationException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.interceptors.JSR303ViolationException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -120,6 +122,8 @@ public class EscalationPolicy {
             return "该" + InspectionKind.EITHER + "尚未反馈或不存在，整改尚未启动";
         } catch (RuleViolationException refused) {
             return "整改台账拒绝：" + refused.getMessage();
+        } catch (JSR303ViolationException malformed) {
+            return "整改台账拒绝：" + CommandShape.describe(malformed);
         }
     }
 

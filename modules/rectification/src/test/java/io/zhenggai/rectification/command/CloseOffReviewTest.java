@@ -136,7 +136,7 @@ class CloseOffReviewTest {
     void sendingBackWithoutAReasonIsRefused() {
         fixture.givenCommands(requested())
                 .when(new ReturnCloseOffCommand(RID, "i3", APPROVED, "", null))
-                .expectException(rule("REASON_REQUIRED"))
+                .expectException(malformed("reason"))
                 .expectNoEvents();
     }
 
@@ -180,7 +180,7 @@ class CloseOffReviewTest {
     void reopeningNeedsAReason() {
         fixture.givenCommands(closedOff())
                 .when(new ReopenItemCommand(RID, "i3", LocalDate.of(2024, 3, 1), null, null))
-                .expectException(rule("REASON_REQUIRED"))
+                .expectException(malformed("reason"))
                 .expectNoEvents();
     }
 

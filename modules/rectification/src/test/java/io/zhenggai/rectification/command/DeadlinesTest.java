@@ -124,7 +124,7 @@ class DeadlinesTest {
         fixture.givenCurrentTime(NOW)
                 .andGivenCommands(adoptedCommands(DUE))
                 .when(new ExtendDeadlineCommand(RID, "i3", NEW_DUE, TODAY, null, "李部长", null))
-                .expectException(rule("REASON_REQUIRED"))
+                .expectException(malformed("reason"))
                 .expectNoEvents()
                 .expectScheduledDeadline(OVERDUE_AT, new ItemOverdueDeadline("i3", DUE));
     }
@@ -134,7 +134,7 @@ class DeadlinesTest {
         fixture.givenCurrentTime(NOW)
                 .andGivenCommands(adoptedCommands(DUE))
                 .when(new ExtendDeadlineCommand(RID, "i3", NEW_DUE, TODAY, "理由", " ", null))
-                .expectException(rule("APPROVER_REQUIRED"))
+                .expectException(malformed("approver"))
                 .expectNoEvents();
     }
 

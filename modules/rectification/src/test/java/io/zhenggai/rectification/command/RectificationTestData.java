@@ -8,6 +8,8 @@ import io.zhenggai.api.rectification.LeadershipRole;
 import io.zhenggai.api.rectification.RectificationCommands.*;
 import io.zhenggai.api.rectification.RectificationEvents.*;
 import io.zhenggai.platform.domain.RuleViolationException;
+import org.axonframework.messaging.interceptors.BeanValidationInterceptor;
+import org.axonframework.messaging.interceptors.JSR303ViolationException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
@@ -46,6 +48,9 @@ final class RectificationTestData {
     static AggregateTestFixture<Rectification> fixture() {
         AggregateTestFixture<Rectification> fixture = new AggregateTestFixture<>(Rectification.class);
         fixture.registerInjectableResource(CLOCK);
+        // the commands' shape, checked as on the command bus (there before dispatch; here as a handler interceptor, so
+        // that the fixture records the refusal as the command's result)
+        fixture.registerCommandHandlerInterceptor(new BeanValidationInterceptor<>());
         return fixture;
     }
 
@@ -185,6 +190,28 @@ final class RectificationTestData {
             protected void describeMismatchSafely(Object item, Description mismatch) {
                 mismatch.appendText(item instanceof RuleViolationException e ? "was " + e.code() + ": " + e.getMessage()
                         : "was " + item);
+            }
+        };
+    }
+
+    /** Matches a {@link JSR303ViolationException} (the command's shape refused before dispatch) naming the field. */
+    static Matcher<Object> malformed(String field) {
+        return new TypeSafeMatcher<>(Object.class) {
+            @Override
+            protected boolean matchesSafely(Object item) {
+                return item instanceof JSR303ViolationException e
+                        && e.getViolations().stream().anyMatch(v -> v.getPropertyPath().toString().equals(field));
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("a constraint violation of " + field);
+            }
+
+            @Override
+            protected void describeMismatchSafely(Object item, Description mismatch) {
+                mismatch.appendText(item instanceof JSR303ViolationException e ? "was " + e.getViolations().stream()
+                        .map(v -> v.getPropertyPath().toString()).toList() : "was " + item);
             }
         };
     }

@@ -82,7 +82,7 @@ class SupplementaryFindingsTest {
         fixture.given(opened())
                 .when(new RecordSupplementaryFindingCommand(RID, "fb-x", null, " ", "说明", FindingSource.PUBLIC_FEEDBACK, "x",
                         SUBMITTED))
-                .expectException(rule("FINDING_TITLE_REQUIRED"))
+                .expectException(malformed("title"))
                 .expectNoEvents();
         fixture.given(opened())
                 .when(new RecordSupplementaryFindingCommand(RID, "fb-x", null, "标题", null, FindingSource.INSPECTION, "x",

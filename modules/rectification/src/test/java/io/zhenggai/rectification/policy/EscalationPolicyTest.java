@@ -11,6 +11,7 @@ import io.zhenggai.api.rectification.RectificationCommands.TakeOverViolationComm
 import io.zhenggai.api.rectification.RectificationEvents.RectificationOpenedEvent;
 import io.zhenggai.platform.domain.RuleViolationException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.interceptors.JSR303ViolationException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +24,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.ArgumentMatchers.startsWith;
 import static org.mockito.Mockito.*;
 
 class EscalationPolicyTest {
@@ -117,6 +119,24 @@ class EscalationPolicyTest {
 
         verify(unmatched).park(eq(FindingSource.PUBLIC_FEEDBACK), eq("9f1c"), eq("insp-7"), eq("整改台账未向社会公开"),
                 eq("整改台账拒绝：已有该问题"), any(RecordSupplementaryFindingCommand.class));
+    }
+
+    @Test
+    void aCommandRefusedForItsShapeIsParkedWithTheFieldRatherThanRetriedForever() {
+        FeedbackEscalatedToFindingEvent untitled = new FeedbackEscalatedToFindingEvent("notice-1", "9f1c", "insp-7",
+                "rect-insp-7", " ", "建议公开整改台账", "c1", LocalDate.of(2024, 3, 20), null);
+        when(commands.sendAndWait(any())).thenAnswer(call -> {
+            throw new JSR303ViolationException(validator().validate(call.getArgument(0)));
+        });
+
+        policy.on(untitled);
+
+        verify(unmatched).park(eq(FindingSource.PUBLIC_FEEDBACK), eq("9f1c"), eq("insp-7"), eq(" "),
+                startsWith("整改台账拒绝：title："), any(RecordSupplementaryFindingCommand.class));
+    }
+
+    private static jakarta.validation.Validator validator() {
+        return jakarta.validation.Validation.buildDefaultValidatorFactory().getValidator();
     }
 
     @Test
