@@ -1,5 +1,8 @@
 package io.zhenggai.api.rectification;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
@@ -7,11 +10,12 @@ import java.time.LocalDate;
  * One piece of evidence of rectification, as recorded with progress. Exactly the part that {@code kind} names is
  * required (a {@code DOCUMENT} has a {@link Document}, a {@code FIGURE} a {@link Figure} …); any kind may in
  * addition carry a {@link File} (e.g. the scan of the document) and a {@code description}.
- * Files are stored by content: the event carries the SHA-256, the bytes live in the evidence file store.
+ * Files are stored by content: the event carries the SHA-256, the bytes live in the evidence file store. As part of a
+ * command its id and kind are required (Bean Validation); what each kind requires is the aggregate's rule.
  */
 public record Evidence(
-        String evidenceId,
-        EvidenceKind kind,
+        @NotBlank String evidenceId,
+        @NotNull EvidenceKind kind,
         String description,
         Document document,
         Meeting meeting,

@@ -1,11 +1,14 @@
 package io.zhenggai.api.rectification;
 
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.axonframework.modelling.command.TargetAggregateVersion;
-
 import io.zhenggai.api.inspection.InspectionForm;
 import io.zhenggai.api.inspection.InspectionKind;
 import io.zhenggai.api.inspection.InspectionLevel;
+import io.zhenggai.api.rectification.RectificationEvents.ProblemClaim;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -15,6 +18,9 @@ import java.util.List;
  * (the HTTP {@code If-Match}); {@code null} means "whatever the current version is". Business dates
  * ({@code date}, {@code businessDate}) are the dates things happened; they may be neither in the future nor
  * before the feedback date. {@code reason} is required for changes once the plan is adopted.
+ * <p>
+ * The shape of each command (what must be given) is declared here with Bean Validation and checked before dispatch by
+ * Axon's {@code BeanValidationInterceptor} (ADR 0046); the aggregate checks only the business rules.
  */
 public final class RectificationCommands {
     private RectificationCommands() {
@@ -65,12 +71,12 @@ public final class RectificationCommands {
      */
     public record RecordSupplementaryFindingCommand(
             @TargetAggregateIdentifier String rectificationId,
-            String findingId,
+            @NotBlank String findingId,
             String categoryId,
-            String title,
+            @NotBlank String title,
             String description,
-            FindingSource source,
-            String sourceId,
+            @NotNull FindingSource source,
+            @NotBlank String sourceId,
             LocalDate date) {
     }
 
@@ -82,7 +88,7 @@ public final class RectificationCommands {
      */
     public record TakeOverViolationCommand(
             @TargetAggregateIdentifier String rectificationId,
-            String violationId,
+            @NotBlank String violationId,
             String findingId,
             String description,
             java.math.BigDecimal amount,
@@ -96,26 +102,26 @@ public final class RectificationCommands {
     /** 整改工作领导小组办公室: names the office that runs the work and the department that hosts it. */
     public record NameOfficeCommand(
             @TargetAggregateIdentifier String rectificationId,
-            String name,
+            @NotBlank String name,
             String hostDepartment,
             @TargetAggregateVersion Long expectedVersion) {
     }
 
     public record AppointGroupMemberCommand(
             @TargetAggregateIdentifier String rectificationId,
-            String memberId,
-            String name,
+            @NotBlank String memberId,
+            @NotBlank String name,
             String position,
-            LeadershipRole role,
-            LocalDate date,
+            @NotNull LeadershipRole role,
+            @NotNull LocalDate date,
             @TargetAggregateVersion Long expectedVersion) {
     }
 
     public record RelieveGroupMemberCommand(
             @TargetAggregateIdentifier String rectificationId,
             String memberId,
-            LocalDate date,
-            String reason,
+            @NotNull LocalDate date,
+            @NotBlank String reason,
             @TargetAggregateVersion Long expectedVersion) {
     }
 
@@ -125,20 +131,20 @@ public final class RectificationCommands {
      */
     public record AddItemCommand(
             @TargetAggregateIdentifier String rectificationId,
-            String itemId,
+            @NotBlank String itemId,
             List<String> findingIds,
-            String title,
-            ItemKind kind,
+            @NotBlank String title,
+            @NotNull ItemKind kind,
             LocalDate dueDate,
             String responsibleLeaderId,
             String responsibleDepartment,
             String handler,
-            List<NewMeasure> measures,
+            List<@NotNull @Valid NewMeasure> measures,
             String reason,
             @TargetAggregateVersion Long expectedVersion) {
     }
 
-    public record NewMeasure(String measureId, String text) {
+    public record NewMeasure(@NotBlank String measureId, @NotBlank String text) {
     }
 
     /** Revises an item's title, findings, kind or (before adoption) due date; after adoption a due date moves only by extension. */
@@ -146,8 +152,8 @@ public final class RectificationCommands {
             @TargetAggregateIdentifier String rectificationId,
             String itemId,
             List<String> findingIds,
-            String title,
-            ItemKind kind,
+            @NotBlank String title,
+            @NotNull ItemKind kind,
             LocalDate dueDate,
             String reason,
             @TargetAggregateVersion Long expectedVersion) {
@@ -164,8 +170,8 @@ public final class RectificationCommands {
     public record AddMeasureCommand(
             @TargetAggregateIdentifier String rectificationId,
             String itemId,
-            String measureId,
-            String text,
+            @NotBlank String measureId,
+            @NotBlank String text,
             String reason,
             @TargetAggregateVersion Long expectedVersion) {
     }
@@ -174,7 +180,7 @@ public final class RectificationCommands {
             @TargetAggregateIdentifier String rectificationId,
             String itemId,
             String measureId,
-            String text,
+            @NotBlank String text,
             String reason,
             @TargetAggregateVersion Long expectedVersion) {
     }
@@ -191,8 +197,8 @@ public final class RectificationCommands {
     public record AssignResponsibilityCommand(
             @TargetAggregateIdentifier String rectificationId,
             String itemId,
-            String responsibleLeaderId,
-            String responsibleDepartment,
+            @NotBlank String responsibleLeaderId,
+            @NotBlank String responsibleDepartment,
             String handler,
             String reason,
             @TargetAggregateVersion Long expectedVersion) {
@@ -205,7 +211,7 @@ public final class RectificationCommands {
      */
     public record CarryAsHistoryCommand(
             @TargetAggregateIdentifier String rectificationId,
-            LocalDate asOfDate,
+            @NotNull LocalDate asOfDate,
             String reason,
             String noticeId,
             @TargetAggregateVersion Long expectedVersion) {
@@ -214,9 +220,9 @@ public final class RectificationCommands {
     /** Adopts the plan (整改方案): the draft becomes binding; later changes are recorded with reasons. */
     public record AdoptPlanCommand(
             @TargetAggregateIdentifier String rectificationId,
-            String title,
+            @NotBlank String title,
             String documentNumber,
-            LocalDate date,
+            @NotNull LocalDate date,
             @TargetAggregateVersion Long expectedVersion) {
     }
 
@@ -229,12 +235,12 @@ public final class RectificationCommands {
             @TargetAggregateIdentifier String rectificationId,
             String itemId,
             String measureId,
-            String progressId,
-            LocalDate businessDate,
-            ItemStatus status,
+            @NotBlank String progressId,
+            @NotNull LocalDate businessDate,
+            @NotNull ItemStatus status,
             ItemStatus itemStatus,
             String text,
-            List<Evidence> evidence,
+            List<@NotNull @Valid Evidence> evidence,
             @TargetAggregateVersion Long expectedVersion) {
     }
 
@@ -242,7 +248,7 @@ public final class RectificationCommands {
     public record RequestCloseOffCommand(
             @TargetAggregateIdentifier String rectificationId,
             String itemId,
-            LocalDate businessDate,
+            @NotNull LocalDate businessDate,
             String summary,
             List<String> evidenceIds,
             @TargetAggregateVersion Long expectedVersion) {
@@ -255,7 +261,7 @@ public final class RectificationCommands {
     public record ApproveCloseOffCommand(
             @TargetAggregateIdentifier String rectificationId,
             String itemId,
-            LocalDate businessDate,
+            @NotNull LocalDate businessDate,
             String comment,
             List<String> evidenceIds,
             @TargetAggregateVersion Long expectedVersion) {
@@ -265,8 +271,8 @@ public final class RectificationCommands {
     public record ReturnCloseOffCommand(
             @TargetAggregateIdentifier String rectificationId,
             String itemId,
-            LocalDate businessDate,
-            String reason,
+            @NotNull LocalDate businessDate,
+            @NotBlank String reason,
             @TargetAggregateVersion Long expectedVersion) {
     }
 
@@ -274,8 +280,8 @@ public final class RectificationCommands {
     public record ReopenItemCommand(
             @TargetAggregateIdentifier String rectificationId,
             String itemId,
-            LocalDate businessDate,
-            String reason,
+            @NotNull LocalDate businessDate,
+            @NotBlank String reason,
             @TargetAggregateVersion Long expectedVersion) {
     }
 
@@ -283,22 +289,22 @@ public final class RectificationCommands {
     public record ExtendDeadlineCommand(
             @TargetAggregateIdentifier String rectificationId,
             String itemId,
-            LocalDate newDueDate,
-            LocalDate businessDate,
-            String reason,
-            String approver,
+            @NotNull LocalDate newDueDate,
+            @NotNull LocalDate businessDate,
+            @NotBlank String reason,
+            @NotBlank String approver,
             @TargetAggregateVersion Long expectedVersion) {
     }
 
     /** Records a meeting of record (部务会, 专题民主生活会 …) with the problems leaders claimed at it. */
     public record RecordMeetingCommand(
             @TargetAggregateIdentifier String rectificationId,
-            String meetingId,
-            MeetingKind kind,
-            LocalDate date,
-            String title,
+            @NotBlank String meetingId,
+            @NotNull MeetingKind kind,
+            @NotNull LocalDate date,
+            @NotBlank String title,
             List<String> attendees,
-            List<RectificationEvents.ProblemClaim> claims,
+            List<@NotNull @Valid ProblemClaim> claims,
             String summary,
             @TargetAggregateVersion Long expectedVersion) {
     }
@@ -310,11 +316,11 @@ public final class RectificationCommands {
      */
     public record RecordAccountabilityCommand(
             @TargetAggregateIdentifier String rectificationId,
-            String outcomeId,
-            AccountabilityKind kind,
-            LocalDate date,
+            @NotBlank String outcomeId,
+            @NotNull AccountabilityKind kind,
+            @NotNull LocalDate date,
             Integer count,
-            List<String> persons,
+            List<@NotBlank String> persons,
             List<String> findingIds,
             String description,
             @TargetAggregateVersion Long expectedVersion,
@@ -335,11 +341,11 @@ public final class RectificationCommands {
      */
     public record RecordProcessMetricCommand(
             @TargetAggregateIdentifier String rectificationId,
-            String metricId,
-            ProcessMetricKind kind,
+            @NotBlank String metricId,
+            @NotNull ProcessMetricKind kind,
             MeetingKind meetingKind,
-            Integer count,
-            LocalDate date,
+            @NotNull Integer count,
+            @NotNull LocalDate date,
             String description,
             @TargetAggregateVersion Long expectedVersion) {
     }

@@ -4,6 +4,8 @@ import io.zhenggai.api.inspection.InspectionForm;
 import io.zhenggai.api.inspection.InspectionKind;
 import io.zhenggai.api.inspection.InspectionLevel;
 
+import jakarta.validation.constraints.NotBlank;
+
 import java.time.LocalDate;
 import java.util.List;
 
@@ -231,8 +233,12 @@ public final class RectificationEvents {
             String rectificationId, String itemId, LocalDate dueDate, LocalDate overdueSince, ItemStatus status) {
     }
 
-    /** A leader who claimed a problem at a meeting (班子成员主动认领问题). */
-    public record ProblemClaim(String leaderName, String memberId, String problem, List<String> findingIds) {
+    /**
+     * A leader who claimed a problem at a meeting (班子成员主动认领问题). As part of a command, the leader's name and the
+     * problem are required (Bean Validation).
+     */
+    public record ProblemClaim(@NotBlank String leaderName, String memberId, @NotBlank String problem,
+                               List<String> findingIds) {
     }
 
     public record MeetingRecordedEvent(

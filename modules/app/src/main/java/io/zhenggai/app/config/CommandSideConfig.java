@@ -3,7 +3,10 @@ package io.zhenggai.app.config;
 import io.zhenggai.app.config.command.AggregateCaches;
 import io.zhenggai.app.config.command.CommandSideStorageEngine;
 import io.zhenggai.app.config.command.ConcurrencyRetryScheduler;
+import jakarta.validation.Validation;
+import jakarta.validation.ValidatorFactory;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -11,12 +14,18 @@ import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.messaging.interceptors.BeanValidationInterceptor;
+import org.axonframework.messaging.interceptors.JSR303ViolationException;
 import org.axonframework.serialization.Serializer;
+import org.hibernate.validator.HibernateValidator;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+
+import java.util.Locale;
 
 /**
  * The command side's performance levers (ADR 0033, docs/benchmarks.md), each behind a property
@@ -28,6 +37,7 @@ import org.springframework.core.env.Environment;
  *     <li>{@code skip-snapshot-lookup} and {@code short-batch-ends-stream}: one query per aggregate load instead of
  *     three ({@link CommandSideStorageEngine}).</li>
  * </ul>
+ * and the check of every command's shape before dispatch ({@link #commandShapeValidation}).
  */
 @Configuration(proxyBeanMethods = false)
 public class CommandSideConfig {
@@ -36,6 +46,19 @@ public class CommandSideConfig {
     @ConditionalOnProperty(name = "zhenggai.perf.aggregate-cache.enabled", havingValue = "true", matchIfMissing = true)
     static AggregateCaches aggregateCaches(Environment env) {
         return new AggregateCaches(env.getProperty("zhenggai.perf.aggregate-cache.max-entries", Long.class, 1024L));
+    }
+
+    /**
+     * Every command's shape — the Bean Validation constraints of its record in {@code api} (ADR 0046) — is checked on
+     * the command bus before dispatch, with the constraints' messages in Chinese. A command that fails it reaches no
+     * aggregate and records nothing: the sender gets {@link JSR303ViolationException} (HTTP 400 naming the fields).
+     */
+    @Bean
+    InitializingBean commandShapeValidation(CommandBus commandBus) {
+        ValidatorFactory validators = Validation.byProvider(HibernateValidator.class).configure()
+                .defaultLocale(Locale.SIMPLIFIED_CHINESE)
+                .buildValidatorFactory();
+        return () -> commandBus.registerDispatchInterceptor(new BeanValidationInterceptor<CommandMessage<?>>(validators));
     }
 
     @Bean

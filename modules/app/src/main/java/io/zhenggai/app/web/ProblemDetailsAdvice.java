@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.zhenggai.platform.domain.CommandShape;
 import io.zhenggai.platform.domain.NotFoundException;
 import io.zhenggai.platform.domain.RuleViolationException;
 import io.zhenggai.platform.web.InvalidInputException;
@@ -13,6 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.NoHandlerForCommandException;
+import org.axonframework.messaging.interceptors.JSR303ViolationException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -119,6 +121,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return respond(badRequest(errors, request.getRequestURI()));
     }
 
+    /** A command refused for its shape (its record's constraints, ADR 0046): 400 naming each field of the command. */
+    @ExceptionHandler(JSR303ViolationException.class)
+    ResponseEntity<ProblemDetail> commandShape(JSR303ViolationException e, HttpServletRequest request) {
+        List<Map<String, Object>> errors = CommandShape.violations(e).stream()
+                .map(v -> fieldError(v.field(), v.message(), v.rejected()))
+                .toList();
+        return respond(badRequest(errors, request.getRequestURI()));
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
         InvalidInputException invalid = causeOf(e, InvalidInputException.class);
@@ -140,6 +151,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             }
             if (cause instanceof AggregateStreamCreationException taken) {
                 return idTaken(taken, request);
+            }
+            if (cause instanceof JSR303ViolationException shape) {
+                return commandShape(shape, request);
             }
         }
         return unexpected(e, request);

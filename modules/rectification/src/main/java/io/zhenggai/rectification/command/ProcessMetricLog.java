@@ -11,8 +11,9 @@ import static io.zhenggai.platform.domain.RuleViolationException.requireState;
 
 /**
  * The process metrics (过程性指标) of a rectification, part of the {@link Rectification} aggregate: each record is a
- * typed count on a date, with an id of its own. Rules: the id is given and new; the kind is given; a count is given
- * and not negative (a stated 0 is a fact); a meeting count names its kind of meeting, and only a meeting count does.
+ * typed count on a date, with an id of its own. Rules (that id, kind, count and date are given is the command's shape,
+ * ADR 0046): the id is new; the count is not negative (a stated 0 is a fact); a meeting count names its kind of
+ * meeting, and only a meeting count does.
  * The business date is checked by the aggregate (not in the future, not before the feedback). State changes only
  * from the event.
  */
@@ -22,10 +23,7 @@ final class ProcessMetricLog {
 
     /** The event recording {@code cmd}, once every rule holds. */
     ProcessMetricRecordedEvent record(String rectificationId, RecordProcessMetricCommand cmd) {
-        require(cmd.metricId() != null && !cmd.metricId().isBlank(), "METRIC_ID_REQUIRED", "过程性指标记录编号不能为空");
         requireState(!metricIds.contains(cmd.metricId()), "METRIC_EXISTS", "过程性指标记录已存在：" + cmd.metricId());
-        require(cmd.kind() != null, "METRIC_KIND_REQUIRED", "必须指明过程性指标类型（工作提醒、督导组、现场督导、会议或谈心谈话）");
-        require(cmd.count() != null, "METRIC_COUNT_REQUIRED", "必须写明数量（没有开展的可写0）");
         require(cmd.count() >= 0, "COUNT_NEGATIVE", "数量不能为负数");
         if (cmd.kind().countsMeetings()) {
             require(cmd.meetingKind() != null, "MEETING_KIND_REQUIRED", "会议次数必须指明会议类型（如组织生活会、专题党课）");

@@ -10,11 +10,13 @@ import io.zhenggai.api.rectification.RectificationCommands.RecordSupplementaryFi
 import io.zhenggai.api.rectification.RectificationCommands.TakeOverViolationCommand;
 import io.zhenggai.api.rectification.RectificationEvents.RectificationOpenedEvent;
 import io.zhenggai.api.rectification.RectificationIds;
+import io.zhenggai.platform.domain.CommandShape;
 import io.zhenggai.platform.domain.NotFoundException;
 import io.zhenggai.platform.domain.RuleViolationException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.interceptors.JSR303ViolationException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.SagaLifecycle;
@@ -150,6 +152,8 @@ public class EscalationSaga {
             return "该" + InspectionKind.EITHER + "尚未反馈或不存在，整改尚未启动";
         } catch (RuleViolationException refused) {
             return "整改台账拒绝：" + refused.getMessage();
+        } catch (JSR303ViolationException malformed) {
+            return "整改台账拒绝：" + CommandShape.describe(malformed);
         }
     }
 

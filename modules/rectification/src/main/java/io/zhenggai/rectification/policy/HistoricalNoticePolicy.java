@@ -4,11 +4,13 @@ import io.zhenggai.api.publication.PublicationEvents.NoticePublishedEvent;
 import io.zhenggai.api.rectification.RectificationCommands.CarryAsHistoryCommand;
 import io.zhenggai.api.rectification.RectificationIds;
 import io.zhenggai.platform.domain.NotFoundException;
+import io.zhenggai.platform.domain.CommandShape;
 import io.zhenggai.platform.domain.RuleViolationException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.interceptors.JSR303ViolationException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +52,9 @@ public class HistoricalNoticePolicy {
         } catch (RuleViolationException refused) {
             log.warn("Historical notice {}: the rectification of {} refused its date {}: {}", e.noticeId(), e.inspectionId(),
                     e.windowStart(), refused.getMessage());
+        } catch (JSR303ViolationException malformed) {
+            log.warn("Historical notice {}: its date cannot carry the rectification of {} as history: {}", e.noticeId(),
+                    e.inspectionId(), CommandShape.describe(malformed));
         }
     }
 }

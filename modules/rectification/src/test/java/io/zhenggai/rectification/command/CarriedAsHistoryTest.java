@@ -10,7 +10,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 import static io.zhenggai.rectification.command.RectificationTestData.*;
@@ -35,29 +34,28 @@ class CarriedAsHistoryTest {
         return new CarryAsHistoryCommand(RID, date, null, noticeId, null);
     }
 
+    /** The adopted plan (item i3 due 2024-01-31), then the events given. */
     private static List<Object> adoptedThen(Object... more) {
-        List<Object> commands = new ArrayList<>(adoptedCommands(LocalDate.of(2024, 1, 31)));
-        commands.addAll(List.of(more));
-        return commands;
+        return history(adoptedEvents(LocalDate.of(2024, 1, 31)), more);
     }
 
     @Test
     void aPersonStatesTheDateWithAReason() {
-        fixture.givenCommands(adoptedCommands(LocalDate.of(2024, 1, 31)))
+        fixture.given(adoptedEvents(LocalDate.of(2024, 1, 31)))
                 .when(stated(NOTICE_DATE))
                 .expectEvents(new CarriedAsHistoryEvent(RID, INSPECTION, NOTICE_DATE, "补录2024年1月的整改台账", null));
     }
 
     @Test
     void aHistoricalNoticeDatesTheCaseByItsDate() {
-        fixture.givenCommands(adoptedCommands(LocalDate.of(2024, 1, 31)))
+        fixture.given(adoptedEvents(LocalDate.of(2024, 1, 31)))
                 .when(byNotice(NOTICE_DATE, "n-1"))
                 .expectEvents(new CarriedAsHistoryEvent(RID, INSPECTION, NOTICE_DATE, "依据补录的历史通报（n-1）", "n-1"));
     }
 
     @Test
     void aNoticeNeverReplacesADateAPersonStated() {
-        fixture.givenCommands(adoptedThen(stated(NOTICE_DATE)))
+        fixture.given(adoptedThen(carriedAsHistory(NOTICE_DATE, "补录2024年1月的整改台账", null)))
                 .when(byNotice(LocalDate.of(2024, 2, 1), "n-1"))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
@@ -65,20 +63,20 @@ class CarriedAsHistoryTest {
 
     @Test
     void theSameDateAgainRecordsNothing() {
-        fixture.givenCommands(adoptedThen(byNotice(NOTICE_DATE, "n-1")))
+        fixture.given(adoptedThen(carriedAsHistory(NOTICE_DATE, "依据补录的历史通报（n-1）", "n-1")))
                 .when(byNotice(NOTICE_DATE, "n-1"))
                 .expectNoEvents();
     }
 
     @Test
     void aDateBeforeTheFeedbackOrInTheFutureOrWithoutAReasonIsRefused() {
-        fixture.givenCommands(adoptedCommands(LocalDate.of(2024, 1, 31)))
+        fixture.given(adoptedEvents(LocalDate.of(2024, 1, 31)))
                 .when(stated(FEEDBACK.minusDays(1)))
                 .expectException(RuleViolationException.class).expectNoEvents();
-        fixture.givenCommands(adoptedCommands(LocalDate.of(2024, 1, 31)))
+        fixture.given(adoptedEvents(LocalDate.of(2024, 1, 31)))
                 .when(stated(TODAY.plusDays(1)))
                 .expectException(RuleViolationException.class).expectNoEvents();
-        fixture.givenCommands(adoptedCommands(LocalDate.of(2024, 1, 31)))
+        fixture.given(adoptedEvents(LocalDate.of(2024, 1, 31)))
                 .when(new CarryAsHistoryCommand(RID, NOTICE_DATE, " ", null, null))
                 .expectException(rule("REASON_REQUIRED")).expectNoEvents();
     }
@@ -86,20 +84,18 @@ class CarriedAsHistoryTest {
     @Test
     void anItemDueAfterTheAsOfDateIsNotFlaggedOverdue() {
         // adoptedThen: item i3 due 2024-01-31, after the notice's date and long before the real today
-        fixture.givenCurrentTime(NOW)
-                .andGivenCommands(adoptedThen(byNotice(NOTICE_DATE, "n-1")))
-                .whenThenTimeAdvancesTo(NOW.plus(Rectification.RETROSPECTIVE_GRACE).plusSeconds(1))
+        adoptedWithDeadline(fixture, LocalDate.of(2024, 1, 31))
+                .andGiven(carriedAsHistory(NOTICE_DATE, "依据补录的历史通报（n-1）", "n-1"))
+                .whenThenTimeAdvancesTo(NOW.plus(OverdueDeadlines.RETROSPECTIVE_GRACE).plusSeconds(1))
                 .expectNoEvents();
     }
 
     @Test
     void anItemDueBeforeTheAsOfDateIsStillFlaggedOverdue() {
         LocalDate due = LocalDate.of(2024, 1, 10); // before the notice's date: it was overdue then
-        List<Object> commands = new ArrayList<>(adoptedCommands(due));
-        commands.add(byNotice(NOTICE_DATE, "n-1"));
-        fixture.givenCurrentTime(NOW)
-                .andGivenCommands(commands)
-                .whenThenTimeAdvancesTo(NOW.plus(Rectification.RETROSPECTIVE_GRACE).plusSeconds(1))
+        adoptedWithDeadline(fixture, due)
+                .andGiven(carriedAsHistory(NOTICE_DATE, "依据补录的历史通报（n-1）", "n-1"))
+                .whenThenTimeAdvancesTo(NOW.plus(OverdueDeadlines.RETROSPECTIVE_GRACE).plusSeconds(1))
                 .expectEvents(new ItemBecameOverdueEvent(RID, "i3", due, due.plusDays(1), ItemStatus.NOT_STARTED));
     }
 }

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 import static io.zhenggai.rectification.command.RectificationTestData.*;
@@ -30,28 +29,23 @@ class CloseOffReviewTest {
 
     /** Item i3 completed with a document (e1) and its scan (e2). */
     private List<Object> completed() {
-        List<Object> commands = new ArrayList<>(adoptedCommands(DUE));
-        commands.add(progress("p1", "i3", null, ItemStatus.COMPLETED, DONE, document("e1"), scan("e2", SHA)));
-        return commands;
+        return history(adoptedEvents(DUE), progressed("p1", "i3", ItemStatus.COMPLETED, ItemStatus.NOT_STARTED, DONE,
+                document("e1"), scan("e2", SHA)));
     }
 
     private List<Object> requested() {
-        List<Object> commands = completed();
-        commands.add(new RequestCloseOffCommand(RID, "i3", REQUESTED, "制度已印发", List.of(), null));
-        return commands;
+        return history(completed(), closeOffRequested("i3", REQUESTED, "制度已印发", ref(document("e1")), ref(scan("e2", SHA))));
     }
 
     private List<Object> closedOff() {
-        List<Object> commands = requested();
-        commands.add(new ApproveCloseOffCommand(RID, "i3", APPROVED, "同意销号", null, null));
-        return commands;
+        return history(requested(), closeOffApproved("i3", APPROVED, "同意销号", ref(document("e1")), ref(scan("e2", SHA))));
     }
 
     @Test
     void closeOffWithoutEvidenceIsRefused() {
         fixture.given(adoptedEvents(DUE))
-                .andGivenCommands(new RecordProgressCommand(RID, "i3", null, "p1", DONE, ItemStatus.COMPLETED, null,
-                        "已完成", List.of(), null))
+                .andGiven(new ProgressRecordedEvent(RID, "p1", "i3", null, DONE, null, ItemStatus.COMPLETED,
+                        ItemStatus.NOT_STARTED, "已完成", List.of()))
                 .when(new RequestCloseOffCommand(RID, "i3", REQUESTED, "请求销号", List.of(), null))
                 .expectException(rule("EVIDENCE_REQUIRED"))
                 .expectNoEvents();
@@ -60,7 +54,7 @@ class CloseOffReviewTest {
     @Test
     void closeOffOfAnUnfinishedItemIsRefused() {
         fixture.given(adoptedEvents(DUE))
-                .andGivenCommands(progress("p1", "i3", null, ItemStatus.IN_PROGRESS, DONE, document("e1")))
+                .andGiven(progressed("p1", "i3", ItemStatus.IN_PROGRESS, ItemStatus.NOT_STARTED, DONE, document("e1")))
                 .when(new RequestCloseOffCommand(RID, "i3", REQUESTED, null, List.of(), null))
                 .expectException(rule("ITEM_NOT_DONE"))
                 .expectNoEvents();
@@ -68,7 +62,7 @@ class CloseOffReviewTest {
 
     @Test
     void requestsCloseOffWithAllTheEvidenceOfTheItemWhenNoneIsNamed() {
-        fixture.givenCommands(completed())
+        fixture.given(completed())
                 .when(new RequestCloseOffCommand(RID, "i3", REQUESTED, "制度已印发", null, null))
                 .expectEvents(new CloseOffRequestedEvent(RID, "i3", REQUESTED, "制度已印发", List.of(
                         new EvidenceRef("e1", EvidenceKind.DOCUMENT, null),
@@ -77,7 +71,7 @@ class CloseOffReviewTest {
 
     @Test
     void requestsCloseOffWithTheEvidenceNamed() {
-        fixture.givenCommands(completed())
+        fixture.given(completed())
                 .when(new RequestCloseOffCommand(RID, "i3", REQUESTED, null, List.of("e2"), null))
                 .expectEvents(new CloseOffRequestedEvent(RID, "i3", REQUESTED, null,
                         List.of(new EvidenceRef("e2", EvidenceKind.FILE, SHA))));
@@ -85,8 +79,8 @@ class CloseOffReviewTest {
 
     @Test
     void refusesEvidenceOfAnotherItem() {
-        fixture.givenCommands(completed())
-                .andGivenCommands(progress("p2", "i1", null, ItemStatus.COMPLETED, DONE, document("e9")))
+        fixture.given(completed())
+                .andGiven(progressed("p2", "i1", ItemStatus.COMPLETED, ItemStatus.NOT_STARTED, DONE, document("e9")))
                 .when(new RequestCloseOffCommand(RID, "i3", REQUESTED, null, List.of("e9"), null))
                 .expectException(rule("EVIDENCE_UNKNOWN"))
                 .expectNoEvents();
@@ -94,7 +88,7 @@ class CloseOffReviewTest {
 
     @Test
     void approvingRecordsExactlyTheEvidenceApproved() {
-        fixture.givenCommands(requested())
+        fixture.given(requested())
                 .when(new ApproveCloseOffCommand(RID, "i3", APPROVED, "同意销号", List.of("e2", "e1"), null))
                 .expectEvents(new CloseOffApprovedEvent(RID, "i3", APPROVED, "同意销号", List.of(
                         new EvidenceRef("e1", EvidenceKind.DOCUMENT, null),
@@ -103,7 +97,7 @@ class CloseOffReviewTest {
 
     @Test
     void approvingOnOtherEvidenceThanRequestedIsRefused() {
-        fixture.givenCommands(requested())
+        fixture.given(requested())
                 .when(new ApproveCloseOffCommand(RID, "i3", APPROVED, "同意", List.of("e1"), null))
                 .expectException(rule("EVIDENCE_MISMATCH"))
                 .expectNoEvents();
@@ -111,7 +105,7 @@ class CloseOffReviewTest {
 
     @Test
     void approvingWithoutARequestIsRefused() {
-        fixture.givenCommands(completed())
+        fixture.given(completed())
                 .when(new ApproveCloseOffCommand(RID, "i3", APPROVED, "同意", null, null))
                 .expectException(rule("NO_CLOSE_OFF_REQUEST"))
                 .expectNoEvents();
@@ -119,7 +113,7 @@ class CloseOffReviewTest {
 
     @Test
     void approvalCannotPrecedeTheRequest() {
-        fixture.givenCommands(requested())
+        fixture.given(requested())
                 .when(new ApproveCloseOffCommand(RID, "i3", REQUESTED.minusDays(1), "同意", null, null))
                 .expectException(rule("DATE_BEFORE_REQUEST"))
                 .expectNoEvents();
@@ -127,24 +121,24 @@ class CloseOffReviewTest {
 
     @Test
     void aLeaderSendsTheRequestBackWithAReason() {
-        fixture.givenCommands(requested())
+        fixture.given(requested())
                 .when(new ReturnCloseOffCommand(RID, "i3", APPROVED, "佐证材料不足", null))
                 .expectEvents(new CloseOffReturnedEvent(RID, "i3", APPROVED, "佐证材料不足"));
     }
 
     @Test
     void sendingBackWithoutAReasonIsRefused() {
-        fixture.givenCommands(requested())
+        fixture.given(requested())
                 .when(new ReturnCloseOffCommand(RID, "i3", APPROVED, "", null))
-                .expectException(rule("REASON_REQUIRED"))
+                .expectException(malformed("reason"))
                 .expectNoEvents();
     }
 
     @Test
     void aReturnedItemTakesMoreEvidenceAndIsRequestedAgain() {
-        fixture.givenCommands(requested())
-                .andGivenCommands(new ReturnCloseOffCommand(RID, "i3", APPROVED, "佐证材料不足", null),
-                        progress("p2", "i3", null, ItemStatus.COMPLETED, APPROVED, followers("e3")))
+        fixture.given(requested())
+                .andGiven(closeOffReturned("i3", APPROVED, "佐证材料不足"),
+                        progressed("p2", "i3", ItemStatus.COMPLETED, ItemStatus.COMPLETED, APPROVED, followers("e3")))
                 .when(new RequestCloseOffCommand(RID, "i3", APPROVED, "补充材料", null, null))
                 .expectEvents(new CloseOffRequestedEvent(RID, "i3", APPROVED, "补充材料", List.of(
                         new EvidenceRef("e1", EvidenceKind.DOCUMENT, null),
@@ -154,7 +148,7 @@ class CloseOffReviewTest {
 
     @Test
     void progressWaitsWhileACloseOffIsUnderReview() {
-        fixture.givenCommands(requested())
+        fixture.given(requested())
                 .when(progress("p2", "i3", null, ItemStatus.COMPLETED, APPROVED, followers("e3")))
                 .expectException(rule("CLOSE_OFF_PENDING"))
                 .expectNoEvents();
@@ -162,7 +156,7 @@ class CloseOffReviewTest {
 
     @Test
     void aClosedOffItemTakesNoMoreProgress() {
-        fixture.givenCommands(closedOff())
+        fixture.given(closedOff())
                 .when(progress("p2", "i3", null, ItemStatus.IN_PROGRESS, APPROVED, followers("e3")))
                 .expectException(rule("ITEM_CLOSED_OFF"))
                 .expectNoEvents();
@@ -171,22 +165,22 @@ class CloseOffReviewTest {
     @Test
     void aLookBackReviewReopensAClosedOffItem() {
         LocalDate review = LocalDate.of(2024, 3, 1);
-        fixture.givenCommands(closedOff())
+        fixture.given(closedOff())
                 .when(new ReopenItemCommand(RID, "i3", review, "回头看发现制度执行不到位", null))
                 .expectEvents(new ItemReopenedEvent(RID, "i3", review, "回头看发现制度执行不到位", ItemStatus.IN_PROGRESS));
     }
 
     @Test
     void reopeningNeedsAReason() {
-        fixture.givenCommands(closedOff())
+        fixture.given(closedOff())
                 .when(new ReopenItemCommand(RID, "i3", LocalDate.of(2024, 3, 1), null, null))
-                .expectException(rule("REASON_REQUIRED"))
+                .expectException(malformed("reason"))
                 .expectNoEvents();
     }
 
     @Test
     void onlyAClosedOffItemIsReopened() {
-        fixture.givenCommands(completed())
+        fixture.given(completed())
                 .when(new ReopenItemCommand(RID, "i3", LocalDate.of(2024, 3, 1), "回头看", null))
                 .expectException(rule("ITEM_NOT_CLOSED_OFF"))
                 .expectNoEvents();

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 import static io.zhenggai.rectification.command.RectificationTestData.*;
@@ -41,26 +40,26 @@ class DeadlinesTest {
     @Test
     void aTimeBoundItemWaitsOnADeadlineAtTheStartOfTheDayAfterItsDueDate() {
         fixture.givenCurrentTime(NOW)
-                .andGivenCommands(open(), appointLeader(), appointDeputy())
+                .andGiven(opened(), leaderAppointed(), deputyAppointed())
                 .when(addItem("i3", List.of(F3), ItemKind.TIME_BOUND, DUE, "m3"))
                 .expectScheduledDeadline(OVERDUE_AT, new ItemOverdueDeadline("i3", DUE))
-                .expectScheduledDeadlineWithName(OVERDUE_AT, Rectification.deadlineName("i3"));
+                .expectScheduledDeadlineWithName(OVERDUE_AT, OverdueDeadlines.deadlineName("i3"));
     }
 
     @Test
     void anItemCarriedOverWithADueDateLongPastGetsTimeToRecordItsCompletionBeforeItIsFlagged() {
         LocalDate longPast = TODAY.minusDays(30);
         fixture.givenCurrentTime(NOW)
-                .andGivenCommands(open(), appointLeader(), appointDeputy())
+                .andGiven(opened(), leaderAppointed(), deputyAppointed())
                 .when(addItem("i3", List.of(F3), ItemKind.TIME_BOUND, longPast, "m3"))
-                .expectScheduledDeadline(NOW.plus(Rectification.RETROSPECTIVE_GRACE), new ItemOverdueDeadline("i3", longPast));
+                .expectScheduledDeadline(NOW.plus(OverdueDeadlines.RETROSPECTIVE_GRACE), new ItemOverdueDeadline("i3", longPast));
     }
 
     @Test
     void anItemDueYesterdayIsFlaggedAtOnce() {
         LocalDate yesterday = TODAY.minusDays(1);
         fixture.givenCurrentTime(NOW)
-                .andGivenCommands(open(), appointLeader(), appointDeputy())
+                .andGiven(opened(), leaderAppointed(), deputyAppointed())
                 .when(addItem("i3", List.of(F3), ItemKind.TIME_BOUND, yesterday, "m3"))
                 .expectScheduledDeadline(startOfDay(TODAY), new ItemOverdueDeadline("i3", yesterday));
     }
@@ -68,15 +67,14 @@ class DeadlinesTest {
     @Test
     void anOngoingItemWaitsOnNoDeadline() {
         fixture.givenCurrentTime(NOW)
-                .andGivenCommands(open(), appointLeader(), appointDeputy())
+                .andGiven(opened(), leaderAppointed(), deputyAppointed())
                 .when(addItem("i2", List.of(F2), ItemKind.ONGOING, null, "m2"))
                 .expectNoScheduledDeadlines();
     }
 
     @Test
     void theSystemRecordsTheItemOverdueAtItsDueDate() {
-        fixture.givenCurrentTime(NOW)
-                .andGivenCommands(adoptedCommands(DUE))
+        adoptedWithDeadline(fixture, DUE)
                 .whenThenTimeAdvancesTo(OVERDUE_AT)
                 .expectTriggeredDeadlines(new ItemOverdueDeadline("i3", DUE))
                 .expectEvents(new ItemBecameOverdueEvent(RID, "i3", DUE, DUE.plusDays(1), ItemStatus.NOT_STARTED))
@@ -85,63 +83,55 @@ class DeadlinesTest {
 
     @Test
     void anItemIsNotOverdueOnItsDueDate() {
-        fixture.givenCurrentTime(NOW)
-                .andGivenCommands(adoptedCommands(DUE))
+        adoptedWithDeadline(fixture, DUE)
                 .whenThenTimeAdvancesTo(OVERDUE_AT.minusSeconds(1))
                 .expectNoEvents();
     }
 
     @Test
     void completingAnItemCancelsItsDeadline() {
-        fixture.givenCurrentTime(NOW)
-                .andGivenCommands(adoptedCommands(DUE))
+        adoptedWithDeadline(fixture, DUE)
                 .when(progress("p1", "i3", null, ItemStatus.COMPLETED, TODAY, document("e1")))
                 .expectNoScheduledDeadlines();
     }
 
     @Test
     void aCompletedItemIsNeverRecordedOverdue() {
-        List<Object> given = new ArrayList<>(adoptedCommands(DUE));
-        given.add(progress("p1", "i3", null, ItemStatus.COMPLETED, TODAY, document("e1")));
-        fixture.givenCurrentTime(NOW)
-                .andGivenCommands(given)
+        adoptedWithDeadline(fixture, DUE)
+                .andGiven(progressed("p1", "i3", ItemStatus.COMPLETED, ItemStatus.NOT_STARTED, TODAY, document("e1")))
                 .whenThenTimeAdvancesTo(OVERDUE_AT.plus(Duration.ofDays(30)))
                 .expectNoEvents();
     }
 
     @Test
     void aBasicallyCompletedItemStillBecomesOverdue() {
-        List<Object> given = new ArrayList<>(adoptedCommands(DUE));
-        given.add(progress("p1", "i3", null, ItemStatus.BASICALLY_COMPLETED, TODAY, document("e1")));
-        fixture.givenCurrentTime(NOW)
-                .andGivenCommands(given)
+        adoptedWithDeadline(fixture, DUE)
+                .andGiven(progressed("p1", "i3", ItemStatus.BASICALLY_COMPLETED, ItemStatus.NOT_STARTED, TODAY,
+                        document("e1")))
                 .whenThenTimeAdvancesTo(OVERDUE_AT)
                 .expectEvents(new ItemBecameOverdueEvent(RID, "i3", DUE, DUE.plusDays(1), ItemStatus.BASICALLY_COMPLETED));
     }
 
     @Test
     void anExtensionWithoutAReasonIsRefused() {
-        fixture.givenCurrentTime(NOW)
-                .andGivenCommands(adoptedCommands(DUE))
+        draftWithDeadline(fixture, DUE) // a command last: the one refused before dispatch leaves its aggregate as given
                 .when(new ExtendDeadlineCommand(RID, "i3", NEW_DUE, TODAY, null, "李部长", null))
-                .expectException(rule("REASON_REQUIRED"))
+                .expectException(malformed("reason"))
                 .expectNoEvents()
                 .expectScheduledDeadline(OVERDUE_AT, new ItemOverdueDeadline("i3", DUE));
     }
 
     @Test
     void anExtensionWithoutAnApproverIsRefused() {
-        fixture.givenCurrentTime(NOW)
-                .andGivenCommands(adoptedCommands(DUE))
+        fixture.given(adoptedEvents(DUE))
                 .when(new ExtendDeadlineCommand(RID, "i3", NEW_DUE, TODAY, "理由", " ", null))
-                .expectException(rule("APPROVER_REQUIRED"))
+                .expectException(malformed("approver"))
                 .expectNoEvents();
     }
 
     @Test
     void anExtensionMovesTheDueDateLater() {
-        fixture.givenCurrentTime(NOW)
-                .andGivenCommands(adoptedCommands(DUE))
+        adoptedWithDeadline(fixture, DUE)
                 .when(extend(DUE.minusDays(1)))
                 .expectException(rule("EXTENSION_NOT_LATER"))
                 .expectNoEvents();
@@ -149,8 +139,7 @@ class DeadlinesTest {
 
     @Test
     void anExtensionKeepsTheOriginalDueDateAndReschedulesTheDeadline() {
-        fixture.givenCurrentTime(NOW)
-                .andGivenCommands(adoptedCommands(DUE))
+        adoptedWithDeadline(fixture, DUE)
                 .when(extend(NEW_DUE))
                 .expectEvents(new DeadlineExtendedEvent(RID, "i3", 1, DUE, DUE, NEW_DUE, TODAY,
                         "需待财政部门新规出台后修订", "李部长"))
@@ -161,9 +150,7 @@ class DeadlinesTest {
     @Test
     void everyExtensionIsKeptWithTheOriginal() {
         LocalDate third = NEW_DUE.plusMonths(1);
-        fixture.givenCurrentTime(NOW)
-                .andGivenCommands(adoptedCommands(DUE))
-                .andGivenCommands(extend(NEW_DUE))
+        fixture.given(history(adoptedEvents(DUE), extended("i3", 1, DUE, DUE, NEW_DUE, TODAY)))
                 .when(extend(third))
                 .expectEvents(new DeadlineExtendedEvent(RID, "i3", 2, DUE, NEW_DUE, third, TODAY,
                         "需待财政部门新规出台后修订", "李部长"));
@@ -171,17 +158,15 @@ class DeadlinesTest {
 
     @Test
     void anExtendedItemIsNotOverdueAtItsOldDueDate() {
-        fixture.givenCurrentTime(NOW)
-                .andGivenCommands(adoptedCommands(DUE))
-                .andGivenCommands(extend(NEW_DUE))
+        adoptedWithDeadline(fixture, DUE)
+                .andGiven(extended("i3", 1, DUE, DUE, NEW_DUE, TODAY))
                 .whenThenTimeAdvancesTo(OVERDUE_AT.plus(Duration.ofDays(1)))
                 .expectNoEvents();
     }
 
     @Test
     void anExtendedItemBecomesOverdueAtItsNewDueDate() {
-        fixture.givenCurrentTime(NOW)
-                .andGivenCommands(adoptedCommands(DUE))
+        adoptedWithDeadline(fixture, DUE)
                 .andGivenCommands(extend(NEW_DUE))
                 .whenThenTimeAdvancesTo(NEW_OVERDUE_AT)
                 .expectEvents(new ItemBecameOverdueEvent(RID, "i3", NEW_DUE, NEW_DUE.plusDays(1), ItemStatus.NOT_STARTED));
@@ -189,8 +174,7 @@ class DeadlinesTest {
 
     @Test
     void anOverdueItemIsExtendedAndWaitsOnItsNewDeadline() {
-        fixture.givenCurrentTime(NOW)
-                .andGivenCommands(adoptedCommands(DUE))
+        adoptedWithDeadline(fixture, DUE)
                 .andGiven(new ItemBecameOverdueEvent(RID, "i3", DUE, DUE.plusDays(1), ItemStatus.NOT_STARTED))
                 .when(extend(NEW_DUE))
                 .expectSuccessfulHandlerExecution()
@@ -199,20 +183,18 @@ class DeadlinesTest {
 
     @Test
     void aLookBackReviewReopeningAnItemMakesItWaitOnItsDeadlineAgain() {
-        List<Object> given = new ArrayList<>(adoptedCommands(DUE));
-        given.add(progress("p1", "i3", null, ItemStatus.COMPLETED, TODAY, document("e1")));
-        given.add(new RequestCloseOffCommand(RID, "i3", TODAY, null, null, null));
-        given.add(new ApproveCloseOffCommand(RID, "i3", TODAY, null, null, null));
         fixture.givenCurrentTime(NOW)
-                .andGivenCommands(given)
+                .andGiven(history(adoptedEvents(DUE),
+                        progressed("p1", "i3", ItemStatus.COMPLETED, ItemStatus.NOT_STARTED, TODAY, document("e1")),
+                        closeOffRequested("i3", TODAY, null, ref(document("e1"))),
+                        closeOffApproved("i3", TODAY, null, ref(document("e1")))))
                 .when(new ReopenItemCommand(RID, "i3", TODAY, "回头看发现问题反弹", null))
                 .expectScheduledDeadline(OVERDUE_AT, new ItemOverdueDeadline("i3", DUE));
     }
 
     @Test
     void aRemovedDraftItemNoLongerWaitsOnADeadline() {
-        fixture.givenCurrentTime(NOW)
-                .andGivenCommands(draftCommands(DUE))
+        draftWithDeadline(fixture, DUE)
                 .when(new RemoveItemCommand(RID, "i3", null, null))
                 .expectNoScheduledDeadlines();
     }

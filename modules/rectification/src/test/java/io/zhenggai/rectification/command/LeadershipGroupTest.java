@@ -77,7 +77,7 @@ class LeadershipGroupTest {
     void refusesToRelieveWithoutAReason() {
         fixture.given(opened(), sectionHeadAppointed())
                 .when(new RelieveGroupMemberCommand(RID, SECTION_HEAD, LocalDate.of(2024, 1, 5), " ", null))
-                .expectException(rule("REASON_REQUIRED"))
+                .expectException(malformed("reason"))
                 .expectNoEvents();
     }
 

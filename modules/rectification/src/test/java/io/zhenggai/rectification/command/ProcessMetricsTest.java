@@ -76,7 +76,7 @@ class ProcessMetricsTest {
                 .expectNoEvents();
         fixture.given(opened())
                 .when(metric("pm1", ProcessMetricKind.ON_SITE_SUPERVISION_VISITS, null, null, DAY))
-                .expectException(rule("METRIC_COUNT_REQUIRED"))
+                .expectException(malformed("count"))
                 .expectNoEvents();
     }
 
@@ -84,7 +84,7 @@ class ProcessMetricsTest {
     void refusesAMetricWithoutAKind() {
         fixture.given(opened())
                 .when(metric("pm1", null, null, 1, DAY))
-                .expectException(rule("METRIC_KIND_REQUIRED"))
+                .expectException(malformed("kind"))
                 .expectNoEvents();
     }
 

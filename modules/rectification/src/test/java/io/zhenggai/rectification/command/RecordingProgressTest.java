@@ -119,7 +119,7 @@ class RecordingProgressTest {
     @Test
     void refusesEvidenceRecordedTwice() {
         fixture.given(adoptedEvents(DUE))
-                .andGivenCommands(progress("p1", "i3", null, ItemStatus.IN_PROGRESS, DAY, document("e1")))
+                .andGiven(progressed("p1", "i3", ItemStatus.IN_PROGRESS, ItemStatus.NOT_STARTED, DAY, document("e1")))
                 .when(progress("p2", "i3", null, ItemStatus.IN_PROGRESS, DAY, document("e1")))
                 .expectException(rule("EVIDENCE_EXISTS"))
                 .expectNoEvents();

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 import static io.zhenggai.rectification.command.RectificationTestData.*;
@@ -124,9 +123,9 @@ class RectificationPlanTest {
 
     @Test
     void refusesToAdoptAnItemWithoutMeasures() {
-        fixture.givenCommands(open(), appointLeader(), appointDeputy(),
-                        new AddItemCommand(RID, "i1", List.of(F1, F2, F3), "事项", ItemKind.IMMEDIATE, null, DEPUTY, "办公室",
-                                null, List.of(), null, null))
+        fixture.given(opened(), leaderAppointed(), deputyAppointed(),
+                        new ItemAddedEvent(RID, "i1", 1, List.of(F1, F2, F3), "事项", ItemKind.IMMEDIATE, null, DEPUTY,
+                                "王副部长", "办公室", null, false, null))
                 .when(adopt())
                 .expectException(rule("ITEMS_WITHOUT_MEASURES"))
                 .expectNoEvents();
@@ -134,9 +133,10 @@ class RectificationPlanTest {
 
     @Test
     void refusesToAdoptAnItemWithoutResponsibility() {
-        fixture.givenCommands(open(), appointLeader(),
-                        new AddItemCommand(RID, "i1", List.of(F1, F2, F3), "事项", ItemKind.IMMEDIATE, null, null, null,
-                                null, List.of(new NewMeasure("m1", "一是")), null, null))
+        fixture.given(opened(), leaderAppointed(),
+                        new ItemAddedEvent(RID, "i1", 1, List.of(F1, F2, F3), "事项", ItemKind.IMMEDIATE, null, null, null,
+                                null, null, false, null),
+                        new MeasureAddedEvent(RID, "i1", "m1", 1, "一是", false, null))
                 .when(adopt())
                 .expectException(rule("RESPONSIBILITY_MISSING"))
                 .expectNoEvents();
@@ -198,10 +198,8 @@ class RectificationPlanTest {
 
     @Test
     void afterAdoptionChangingResponsibilityNeedsAReasonAndRecordsWhoAnsweredBefore() {
-        List<Object> given = new ArrayList<>(adoptedCommands(DUE));
-        fixture.givenCommands(given)
-                .andGivenCommands(new AppointGroupMemberCommand(RID, "m-deputy-2", "刘副部长", "副部长",
-                        io.zhenggai.api.rectification.LeadershipRole.DEPUTY, LocalDate.of(2024, 1, 2), null))
+        fixture.given(history(adoptedEvents(DUE), new GroupMemberAppointedEvent(RID, "m-deputy-2", "刘副部长", "副部长",
+                        io.zhenggai.api.rectification.LeadershipRole.DEPUTY, LocalDate.of(2024, 1, 2))))
                 .when(new AssignResponsibilityCommand(RID, "i3", "m-deputy-2", "财务股", "李会计", "分工调整", null))
                 .expectEvents(new ResponsibilityAssignedEvent(RID, "i3", "m-deputy-2", "刘副部长", "财务股", "李会计",
                         DEPUTY, "王副部长", "办公室", "张干事", true, "分工调整"));
@@ -218,8 +216,9 @@ class RectificationPlanTest {
     @Test
     void afterAdoptionAMeasureWithProgressCannotBeRemoved() {
         fixture.given(adoptedEvents(DUE))
-                .andGivenCommands(new AddMeasureCommand(RID, "i3", "m3b", "二是组织学习", "补充措施", null),
-                        progress("p1", "i3", "m3", ItemStatus.IN_PROGRESS, LocalDate.of(2023, 11, 1), document("e1")))
+                .andGiven(new MeasureAddedEvent(RID, "i3", "m3b", 2, "二是组织学习", true, "补充措施"),
+                        new ProgressRecordedEvent(RID, "p1", "i3", "m3", LocalDate.of(2023, 11, 1), ItemStatus.IN_PROGRESS,
+                                ItemStatus.IN_PROGRESS, ItemStatus.NOT_STARTED, "按方案推进", List.of(document("e1"))))
                 .when(new RemoveMeasureCommand(RID, "i3", "m3", "合并措施", null))
                 .expectException(rule("MEASURE_HAS_PROGRESS"))
                 .expectNoEvents();

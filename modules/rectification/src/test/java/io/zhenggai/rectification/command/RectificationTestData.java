@@ -8,7 +8,10 @@ import io.zhenggai.api.rectification.LeadershipRole;
 import io.zhenggai.api.rectification.RectificationCommands.*;
 import io.zhenggai.api.rectification.RectificationEvents.*;
 import io.zhenggai.platform.domain.RuleViolationException;
+import org.axonframework.messaging.interceptors.BeanValidationInterceptor;
+import org.axonframework.messaging.interceptors.JSR303ViolationException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.TestExecutor;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeMatcher;
@@ -46,6 +49,9 @@ final class RectificationTestData {
     static AggregateTestFixture<Rectification> fixture() {
         AggregateTestFixture<Rectification> fixture = new AggregateTestFixture<>(Rectification.class);
         fixture.registerInjectableResource(CLOCK);
+        // the commands' shape, checked as on the command bus (there before dispatch; here as a handler interceptor, so
+        // that the fixture records the refusal as the command's result)
+        fixture.registerCommandHandlerInterceptor(new BeanValidationInterceptor<>());
         return fixture;
     }
 
@@ -164,6 +170,70 @@ final class RectificationTestData {
         return new RecordProgressCommand(RID, itemId, measureId, progressId, date, status, null, "按方案推进", List.of(evidence), null);
     }
 
+    // ---------------------------------------------------------------- events, for fixtures given events
+
+    /** What {@link #progress} records on an item (no measure): its status moves from {@code from} to {@code status}. */
+    static ProgressRecordedEvent progressed(String progressId, String itemId, io.zhenggai.api.rectification.ItemStatus status,
+                                            io.zhenggai.api.rectification.ItemStatus from, LocalDate date,
+                                            Evidence... evidence) {
+        return new ProgressRecordedEvent(RID, progressId, itemId, null, date, null, status, from, "按方案推进",
+                List.of(evidence));
+    }
+
+    /** The reference a close-off request or approval keeps of a piece of evidence. */
+    static EvidenceRef ref(Evidence evidence) {
+        return new EvidenceRef(evidence.evidenceId(), evidence.kind(),
+                evidence.file() == null ? null : evidence.file().sha256());
+    }
+
+    static CloseOffRequestedEvent closeOffRequested(String itemId, LocalDate date, String summary, EvidenceRef... evidence) {
+        return new CloseOffRequestedEvent(RID, itemId, date, summary, List.of(evidence));
+    }
+
+    static CloseOffApprovedEvent closeOffApproved(String itemId, LocalDate date, String comment, EvidenceRef... evidence) {
+        return new CloseOffApprovedEvent(RID, itemId, date, comment, List.of(evidence));
+    }
+
+    static CloseOffReturnedEvent closeOffReturned(String itemId, LocalDate date, String reason) {
+        return new CloseOffReturnedEvent(RID, itemId, date, reason);
+    }
+
+    /** The {@code extension}-th extension of an item first due {@code original}, from {@code from} to {@code to}. */
+    static DeadlineExtendedEvent extended(String itemId, int extension, LocalDate original, LocalDate from, LocalDate to,
+                                          LocalDate date) {
+        return new DeadlineExtendedEvent(RID, itemId, extension, original, from, to, date, "需待财政部门新规出台后修订", "李部长");
+    }
+
+    static CarriedAsHistoryEvent carriedAsHistory(LocalDate asOf, String reason, String noticeId) {
+        return new CarriedAsHistoryEvent(RID, INSPECTION, asOf, reason, noticeId);
+    }
+
+    /**
+     * The adopted plan of {@link #adoptedEvents}, given as events except item i3's addition, which is given as the
+     * command {@link #addItem}: a persistent deadline is scheduled by a command, never by an event, and the overdue
+     * rules need i3's. "Now" is {@link #NOW}.
+     */
+    static TestExecutor<Rectification> adoptedWithDeadline(AggregateTestFixture<Rectification> fixture, LocalDate due) {
+        return draftWithDeadline(fixture, due).andGiven(planAdopted());
+    }
+
+    /** The draft of {@link #draftEvents}, i3's addition given as the command (see {@link #adoptedWithDeadline}). */
+    static TestExecutor<Rectification> draftWithDeadline(AggregateTestFixture<Rectification> fixture, LocalDate due) {
+        return fixture.givenCurrentTime(NOW)
+                .andGiven(opened(), leaderAppointed(), deputyAppointed(),
+                        itemAdded("i1", 1, List.of(F1), ItemKind.IMMEDIATE, null), measureAdded("i1", "m1"),
+                        itemAdded("i2", 2, List.of(F2), ItemKind.ONGOING, null), measureAdded("i2", "m2"))
+                .andGivenCommands(addItem("i3", List.of(F3), ItemKind.TIME_BOUND, due, "m3"));
+    }
+
+    /** The events before and after, in order: a fixture's history. */
+    @SafeVarargs
+    static List<Object> history(List<Object> before, Object... after) {
+        List<Object> events = new java.util.ArrayList<>(before);
+        events.addAll(List.of(after));
+        return events;
+    }
+
     static Instant startOfDay(LocalDate date) {
         return date.atStartOfDay(ZONE).toInstant();
     }
@@ -185,6 +255,28 @@ final class RectificationTestData {
             protected void describeMismatchSafely(Object item, Description mismatch) {
                 mismatch.appendText(item instanceof RuleViolationException e ? "was " + e.code() + ": " + e.getMessage()
                         : "was " + item);
+            }
+        };
+    }
+
+    /** Matches a {@link JSR303ViolationException} (the command's shape refused before dispatch) naming the field. */
+    static Matcher<Object> malformed(String field) {
+        return new TypeSafeMatcher<>(Object.class) {
+            @Override
+            protected boolean matchesSafely(Object item) {
+                return item instanceof JSR303ViolationException e
+                        && e.getViolations().stream().anyMatch(v -> v.getPropertyPath().toString().equals(field));
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("a constraint violation of " + field);
+            }
+
+            @Override
+            protected void describeMismatchSafely(Object item, Description mismatch) {
+                mismatch.appendText(item instanceof JSR303ViolationException e ? "was " + e.getViolations().stream()
+                        .map(v -> v.getPropertyPath().toString()).toList() : "was " + item);
             }
         };
     }

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 import static io.zhenggai.rectification.command.RectificationTestData.*;
@@ -39,6 +38,19 @@ class SupplementaryFindingsTest {
                 "exp-b", LocalDate.of(2024, 2, 1), "公务接待管理办法", "人均120元标准超出80.00元");
     }
 
+    /** What {@link #feedback} records, with no category named, as the first supplementary finding of the ledger. */
+    private static SupplementaryFindingRecordedEvent feedbackRecorded(String feedbackId, boolean afterAdoption) {
+        return new SupplementaryFindingRecordedEvent(RID, "fb-" + feedbackId, "supplementary-public-feedback", 3,
+                "群众反馈问题", true, 1, "整改台账未向社会公开", "建议公开整改台账", FindingSource.PUBLIC_FEEDBACK, feedbackId,
+                SUBMITTED, afterAdoption);
+    }
+
+    /** What {@link #violation} records for a finding it names that the ledger holds, as the fourth item. */
+    private static ItemAddedEvent violationItemAdded(String violationId, String findingId, boolean afterAdoption) {
+        return new ItemAddedEvent(RID, "viol-" + violationId, 4, List.of(findingId), "整改违规支出：公务接待超标准",
+                ItemKind.IMMEDIATE, null, null, null, null, null, afterAdoption, "财务违规升级：" + violationId);
+    }
+
     private static List<Object> adoptedPlan() {
         return adoptedEvents(DUE);
     }
@@ -62,7 +74,7 @@ class SupplementaryFindingsTest {
 
     @Test
     void anUnknownCategoryFallsBackToTheSourcesOwnCategoryWhichASecondFindingJoins() {
-        fixture.givenCommands(open(), feedback("a", "no-such-category"))
+        fixture.given(opened(), feedbackRecorded("a", false))
                 .when(feedback("b", null))
                 .expectEvents(new SupplementaryFindingRecordedEvent(RID, "fb-b", "supplementary-public-feedback", 3,
                         null, false, 2, "整改台账未向社会公开", "建议公开整改台账", FindingSource.PUBLIC_FEEDBACK, "b",
@@ -71,7 +83,7 @@ class SupplementaryFindingsTest {
 
     @Test
     void theSameFeedbackIsRecordedOnceOnly() {
-        fixture.givenCommands(open(), feedback("a", null))
+        fixture.given(opened(), feedbackRecorded("a", false))
                 .when(feedback("a", null))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
@@ -82,7 +94,7 @@ class SupplementaryFindingsTest {
         fixture.given(opened())
                 .when(new RecordSupplementaryFindingCommand(RID, "fb-x", null, " ", "说明", FindingSource.PUBLIC_FEEDBACK, "x",
                         SUBMITTED))
-                .expectException(rule("FINDING_TITLE_REQUIRED"))
+                .expectException(malformed("title"))
                 .expectNoEvents();
         fixture.given(opened())
                 .when(new RecordSupplementaryFindingCommand(RID, "fb-x", null, "标题", null, FindingSource.INSPECTION, "x",
@@ -110,7 +122,7 @@ class SupplementaryFindingsTest {
 
     @Test
     void beforeAdoptionASupplementaryFindingNeedsAnItemLikeAnyOther() {
-        fixture.given(draftEvents(DUE)).andGivenCommands(feedback("a", null))
+        fixture.given(draftEvents(DUE)).andGiven(feedbackRecorded("a", false))
                 .when(adopt())
                 .expectException(rule("FINDINGS_NOT_COVERED"))
                 .expectNoEvents();
@@ -118,7 +130,7 @@ class SupplementaryFindingsTest {
 
     @Test
     void afterAdoptionASupplementaryFindingIsRecordedAndGetsItsItemWithAReason() {
-        fixture.given(adoptedPlan()).andGivenCommands(feedback("a", null))
+        fixture.given(adoptedPlan()).andGiven(feedbackRecorded("a", true))
                 .when(new AddItemCommand(RID, "i4", List.of("fb-a"), "公开整改台账", ItemKind.IMMEDIATE, null, DEPUTY, "办公室",
                         null, List.of(new NewMeasure("m4", "在门户网站公开整改台账")), "群众反馈转为整改问题", null))
                 .expectSuccessfulHandlerExecution();
@@ -166,7 +178,7 @@ class SupplementaryFindingsTest {
 
     @Test
     void theSameViolationNeverCreatesTwoItems() {
-        fixture.given(adoptedPlan()).andGivenCommands(violation("exp-b-V1", null))
+        fixture.given(adoptedPlan()).andGiven(violationItemAdded("exp-b-V1", F3, true))
                 .when(violation("exp-b-V1", null))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
@@ -174,14 +186,15 @@ class SupplementaryFindingsTest {
 
     @Test
     void aViolationItemInADraftBlocksAdoptionUntilItHasMeasuresAndResponsibility() {
-        List<Object> given = new ArrayList<>(List.of(violation("exp-b-V1", F3)));
-        fixture.given(draftEvents(DUE)).andGivenCommands(given)
+        List<Object> given = history(draftEvents(DUE), violationItemAdded("exp-b-V1", F3, false));
+        fixture.given(given)
                 .when(adopt())
                 .expectException(rule("ITEMS_WITHOUT_MEASURES"))
                 .expectNoEvents();
-        given.add(new AddMeasureCommand(RID, "viol-exp-b-V1", "vm1", "追回超标准接待费用80.00元", null, null));
-        given.add(new AssignResponsibilityCommand(RID, "viol-exp-b-V1", DEPUTY, "财务室", null, null, null));
-        fixture.given(draftEvents(DUE)).andGivenCommands(given)
+        given.add(new MeasureAddedEvent(RID, "viol-exp-b-V1", "vm1", 1, "追回超标准接待费用80.00元", false, null));
+        given.add(new ResponsibilityAssignedEvent(RID, "viol-exp-b-V1", DEPUTY, "王副部长", "财务室", null, null, null, null,
+                null, false, null));
+        fixture.given(given)
                 .when(adopt())
                 .expectSuccessfulHandlerExecution();
     }

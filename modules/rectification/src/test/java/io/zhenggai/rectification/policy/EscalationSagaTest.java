@@ -14,6 +14,7 @@ import io.zhenggai.api.rectification.RectificationCommands.TakeOverViolationComm
 import io.zhenggai.api.rectification.RectificationEvents.RectificationOpenedEvent;
 import io.zhenggai.platform.domain.RuleViolationException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.interceptors.JSR303ViolationException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -150,6 +151,23 @@ class EscalationSagaTest {
                 .whenPublishingA(feedback(null))
                 .expectActiveSagas(1)
                 .expectAssociationWith("inspectionId", "insp-7");
+    }
+
+    @Test
+    void aCommandRefusedForItsShapeKeepsWaitingWithTheFieldRatherThanRetriedForever() {
+        CommandGateway refusing = mock(CommandGateway.class);
+        when(refusing.sendAndWait(any())).thenAnswer(call -> {
+            throw new JSR303ViolationException(jakarta.validation.Validation.buildDefaultValidatorFactory()
+                    .getValidator().validate(call.getArgument(0)));
+        });
+        EscalationSaga saga = new EscalationSaga();
+        ReflectionTestUtils.setField(saga, "commands", refusing);
+
+        saga.on(new FeedbackEscalatedToFindingEvent("notice-1", "9f1c", "insp-7", "rect-insp-7", " ", "建议公开整改台账",
+                "c1", LocalDate.of(2024, 3, 20), null), Instant.now());
+
+        assertThat(saga.waiting()).singleElement()
+                .satisfies(w -> assertThat(w.reason()).startsWith("整改台账拒绝：title："));
     }
 
     @Test
