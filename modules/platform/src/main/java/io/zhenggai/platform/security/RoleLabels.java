@@ -1,17 +1,19 @@
 package io.zhenggai.platform.security;
 
+import io.zhenggai.api.inspection.InspectionKind;
+
 import java.util.Map;
 
 /**
- * The zh-CN name of each role, as pages show it. The inspector's label names neither 巡视 nor 巡察: which one it is
- * depends on the inspection's kind, not on the role.
+ * The zh-CN name of each role, as pages show it. The inspector's label takes the words for either kind
+ * ({@link InspectionKind#EITHER}): which one it is depends on the inspection's kind, not on the role.
  */
 public final class RoleLabels {
     private RoleLabels() {
     }
 
     private static final Map<String, String> LABELS = Map.of(
-            Roles.INSPECTOR, "巡视巡察组成员",
+            Roles.INSPECTOR, InspectionKind.EITHER + "组成员",
             Roles.RECTIFIER, "整改专员",
             Roles.UNIT_LEADER, "单位领导",
             Roles.FINANCE_OFFICER, "财务人员",
