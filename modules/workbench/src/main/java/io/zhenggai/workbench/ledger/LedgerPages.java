@@ -94,7 +94,7 @@ class LedgerPages {
         ItemView item = ledgers.item(inspectionId, itemId);
         model.addAttribute("ledger", ledger);
         model.addAttribute("item", item);
-        model.addAttribute("today", LocalDate.now(clock));
+        model.addAttribute("today", businessToday(ledger));
         model.addAttribute("statuses", ItemStatus.values());
         model.addAttribute("history", ItemHistory.of(item));
         model.addAttribute("pendingEvidence", ItemHistory.pendingEvidence(item));
@@ -104,8 +104,9 @@ class LedgerPages {
     @GetMapping("/{inspectionId}/group")
     @PreAuthorize(WorkbenchRoles.READ_EXPRESSION)
     String group(@PathVariable String inspectionId, Model model) {
-        model.addAttribute("ledger", ledgers.ledger(inspectionId, null));
-        model.addAttribute("today", LocalDate.now(clock));
+        LedgerView ledger = ledgers.ledger(inspectionId, null);
+        model.addAttribute("ledger", ledger);
+        model.addAttribute("today", businessToday(ledger));
         model.addAttribute("roles", io.zhenggai.api.rectification.LeadershipRole.values());
         return "workbench/group";
     }
@@ -113,8 +114,9 @@ class LedgerPages {
     @GetMapping("/{inspectionId}/meetings")
     @PreAuthorize(WorkbenchRoles.READ_EXPRESSION)
     String meetings(@PathVariable String inspectionId, Model model) {
-        model.addAttribute("ledger", ledgers.ledger(inspectionId, null));
-        model.addAttribute("today", LocalDate.now(clock));
+        LedgerView ledger = ledgers.ledger(inspectionId, null);
+        model.addAttribute("ledger", ledger);
+        model.addAttribute("today", businessToday(ledger));
         model.addAttribute("meetingKinds", io.zhenggai.api.rectification.MeetingKind.values());
         model.addAttribute("accountabilityKinds", io.zhenggai.api.rectification.AccountabilityKind.values());
         return "workbench/meetings";
@@ -260,6 +262,11 @@ class LedgerPages {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** The date a form proposes: the day the ledger is judged on (a case carried as history: its as-of date). */
+    private LocalDate businessToday(LedgerView ledger) {
+        return ledger.today() != null ? ledger.today() : LocalDate.now(clock);
+    }
 
     private String afterCommand(String inspectionId, boolean sent, Forms form, RedirectAttributes redirect, String success,
                                 String target) {
