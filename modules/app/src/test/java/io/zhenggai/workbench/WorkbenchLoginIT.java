@@ -89,4 +89,18 @@ class WorkbenchLoginIT extends IntegrationTest {
         assertThat(api.as("rectifier").get("/api/rectifications").status()).isEqualTo(200);
         assertThat(api.as("rectifier").get("/api/rectifications").header("Set-Cookie")).isNull();
     }
+
+    @Test
+    void theSessionOfThePagesReadsThroughTheApiButNeverWrites() {
+        PageSession rectifier = new PageSession(port).loggedInAs("rectifier");
+        assertThat(rectifier.get("/api/rectifications").status()).as("a read with the session").isEqualTo(200);
+        PageSession.Page dashboard = rectifier.get("/dashboard");
+        assertThat(dashboard.status()).as("the dashboard with the session").isEqualTo(200);
+        assertThat(dashboard.body()).contains("整改进度看板", "shell-user-name", "rectifier").doesNotContain("退出登录");
+        long before = eventCount();
+        PageSession.Page write = rectifier.post("/api/rectifications/no-such/meetings", Map.of("title", "x"));
+        assertThat(write.status()).as("a write needs HTTP Basic").isEqualTo(401);
+        assertThat(eventCount()).isEqualTo(before);
+        assertThat(new PageSession(port).get("/api/rectifications").status()).as("no session, no credentials").isEqualTo(401);
+    }
 }
