@@ -349,4 +349,21 @@ public final class RectificationCommands {
             String description,
             @TargetAggregateVersion Long expectedVersion) {
     }
+
+    /**
+     * Stores an evidence file (a scan, PDF, image) for a rectification, by content: what the upload endpoint
+     * ({@code POST …/evidence-files}) does, for senders that are no HTTP controller of the context (the workbench's
+     * upload form). No event: the file is a blob that progress then names by its SHA-256
+     * ({@link Evidence.File}). Answers a {@link StoredEvidenceFile}.
+     */
+    public record StoreEvidenceFileCommand(
+            @TargetAggregateIdentifier String rectificationId,
+            String fileName,
+            String contentType,
+            byte[] content) {
+    }
+
+    /** The answer of {@link StoreEvidenceFileCommand}: the stored file, to be named in {@link Evidence.File}. */
+    public record StoredEvidenceFile(String sha256, String fileName, String contentType, long size) {
+    }
 }

@@ -41,7 +41,7 @@ final class AuthorizationRules {
                 // public
                 .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
                 .requestMatchers("/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
-                .requestMatchers("/notices", "/notices/**", "/error", "/favicon.ico", "/webjars/**").permitAll()
+                .requestMatchers("/notices", "/notices/**", "/error", "/favicon.ico", "/webjars/**", "/layout/**").permitAll()
 
                 // administration: the whole tree
                 .requestMatchers("/api/admin/**").hasRole(ADMIN)

@@ -42,7 +42,8 @@ final class CommandRoles {
         allow(Set.of(RECTIFIER, UNIT_LEADER), AssignResponsibilityCommand.class, CarryAsHistoryCommand.class);
         allow(Set.of(RECTIFIER), AddItemCommand.class, ReviseItemCommand.class, RemoveItemCommand.class, AddMeasureCommand.class,
                 ReviseMeasureCommand.class, RemoveMeasureCommand.class, RecordProgressCommand.class, RequestCloseOffCommand.class,
-                RecordMeetingCommand.class, RecordAccountabilityCommand.class, RecordProcessMetricCommand.class);
+                RecordMeetingCommand.class, RecordAccountabilityCommand.class, RecordProcessMetricCommand.class,
+                StoreEvidenceFileCommand.class);
         allow(Set.of(FINANCE_OFFICER, UNIT_LEADER), EnactRegulationCommand.class, ReviseRegulationCommand.class,
                 RepealRegulationCommand.class, LinkRegulationCommand.class);
         allow(Set.of(FINANCE_OFFICER), RecordExpenseCommand.class, RecheckExpenseCommand.class, EscalateViolationCommand.class,

@@ -10,6 +10,7 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -109,6 +110,29 @@ public class SecurityConfig {
         return registration;
     }
 
+    /**
+     * The pages for people (ADR 0040): form login with a session, CSRF tokens on every form, logout, the same
+     * credential check (and so the same {@link LoginThrottle}) as the API. Ordered before the API's chain, which
+     * takes every other request.
+     */
+    @Bean
+    @Order(1)
+    SecurityFilterChain pages(HttpSecurity http, LoginThrottle credentials) throws Exception {
+        http
+                .securityMatcher(PageRules.PATHS)
+                .authenticationManager(new ProviderManager(credentials))
+                .authorizeHttpRequests(PageRules::apply)
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false)
+                        .failureHandler(PageRules::loginFailed).permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+                .exceptionHandling(ex -> ex.accessDeniedPage(PageRules.DENIED_PAGE));
+        return http.build();
+    }
+
     @Bean
     SecurityFilterChain api(HttpSecurity http, ObjectMapper json, LoginThrottle credentials) throws Exception {
         AuthenticationManager manager = new ProviderManager(credentials);
@@ -116,6 +140,8 @@ public class SecurityConfig {
                 .authenticationManager(manager)
                 .csrf(csrf -> csrf.disable()) // stateless API with Basic credentials on every call: no session to forge
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // a person logged in on the pages may read through the API too (GET only: no CSRF here), ADR 0040
+                .securityContext(c -> c.securityContextRepository(PageSessionReads.repository()))
                 .authorizeHttpRequests(AuthorizationRules::apply)
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))

@@ -188,7 +188,28 @@ class ModularityTest {
             "io.zhenggai.publication.notice.",
             "rendering a notice (text, checks, diff) is a pure function of its parts; owned by the publication work");
 
-    static ArchCondition<JavaClass> dependOnlyOnGatewaysPlatformAndWebTypes() {
+    /**
+     * The workbench (the staff pages) is a UI adapter: it knows the messages in {@code api} and the kernel in
+     * {@code platform}, never a context's, the ledger arithmetic's or the assembly's classes (ADR 0039); and no context
+     * knows it. Its page controllers obey the controllers' rule, with the workbench's own form helpers and the model.
+     */
+    @Test
+    void theWorkbenchSpeaksOnlyThroughTheMessagesInApi() {
+        String[] forbidden = java.util.stream.Stream.concat(CONTEXTS.stream().map(c -> "io.zhenggai." + c + ".."),
+                java.util.stream.Stream.of("io.zhenggai.app..", "io.zhenggai.ledger..")).toArray(String[]::new);
+        noClasses().that().resideInAPackage("io.zhenggai.workbench..")
+                .should().dependOnClassesThat().resideInAnyPackage(forbidden)
+                .because("pages send the same commands and queries as the API, through the gateways")
+                .check(classes);
+        String[] contexts = CONTEXTS.stream().map(c -> "io.zhenggai." + c + "..").toArray(String[]::new);
+        noClasses().that().resideInAnyPackage(contexts).should().dependOnClassesThat().resideInAPackage("io.zhenggai.workbench..")
+                .check(classes);
+        classes().that().resideInAPackage("io.zhenggai.workbench..").and().areMetaAnnotatedWith(Controller.class)
+                .should(dependOnlyOnGatewaysPlatformAndWebTypes("io.zhenggai.workbench.", "org.springframework.ui."))
+                .check(classes);
+    }
+
+    static ArchCondition<JavaClass> dependOnlyOnGatewaysPlatformAndWebTypes(String... alsoAllowed) {
         return new ArchCondition<>("depend only on gateways, platform and web types") {
             @Override
             public void check(JavaClass controller, ConditionEvents events) {
@@ -198,7 +219,8 @@ class ModularityTest {
                     boolean ownPackage = target.getPackageName().equals(controller.getPackageName());
                     boolean allowed = ownPackage || target.isPrimitive() || target.isArray()
                             || CONTROLLER_MAY_USE.stream().anyMatch(name::startsWith)
-                            || CONTROLLER_EXCEPTIONS.keySet().stream().anyMatch(name::startsWith);
+                            || CONTROLLER_EXCEPTIONS.keySet().stream().anyMatch(name::startsWith)
+                            || java.util.Arrays.stream(alsoAllowed).anyMatch(name::startsWith);
                     if (!allowed) {
                         events.add(SimpleConditionEvent.violated(d, d.getDescription()));
                     }

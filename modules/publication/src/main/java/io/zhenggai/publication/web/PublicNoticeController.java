@@ -55,9 +55,11 @@ class PublicNoticeController {
     private final Validator validator;
     private final Clock clock;
     private final PublicLinks links;
+    private final NoticePages pages;
 
     PublicNoticeController(CommandGateway commands, QueryGateway queries, FeedbackRateLimiter limiter, Validator validator,
-                           Clock clock, PublicLinks links) {
+                           Clock clock, PublicLinks links, NoticePages pages) {
+        this.pages = pages;
         this.commands = commands;
         this.queries = queries;
         this.limiter = limiter;
@@ -75,7 +77,7 @@ class PublicNoticeController {
     @GetMapping(value = "/notices", produces = MediaType.TEXT_HTML_VALUE)
     @Operation(summary = "公开的通报（HTML） Published notices, for people")
     ResponseEntity<String> listHtml() {
-        return html(HttpStatus.OK, NoticePages.list(publicNotices()));
+        return html(HttpStatus.OK, pages.list(publicNotices()));
     }
 
     @GetMapping(value = "/notices", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -113,7 +115,7 @@ class PublicNoticeController {
         RenderedNotice rendered = NoticeRenderer.render(NoticeController.document(v));
         List<PublicReply> replies = queries.query(new ListPublicRepliesQuery(noticeId), PublicReplies.class).join().items();
         String feedbackUrl = links.absolute("/notices/" + noticeId + "/feedback", request);
-        return html(HttpStatus.OK, NoticePages.notice(v, rendered, replies, feedbackUrl,
+        return html(HttpStatus.OK, pages.notice(v, rendered, replies, feedbackUrl,
                 QrCodes.svg(feedbackUrl, "意见建议表的二维码：" + feedbackUrl), open(v)));
     }
 
@@ -137,9 +139,9 @@ class PublicNoticeController {
             return unavailable;
         }
         if (!open(v)) {
-            return html(HttpStatus.OK, NoticePages.message("意见建议表已关闭", closedMessage(v)));
+            return html(HttpStatus.OK, pages.message("意见建议表已关闭", closedMessage(v)));
         }
-        return html(HttpStatus.OK, NoticePages.feedbackForm(v, v.publication() == null ? "" : titleOf(v), List.of(), Map.of()));
+        return html(HttpStatus.OK, pages.feedbackForm(v, v.publication() == null ? "" : titleOf(v), List.of(), Map.of()));
     }
 
     @PostMapping(value = "/notices/{noticeId}/feedback", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
@@ -160,12 +162,12 @@ class PublicNoticeController {
             values.put("text", text == null ? "" : text);
             values.put("name", name == null ? "" : name);
             values.put("contact", contact == null ? "" : contact);
-            return html(HttpStatus.BAD_REQUEST, NoticePages.feedbackForm(v, titleOf(v), errors, values));
+            return html(HttpStatus.BAD_REQUEST, pages.feedbackForm(v, titleOf(v), errors, values));
         }
         OptionalLong wait = limiter.tryAcquire(request.getRemoteAddr()); // only a valid submission takes a token
         if (wait.isPresent()) {
             return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, String.valueOf(wait.getAsLong()))
-                    .contentType(HTML).body(NoticePages.message("提交过于频繁", "同一网络地址短时间内提交次数过多，请" + minutes(wait.getAsLong())
+                    .contentType(HTML).body(pages.message("提交过于频繁", "同一网络地址短时间内提交次数过多，请" + minutes(wait.getAsLong())
                             + "后再试。"));
         }
         String feedbackId = UUID.randomUUID().toString();
@@ -177,10 +179,10 @@ class PublicNoticeController {
                 throw e;
             }
             return html(rule.kind() == RuleViolationException.Kind.CONFLICT ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY,
-                    NoticePages.message("未能提交意见建议", rule.getMessage()));
+                    pages.message("未能提交意见建议", rule.getMessage()));
         }
         return ResponseEntity.created(URI.create("/notices/" + noticeId)).contentType(HTML)
-                .body(NoticePages.thanks(v, titleOf(v), feedbackId, req.text().strip()));
+                .body(pages.thanks(v, titleOf(v), feedbackId, req.text().strip()));
     }
 
     @PostMapping(value = "/notices/{noticeId}/feedback", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -222,13 +224,13 @@ class PublicNoticeController {
     }
 
     /** 404 for what the public cannot see, 410 for a withdrawn notice; null when the notice is public. */
-    private static ResponseEntity<String> unavailable(NoticeView v) {
+    private ResponseEntity<String> unavailable(NoticeView v) {
         if (v == null || !(v.status().isPublic() || v.status() == NoticeStatus.WITHDRAWN) || v.publication() == null
                 && v.status() != NoticeStatus.WITHDRAWN) {
-            return html(HttpStatus.NOT_FOUND, NoticePages.message("通报不存在", "未找到该通报，可能尚未发布。"));
+            return html(HttpStatus.NOT_FOUND, pages.message("通报不存在", "未找到该通报，可能尚未发布。"));
         }
         if (v.status() == NoticeStatus.WITHDRAWN) {
-            return html(HttpStatus.GONE, NoticePages.message("该通报已撤回", "撤回理由：" + v.withdrawalReason()));
+            return html(HttpStatus.GONE, pages.message("该通报已撤回", "撤回理由：" + v.withdrawalReason()));
         }
         return null;
     }

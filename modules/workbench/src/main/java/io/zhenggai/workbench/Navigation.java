@@ -1,0 +1,43 @@
+package io.zhenggai.workbench;
+
+import io.zhenggai.platform.security.Roles;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The entries of the workbench's navigation, each with the roles that may use it. The nav shows a user only the
+ * entries their roles may use; the server still decides (the page chain's URL rules and {@code @PreAuthorize}).
+ * The roles here are the ones the page controllers require, so nav and server cannot disagree.
+ */
+public final class Navigation {
+    private Navigation() {
+    }
+
+    /** One entry: its zh-CN label, where it leads, a one-line description for the home page, the roles. */
+    public record Entry(String label, String href, String description, Set<String> roles) {
+        public boolean visibleTo(Collection<String> userRoles) {
+            return userRoles.stream().anyMatch(roles::contains);
+        }
+    }
+
+    private static Entry entry(String label, String href, String description, String... roles) {
+        return new Entry(label, href, description, Set.copyOf(Arrays.asList(roles)));
+    }
+
+    public static final List<Entry> ENTRIES = List.of(
+            entry("整改台账", "/workbench/ledgers", "整改事项、措施、进展与佐证材料，申请销号",
+                    WorkbenchRoles.LEDGER_READ),
+            entry("待我审批", "/workbench/approvals", "等待单位领导审批的销号申请：同意或退回",
+                    WorkbenchRoles.LEAD),
+            entry("进度看板", "/dashboard", "整改进度、预警与完成率",
+                    Roles.UNIT_LEADER, Roles.AUDITOR, Roles.INSPECTOR, Roles.RECTIFIER, Roles.ADMIN),
+            entry("公开通报", "/notices", "已公开的整改进展情况通报", Roles.ALL));
+
+    /** The entries a user with these roles (without the ROLE_ prefix) may use. */
+    public static List<Entry> visibleTo(Collection<String> roles) {
+        return ENTRIES.stream().filter(e -> e.visibleTo(roles)).toList();
+    }
+}

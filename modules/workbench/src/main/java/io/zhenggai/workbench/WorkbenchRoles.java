@@ -1,0 +1,20 @@
+package io.zhenggai.workbench;
+
+import io.zhenggai.platform.security.Roles;
+
+/**
+ * Which roles may use which workbench pages: the same roles as the API's rules for the commands and queries the
+ * pages send (the page controllers' {@code @PreAuthorize} strings say the same, since annotations need constants).
+ */
+public final class WorkbenchRoles {
+    private WorkbenchRoles() {
+    }
+
+    public static final String[] LEDGER_READ = {Roles.RECTIFIER, Roles.UNIT_LEADER, Roles.INSPECTOR, Roles.AUDITOR, Roles.ADMIN};
+    public static final String[] RECORD = {Roles.RECTIFIER, Roles.ADMIN};
+    public static final String[] LEAD = {Roles.UNIT_LEADER, Roles.ADMIN};
+
+    public static final String READ_EXPRESSION = "hasAnyRole('RECTIFIER','UNIT_LEADER','INSPECTOR','AUDITOR','ADMIN')";
+    public static final String RECORD_EXPRESSION = "hasAnyRole('RECTIFIER','ADMIN')";
+    public static final String LEAD_EXPRESSION = "hasAnyRole('UNIT_LEADER','ADMIN')";
+}
