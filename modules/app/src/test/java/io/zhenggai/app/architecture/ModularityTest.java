@@ -42,7 +42,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ModularityTest {
 
     /** Bounded contexts (top-level packages below io.zhenggai that hold domain code). */
-    static final Set<String> CONTEXTS = Set.of("inspection", "rectification", "finance", "publication", "reporting", "organisation");
+    static final Set<String> CONTEXTS = Set.of("inspection", "rectification", "finance", "publication", "reporting", "organisation",
+            "reminders");
 
     static JavaClasses classes;
 
