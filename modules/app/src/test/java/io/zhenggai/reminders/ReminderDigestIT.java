@@ -66,7 +66,7 @@ class ReminderDigestIT extends IntegrationTest {
                 "date", today.minusDays(20))), 200);
         expect(rectifier.post(path + "/items/back/progress", body("date", today.minusDays(10),
                 "status", "LONG_TERM_MECHANISM_ESTABLISHED", "text", "修订制度",
-                "evidence", List.of(body("evidenceId", "e1", "kind", "TEXT", "description", "制度已修订"))), 201);
+                "evidence", List.of(body("evidenceId", "e1", "kind", "TEXT", "description", "制度已修订")))), 201);
         expect(rectifier.post(path + "/items/back/close-off/request", body("date", today.minusDays(9))), 200);
         long version = expect(leader.post(path + "/items/back/close-off/return", body("date", today.minusDays(8),
                 "reason", "缺少制度文本")), 200).json().get("version").asLong();
