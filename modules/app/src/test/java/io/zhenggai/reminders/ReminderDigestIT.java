@@ -56,6 +56,8 @@ class ReminderDigestIT extends IntegrationTest {
         awaitLedger(path);
         ApiClient leader = api.as("unit_leader");
         ApiClient rectifier = api.as("rectifier");
+        expect(leader.post(path + "/group/members", body("memberId", "head", "name", "李部长" + s, "position", "部长",
+                "role", "LEADER", "date", today.minusDays(28))), 201);
         expect(leader.post(path + "/group/members", body("memberId", "deputy", "name", leaderName, "position", "常务副部长",
                 "role", "EXECUTIVE_DEPUTY", "date", today.minusDays(28))), 201);
         addItem(path, "soon", "TIME_BOUND", today.plusDays(3), department);

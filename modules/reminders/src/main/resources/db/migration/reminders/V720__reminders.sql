@@ -23,6 +23,7 @@ create table reminders_recipient (
     name          varchar(300) not null,
     accounts      text         not null,    -- JSON array of user names
     emails        text         not null,    -- JSON array of addresses
+    version       bigint       not null,    -- sequence number of the entry's last event (ETag)
     unique (unit, kind, name)
 );
 

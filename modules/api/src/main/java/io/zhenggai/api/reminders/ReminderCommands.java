@@ -1,6 +1,7 @@
 package io.zhenggai.api.reminders;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -56,10 +57,16 @@ public final class ReminderCommands {
     /**
      * The directory entry of a recipient: a responsible leader or department of a unit (as the ledger names them)
      * and the accounts whose inbox receives their digest and the e-mail addresses it is sent to. Setting the same
-     * again records nothing.
+     * again records nothing. {@code expectedVersion} (from If-Match, may be null): refused with 409 when the entry has
+     * changed since.
      */
     public record SetReminderRecipientCommand(String unit, RecipientKind kind, String name, List<String> accounts,
-                                              List<String> emails) {
+                                              List<String> emails, @TargetAggregateVersion Long expectedVersion) {
+
+        public SetReminderRecipientCommand(String unit, RecipientKind kind, String name, List<String> accounts,
+                                           List<String> emails) {
+            this(unit, kind, name, accounts, emails, null);
+        }
 
         public SetReminderRecipientCommand {
             accounts = accounts == null ? List.of() : List.copyOf(accounts);

@@ -40,8 +40,9 @@ public final class ReminderQueries {
     public record ListRecipientsQuery() {
     }
 
+    /** {@code version}: the entry's version, for If-Match on the next change. */
     public record RecipientView(String recipientId, String unit, RecipientKind kind, String kindLabel, String name,
-                                List<String> accounts, List<String> emails) {
+                                List<String> accounts, List<String> emails, long version) {
     }
 
     public record RecipientList(List<RecipientView> recipients) {

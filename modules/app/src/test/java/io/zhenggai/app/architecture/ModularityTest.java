@@ -167,7 +167,9 @@ class ModularityTest {
             "io.zhenggai.publication.compose.",
             "the notice's facts are folded from the event store as of a position, on request (ADR 0020); not yet a query",
             "io.zhenggai.publication.notice.",
-            "rendering a notice (text, checks, diff) is a pure function of its parts; owned by the publication work");
+            "rendering a notice (text, checks, diff) is a pure function of its parts; owned by the publication work",
+            "io.zhenggai.reminders.digest.DigestJob",
+            "an operator's run of the daily digest is the job itself, which sends one command per recipient (ADR 0043)");
 
     static ArchCondition<JavaClass> dependOnlyOnGatewaysPlatformAndWebTypes() {
         return new ArchCondition<>("depend only on gateways, platform and web types") {

@@ -15,6 +15,7 @@ import java.util.Objects;
 
 import static io.zhenggai.platform.domain.RuleViolationException.require;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 
 /**
  * An entry of the recipient directory: which accounts' inboxes and which e-mail addresses receive the digest of a
@@ -34,17 +35,18 @@ class ReminderRecipient {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(SetReminderRecipientCommand cmd) {
+    Long handle(SetReminderRecipientCommand cmd) {
         require(cmd.unit() != null && !cmd.unit().isBlank(), "RECIPIENT_UNIT_REQUIRED", "单位不能为空");
         require(cmd.kind() != null, "RECIPIENT_KIND_REQUIRED", "接收人类别不能为空");
         require(cmd.name() != null && !cmd.name().isBlank(), "RECIPIENT_NAME_REQUIRED", "责任领导或责任部门名称不能为空");
         List<String> a = cmd.accounts().stream().distinct().sorted().toList();
         List<String> m = cmd.emails().stream().distinct().sorted().toList();
         if (recipientId != null && Objects.equals(accounts, a) && Objects.equals(emails, m)) {
-            return;
+            return getVersion();
         }
         apply(new ReminderRecipientSetEvent(ReminderIds.recipient(cmd.unit(), cmd.kind(), cmd.name()), cmd.unit(), cmd.kind(),
                 cmd.name(), a, m));
+        return getVersion();
     }
 
     @EventSourcingHandler

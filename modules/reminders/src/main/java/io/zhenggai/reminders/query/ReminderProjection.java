@@ -13,6 +13,7 @@ import io.zhenggai.reminders.DigestTexts;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -68,13 +69,14 @@ public class ReminderProjection {
     }
 
     @EventHandler
-    void on(ReminderRecipientSetEvent e) {
+    void on(ReminderRecipientSetEvent e, @SequenceNumber long seq) {
         jdbc.sql("""
-                        insert into reminders_recipient (recipient_id, unit, kind, name, accounts, emails)
-                        values (:id, :unit, :kind, :name, :accounts, :emails)
-                        on conflict (recipient_id) do update set accounts = excluded.accounts, emails = excluded.emails""")
+                        insert into reminders_recipient (recipient_id, unit, kind, name, accounts, emails, version)
+                        values (:id, :unit, :kind, :name, :accounts, :emails, :seq)
+                        on conflict (recipient_id) do update set accounts = excluded.accounts, emails = excluded.emails,
+                            version = excluded.version where reminders_recipient.version < excluded.version""")
                 .param("id", e.recipientId()).param("unit", e.unit()).param("kind", e.kind().name()).param("name", e.name())
-                .param("accounts", write(e.accounts())).param("emails", write(e.emails())).update();
+                .param("accounts", write(e.accounts())).param("emails", write(e.emails())).param("seq", seq).update();
     }
 
     @ResetHandler
@@ -128,7 +130,7 @@ public class ReminderProjection {
     private RecipientView recipient(ResultSet rs) throws SQLException {
         RecipientKind kind = RecipientKind.valueOf(rs.getString("kind"));
         return new RecipientView(rs.getString("recipient_id"), rs.getString("unit"), kind, kind.label(), rs.getString("name"),
-                read(rs.getString("accounts"), STRINGS), read(rs.getString("emails"), STRINGS));
+                read(rs.getString("accounts"), STRINGS), read(rs.getString("emails"), STRINGS), rs.getLong("version"));
     }
 
     private InboxEntry entry(ResultSet rs) throws SQLException {

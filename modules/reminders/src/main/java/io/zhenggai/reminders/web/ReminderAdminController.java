@@ -6,6 +6,8 @@ import io.zhenggai.api.reminders.RecipientKind;
 import io.zhenggai.api.reminders.ReminderCommands.SetReminderRecipientCommand;
 import io.zhenggai.api.reminders.ReminderQueries.*;
 import io.zhenggai.platform.readside.ReadYourWrites;
+import io.zhenggai.platform.web.Answers;
+import io.zhenggai.platform.web.IfMatch;
 import io.zhenggai.reminders.digest.DigestJob;
 import io.zhenggai.reminders.query.ReminderProjection;
 import jakarta.validation.Valid;
@@ -62,12 +64,12 @@ class ReminderAdminController {
     }
 
     @PutMapping("/recipients")
-    @Operation(summary = "设置提醒接收人 Set who receives the digest of a unit's responsible leader or department (as the ledger names them)")
-    RecipientList setRecipient(@Valid @RequestBody RecipientRequest req) {
+    @Operation(summary = "设置提醒接收人 Set who receives the digest of a unit's responsible leader or department (as the ledger names them; If-Match: the entry's version)")
+    ResponseEntity<java.util.Map<String, Object>> setRecipient(@Valid @RequestBody RecipientRequest req, @IfMatch Long expectedVersion) {
         SetReminderRecipientCommand command = new SetReminderRecipientCommand(req.unit().strip(), req.kind(), req.name().strip(),
-                req.accounts(), req.emails() == null ? List.of() : req.emails());
-        reads.sendAndAwait(commands, command, command.aggregateId(), ReminderProjection.GROUP);
-        return recipients();
+                req.accounts(), req.emails() == null ? List.of() : req.emails(), expectedVersion);
+        Object version = reads.sendAndAwait(commands, command, command.aggregateId(), ReminderProjection.GROUP);
+        return Answers.of("recipientId", command.aggregateId(), version).ok();
     }
 
     @GetMapping("/runs")
