@@ -82,8 +82,19 @@ class ReminderDigestIT extends IntegrationTest {
         assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
         assertThat(refused.text()).contains("emails");
         assertThat(eventCount()).as("a refused request records nothing").isEqualTo(before);
-        expect(admin.put("/api/admin/reminders/recipients", body("unit", unit, "kind", "LEADER", "name", leaderName,
-                "accounts", List.of("rectifier"), "emails", List.of(leaderMail))), 200);
+        Response first = expect(admin.put("/api/admin/reminders/recipients", body("unit", unit, "kind", "LEADER",
+                "name", leaderName, "accounts", List.of("rectifier"))), 200);
+        String etag = first.header("ETag");
+        Response second = expect(admin.header("If-Match", etag).put("/api/admin/reminders/recipients", body("unit", unit,
+                "kind", "LEADER", "name", leaderName, "accounts", List.of("rectifier"), "emails", List.of(leaderMail))), 200);
+        assertThat(second.header("ETag")).isNotEqualTo(etag);
+        long beforeStale = eventCount();
+        Response stale = admin.header("If-Match", etag).put("/api/admin/reminders/recipients", body("unit", unit,
+                "kind", "LEADER", "name", leaderName, "accounts", List.of("unit_leader")));
+        assertThat(stale.status()).as(stale.toString()).isEqualTo(409);
+        assertThat(eventCount()).as("a stale If-Match records nothing").isEqualTo(beforeStale);
+        assertThat(expect(admin.get("/api/admin/reminders/recipients"), 200).json().get("recipients").findValues("emails").toString())
+                .contains(leaderMail);
         expect(admin.put("/api/admin/reminders/recipients", body("unit", unit, "kind", "DEPARTMENT", "name", department,
                 "accounts", List.of("unit_leader"))), 200);
 
