@@ -1,7 +1,6 @@
 package io.zhenggai.api.reminders;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.axonframework.modelling.command.TargetAggregateVersion;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -58,10 +57,10 @@ public final class ReminderCommands {
      * The directory entry of a recipient: a responsible leader or department of a unit (as the ledger names them)
      * and the accounts whose inbox receives their digest and the e-mail addresses it is sent to. Setting the same
      * again records nothing. {@code expectedVersion} (from If-Match, may be null): refused with 409 when the entry has
-     * changed since.
+     * changed since (checked by the entry itself: it is created if missing).
      */
     public record SetReminderRecipientCommand(String unit, RecipientKind kind, String name, List<String> accounts,
-                                              List<String> emails, @TargetAggregateVersion Long expectedVersion) {
+                                              List<String> emails, Long expectedVersion) {
 
         public SetReminderRecipientCommand(String unit, RecipientKind kind, String name, List<String> accounts,
                                            List<String> emails) {

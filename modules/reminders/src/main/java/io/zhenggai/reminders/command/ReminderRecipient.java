@@ -7,6 +7,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
@@ -39,6 +40,13 @@ class ReminderRecipient {
         require(cmd.unit() != null && !cmd.unit().isBlank(), "RECIPIENT_UNIT_REQUIRED", "单位不能为空");
         require(cmd.kind() != null, "RECIPIENT_KIND_REQUIRED", "接收人类别不能为空");
         require(cmd.name() != null && !cmd.name().isBlank(), "RECIPIENT_NAME_REQUIRED", "责任领导或责任部门名称不能为空");
+        if (cmd.expectedVersion() != null) {
+            Long version = recipientId == null ? null : getVersion();
+            long actual = version == null ? -1 : version;
+            if (cmd.expectedVersion() != actual) {
+                throw new ConflictingAggregateVersionException(cmd.aggregateId(), cmd.expectedVersion(), actual);
+            }
+        }
         List<String> a = cmd.accounts().stream().distinct().sorted().toList();
         List<String> m = cmd.emails().stream().distinct().sorted().toList();
         if (recipientId != null && Objects.equals(accounts, a) && Objects.equals(emails, m)) {

@@ -5,6 +5,7 @@ import io.zhenggai.api.reminders.ReminderCommands.SetReminderRecipientCommand;
 import io.zhenggai.api.reminders.ReminderEvents.ReminderRecipientSetEvent;
 import io.zhenggai.api.reminders.ReminderIds;
 import io.zhenggai.platform.domain.RuleViolationException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,22 @@ class ReminderRecipientTest {
     void changedAccountsAreRecordedInFull() {
         fixture.given(new ReminderRecipientSetEvent(ID, "区委统战部", RecipientKind.DEPARTMENT, "办公室", List.of("a"), List.of()))
                 .when(new SetReminderRecipientCommand("区委统战部", RecipientKind.DEPARTMENT, "办公室", List.of("c"), List.of()))
+                .expectEvents(new ReminderRecipientSetEvent(ID, "区委统战部", RecipientKind.DEPARTMENT, "办公室", List.of("c"), List.of()));
+    }
+
+    @Test
+    void aStaleVersionIsRefusedAndRecordsNothing() {
+        fixture.given(new ReminderRecipientSetEvent(ID, "区委统战部", RecipientKind.DEPARTMENT, "办公室", List.of("a"), List.of()),
+                        new ReminderRecipientSetEvent(ID, "区委统战部", RecipientKind.DEPARTMENT, "办公室", List.of("b"), List.of()))
+                .when(new SetReminderRecipientCommand("区委统战部", RecipientKind.DEPARTMENT, "办公室", List.of("c"), List.of(), 0L))
+                .expectException(ConflictingAggregateVersionException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void theCurrentVersionIsAccepted() {
+        fixture.given(new ReminderRecipientSetEvent(ID, "区委统战部", RecipientKind.DEPARTMENT, "办公室", List.of("a"), List.of()))
+                .when(new SetReminderRecipientCommand("区委统战部", RecipientKind.DEPARTMENT, "办公室", List.of("c"), List.of(), 0L))
                 .expectEvents(new ReminderRecipientSetEvent(ID, "区委统战部", RecipientKind.DEPARTMENT, "办公室", List.of("c"), List.of()));
     }
 
