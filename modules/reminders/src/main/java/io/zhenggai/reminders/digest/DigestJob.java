@@ -17,6 +17,7 @@ import io.zhenggai.reminders.ReminderProperties;
 import io.zhenggai.reminders.query.ReminderProjection;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -208,9 +209,26 @@ public class DigestJob {
     private boolean issue(LocalDate date, Recipient recipient, Group group) {
         Optional<RecipientView> entry = directory.recipient(recipient.unit(), recipient.kind(), recipient.name());
         String digestId = ReminderIds.digest(date, recipient.unit(), recipient.kind(), recipient.name());
-        Object answer = commands.sendAndWait(new IssueDigestCommand(digestId, date, recipient, group.organisationId,
+        IssueDigestCommand command = new IssueDigestCommand(digestId, date, recipient, group.organisationId,
                 group.entries, entry.map(RecipientView::accounts).orElse(List.of()),
-                entry.map(RecipientView::emails).orElse(List.of())));
-        return Boolean.TRUE.equals(answer);
+                entry.map(RecipientView::emails).orElse(List.of()));
+        try {
+            return Boolean.TRUE.equals(commands.sendAndWait(command));
+        } catch (RuntimeException e) {
+            if (createdMeanwhile(e)) {
+                return false; // another node issued it at the same moment: the event store's unique key kept one
+            }
+            throw e;
+        }
+    }
+
+    /** Whether the digest's stream was created by another writer between our load and our append. */
+    private static boolean createdMeanwhile(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof AggregateStreamCreationException) {
+                return true;
+            }
+        }
+        return false;
     }
 }
