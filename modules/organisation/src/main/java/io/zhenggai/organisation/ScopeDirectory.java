@@ -93,6 +93,12 @@ public class ScopeDirectory implements OrganisationDirectory {
         }
     }
 
+    @QueryHandler
+    OrganisationsOf handle(FindOrganisationsOfQuery query) {
+        return scopeOf(query.aggregateId()).filter(s -> s.unitId() != null || s.groupId() != null)
+                .map(s -> new OrganisationsOf(query.aggregateId(), s.unitId(), s.groupId())).orElse(null);
+    }
+
     @Override
     public boolean exists(String organisationId) {
         return jdbc.sql("select count(*) from organisation where organisation_id = :id").param("id", organisationId)

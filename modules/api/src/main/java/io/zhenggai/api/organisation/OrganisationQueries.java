@@ -21,4 +21,14 @@ public final class OrganisationQueries {
 
     public record AccessGrantList(String username, List<RoleGrant> grants) {
     }
+
+    /**
+     * The organisations an object (an inspection, its rectification, a notice) belongs to: its inspected unit and its
+     * inspecting group; null when it belongs to none. For the system's own work that must name the unit in its events.
+     */
+    public record FindOrganisationsOfQuery(String aggregateId) {
+    }
+
+    public record OrganisationsOf(String aggregateId, String unitId, String groupId) {
+    }
 }

@@ -79,6 +79,9 @@ final class AuthorizationRules {
                 .requestMatchers(GET, "/api/audit/public-key", "/api/audit/public-key.pem").authenticated()
                 .requestMatchers(GET, "/api/audit/**").hasAnyRole(AUDIT)
 
+                // reminders: every account reads its own inbox (the user name is the caller's, never a parameter)
+                .requestMatchers("/api/inbox", "/api/inbox/**").authenticated()
+
                 // deny by default: an endpoint without a rule is nobody's
                 .requestMatchers("/api/**").denyAll()
                 .anyRequest().authenticated();

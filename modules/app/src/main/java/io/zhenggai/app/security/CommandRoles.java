@@ -4,6 +4,7 @@ import io.zhenggai.api.finance.FinanceCommands.*;
 import io.zhenggai.api.inspection.InspectionCommands.*;
 import io.zhenggai.api.publication.PublicationCommands.*;
 import io.zhenggai.api.rectification.RectificationCommands.*;
+import io.zhenggai.api.reminders.ReminderCommands.MarkReminderReadCommand;
 
 import java.util.HashMap;
 import java.util.List;
@@ -52,6 +53,8 @@ final class CommandRoles {
                 PublishNoticeCommand.class, WithdrawNoticeCommand.class, CorrectNoticeCommand.class, AcknowledgeFeedbackCommand.class,
                 AnswerFeedbackCommand.class, EscalateFeedbackCommand.class);
         allow(Set.of(UNIT_LEADER), ApproveNoticeCommand.class);
+        // an addressee marks a digest of their own inbox read (ScopeEnforcement: only their own, whatever its unit)
+        allow(Set.of(INSPECTOR, RECTIFIER, UNIT_LEADER, FINANCE_OFFICER, PUBLISHER, AUDITOR), MarkReminderReadCommand.class);
     }
 
     /** The roles besides ADMIN that may send {@code command}; empty when only ADMIN may. */

@@ -1,5 +1,6 @@
 package io.zhenggai.app.security;
 
+import io.zhenggai.api.reminders.ReminderCommands.MarkReminderReadCommand;
 import io.zhenggai.api.audit.MetadataKeys;
 import io.zhenggai.api.inspection.InspectionCommands.CreateRoundCommand;
 import io.zhenggai.api.inspection.InspectionCommands.AssignInspectionOrganisationsCommand;
@@ -81,6 +82,13 @@ public class ScopeEnforcement implements ScopeVisibility {
         Optional<ObjectScope> scope = scopeOfCommand(payload, target);
         if (isAdmin(person.get())) {
             return withOrganisation(command, scope.map(s -> s.unitId() != null ? s.unitId() : s.groupId()).orElse(null));
+        }
+        if (payload instanceof MarkReminderReadCommand read) {
+            // one's own inbox: the controller names the caller, the digest refuses anyone it was not addressed to
+            if (read.username().equals(user)) {
+                return command;
+            }
+            throw new AccessDeniedException("not the caller's inbox");
         }
         Set<String> roles = OrganisationIds.isOwn(target) ? Set.of() : CommandRoles.of(payload.getClass());
         Decision decision = decide(user, roles, scope);

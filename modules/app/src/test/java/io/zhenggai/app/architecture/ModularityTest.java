@@ -43,7 +43,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ModularityTest {
 
     /** Bounded contexts (top-level packages below io.zhenggai that hold domain code). */
-    static final Set<String> CONTEXTS = Set.of("inspection", "rectification", "finance", "publication", "reporting", "organisation");
+    static final Set<String> CONTEXTS = Set.of("inspection", "rectification", "finance", "publication", "reporting", "organisation",
+            "reminders");
 
     static JavaClasses classes;
 
@@ -186,7 +187,9 @@ class ModularityTest {
             "io.zhenggai.publication.compose.",
             "the notice's facts are folded from the event store as of a position, on request (ADR 0020); not yet a query",
             "io.zhenggai.publication.notice.",
-            "rendering a notice (text, checks, diff) is a pure function of its parts; owned by the publication work");
+            "rendering a notice (text, checks, diff) is a pure function of its parts; owned by the publication work",
+            "io.zhenggai.reminders.digest.DigestJob",
+            "an operator's run of the daily digest is the job itself, which sends one command per recipient (ADR 0043)");
 
     /**
      * The workbench (the staff pages) is a UI adapter: it knows the messages in {@code api} and the kernel in

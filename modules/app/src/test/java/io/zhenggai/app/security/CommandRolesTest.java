@@ -1,5 +1,6 @@
 package io.zhenggai.app.security;
 
+import io.zhenggai.api.reminders.ReminderCommands;
 import io.zhenggai.api.finance.FinanceCommands;
 import io.zhenggai.api.inspection.InspectionCommands;
 import io.zhenggai.api.inspection.InspectionCommands.AssignInspectionOrganisationsCommand;
@@ -25,12 +26,14 @@ class CommandRolesTest {
     static final Set<Class<?>> NOT_FOR_SCOPED_ROLES = Set.of(AssignInspectionOrganisationsCommand.class,
             OrganisationCommands.RegisterOrganisationCommand.class, OrganisationCommands.SetAccessGrantsCommand.class,
             OpenRectificationCommand.class, TakeOverFindingCorrectionCommand.class, RecordSupplementaryFindingCommand.class,
-            TakeOverViolationCommand.class, SubmitFeedbackCommand.class);
+            TakeOverViolationCommand.class, SubmitFeedbackCommand.class,
+            ReminderCommands.IssueDigestCommand.class, ReminderCommands.RecordDeliveryCommand.class,
+            ReminderCommands.SetReminderRecipientCommand.class);
 
     @Test
     void everyCommandIsNamedOrDeliberatelyLeftToAdminAndTheSystem() {
         List<Class<?>> commands = Stream.of(InspectionCommands.class, RectificationCommands.class, FinanceCommands.class,
-                        PublicationCommands.class, OrganisationCommands.class)
+                        PublicationCommands.class, OrganisationCommands.class, ReminderCommands.class)
                 .flatMap(c -> Arrays.stream(c.getDeclaredClasses()))
                 .filter(c -> c.isRecord() && c.getSimpleName().endsWith("Command")).toList();
         assertThat(commands).hasSizeGreaterThan(50);

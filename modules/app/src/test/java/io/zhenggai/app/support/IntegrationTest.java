@@ -26,6 +26,12 @@ public abstract class IntegrationTest {
         registry.add("zhenggai.demo-accounts", () -> "true");
         registry.add("db-scheduler.polling-interval", () -> "500ms");
         registry.add("zhenggai.seed.enabled", () -> "false");
+        // the reminder channels' far ends (ReminderDigestIT): an SMTP server and a webhook receiver of this run
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", ReminderChannels::smtpPort);
+        registry.add("zhenggai.reminders.webhook.url", ReminderChannels::webhookUrl);
+        registry.add("zhenggai.reminders.webhook.secret", () -> ReminderChannels.WEBHOOK_SECRET);
+        registry.add("zhenggai.reminders.delivery.backoff", () -> "1s");
     }
 
     /** The app's clock is the run's {@link ItClock}, so that tests and app agree on "today" even around midnight. */
