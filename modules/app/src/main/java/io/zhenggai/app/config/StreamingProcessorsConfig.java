@@ -137,11 +137,16 @@ public class StreamingProcessorsConfig {
         private final Processor processor = new Processor();
         private final SharedPools sharedPools = new SharedPools();
         private final SynchronousCommitOff synchronousCommitOff = new SynchronousCommitOff();
-        /** Initial segments per processing group (the others start with one). */
+        /**
+         * Initial segments per processing group (the others start with one). Two where every row a handler writes,
+         * or reads to write, belongs to the aggregate of the event (Axon's default sequencing policy keeps the order per
+         * aggregate only, ADR 0050). Not {@code progress-projection}: a rectification's events update rows that its
+         * inspection's events insert (a finding's correction taken over), so the two streams must stay in order.
+         * Policies stay at one: they are light, and their commands are idempotent anyway.
+         */
         private Map<String, Integer> segments = new LinkedHashMap<>(Map.of(
                 "inspection-projection", 2,
                 "rectification-projection", 2,
-                "progress-projection", 2,
                 "finance-projection", 2,
                 "publication-projection", 2));
 
