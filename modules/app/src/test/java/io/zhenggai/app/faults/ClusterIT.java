@@ -254,7 +254,10 @@ class ClusterIT {
         Map<String, String> built = readModels.dump();
         assertThat(readModels.replayAll()).isNotEmpty();
         readModels.awaitAt(head, Duration.ofSeconds(120));
-        assertThat(readModels.dump()).as("the read models built by %d nodes equal a rebuild", NODES).isEqualTo(built);
+        Map<String, String> rebuilt = readModels.dump();
+        assertThat(rebuilt.keySet()).isEqualTo(built.keySet());
+        built.forEach((table, rows) -> assertThat(rebuilt.get(table))
+                .as("table %s as %d nodes built it equals a rebuild", table, NODES).isEqualTo(rows));
 
         // 5. the hash chain verifies over every event
         JsonNode report = awaitChainAt(api, head);
