@@ -3,7 +3,7 @@ package io.zhenggai.app.config;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
-import io.zhenggai.platform.web.SharedBuckets;
+import io.zhenggai.platform.ratelimit.SharedBuckets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;

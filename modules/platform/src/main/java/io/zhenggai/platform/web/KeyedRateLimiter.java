@@ -3,6 +3,7 @@ package io.zhenggai.platform.web;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
+import io.zhenggai.platform.ratelimit.SharedBuckets;
 
 import java.time.Duration;
 import java.util.List;

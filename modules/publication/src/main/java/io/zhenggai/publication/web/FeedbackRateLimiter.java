@@ -1,7 +1,7 @@
 package io.zhenggai.publication.web;
 
+import io.zhenggai.platform.ratelimit.SharedBuckets;
 import io.zhenggai.platform.web.KeyedRateLimiter;
-import io.zhenggai.platform.web.SharedBuckets;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 

@@ -1,4 +1,4 @@
-package io.zhenggai.platform.web;
+package io.zhenggai.platform.ratelimit;
 
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
@@ -18,7 +18,8 @@ import java.util.function.Supplier;
  * limit holds across every node on the database (ADR 0049): each take locks the bucket's row ({@code select … for
  * update}), computes in Bucket4j and writes the new state in the same short transaction. A bucket's row expires once
  * it would be full again (plus a minute) and {@link #removeExpired} deletes such rows; an id is
- * {@code <limit name>:<key>}.
+ * {@code <limit name>:<key>}. Used through {@code platform.web.KeyedRateLimiter}; a package of its own because web
+ * code never touches the database (ModularityTest).
  */
 public final class SharedBuckets {
 
@@ -37,18 +38,18 @@ public final class SharedBuckets {
     }
 
     /** The bucket {@code id}, created with {@code configuration} on its first use (by any node). */
-    Bucket bucket(String id, Supplier<BucketConfiguration> configuration) {
+    public Bucket bucket(String id, Supplier<BucketConfiguration> configuration) {
         return proxies.getProxy(id, configuration);
     }
 
     /** Whether any of the buckets exists: one indexed read without a lock (no row: never used, or full again). */
-    boolean anyExists(List<String> ids) {
+    public boolean anyExists(List<String> ids) {
         return jdbc.sql("select exists (select 1 from " + TABLE + " where id in (:ids))").param("ids", ids)
                 .query(Boolean.class).single();
     }
 
     /** Deletes the buckets of one limit. */
-    void clear(String name) {
+    public void clear(String name) {
         jdbc.sql("delete from " + TABLE + " where id like :prefix").param("prefix", name.replace("%", "\\%").replace("_", "\\_") + ":%")
                 .update();
     }
