@@ -16,7 +16,7 @@ import static org.awaitility.Awaitility.await;
  * categories and three findings, feedback delivered, its rectification (office, leader, three items with measures,
  * plan adopted, one item completed) and a regulation linked to it. Then notices are composed from that ledger.
  */
-final class PublicationScenario {
+public final class PublicationScenario {
 
     static final String PLAN_TITLE = "《区财政局关于落实区委第一巡察组巡察反馈意见的整改方案》";
 
@@ -28,7 +28,7 @@ final class PublicationScenario {
     }
 
     /** Builds the case for inspection {@code id}; returns when the rectification ledger shows the plan adopted. */
-    static void ledger(ApiClient api, String id) {
+    public static void ledger(ApiClient api, String id) {
         ApiClient inspector = api.as("inspector");
         ok(inspector.post("/api/inspections", Map.of("inspectionId", id, "inspectingBody", "区委第一巡察组", "inspectedUnit", "区财政局",
                 "mandate", "区委统一部署", "legalBasis", List.of("《中国共产党巡视工作条例》", "《中国共产党党内监督条例》"),
@@ -87,7 +87,7 @@ final class PublicationScenario {
     }
 
     /** Composes a draft (as the publisher) and waits until the read model shows it. */
-    static JsonNode compose(ApiClient api, String noticeId, String inspectionId) {
+    public static JsonNode compose(ApiClient api, String noticeId, String inspectionId) {
         ok(api.as("publisher").post("/api/notices", Map.of("noticeId", noticeId, "inspectionId", inspectionId,
                 "narrative", narrative("区财政局关于巡察集中整改进展情况的通报"), "settings", settings())), 201);
         return awaitNotice(api, noticeId, 0);
@@ -101,7 +101,7 @@ final class PublicationScenario {
     }
 
     /** Approves (unit leader) and publishes (publisher) a composed draft; returns the notice once published. */
-    static JsonNode approveAndPublish(ApiClient api, String noticeId, String start, String end, boolean historical) {
+    public static JsonNode approveAndPublish(ApiClient api, String noticeId, String start, String end, boolean historical) {
         JsonNode draft = awaitNotice(api, noticeId, 0);
         ok(api.as("unit_leader").post("/api/notices/" + noticeId + "/approval",
                 Map.of("contentHash", draft.path("notice").path("contentHash").asText())), 200);

@@ -20,7 +20,7 @@ import org.axonframework.serialization.Serializer;
 import org.hibernate.validator.HibernateValidator;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -31,7 +31,8 @@ import java.util.Locale;
  * The command side's performance levers (ADR 0033, docs/benchmarks.md), each behind a property
  * {@code zhenggai.perf.<lever>.enabled} so that it can be measured on and off without a rebuild:
  * <ul>
- *     <li>{@code aggregate-cache}: a bounded cache per aggregate type ({@link AggregateCaches});</li>
+ *     <li>{@code aggregate-cache}: a bounded cache per aggregate type ({@link AggregateCaches}), never on several
+ *     nodes;</li>
  *     <li>{@code command-retry}: a command that met a concurrent append runs again on fresh state
  *     ({@link ConcurrencyRetryScheduler});</li>
  *     <li>{@code skip-snapshot-lookup} and {@code short-batch-ends-stream}: one query per aggregate load instead of
@@ -42,8 +43,12 @@ import java.util.Locale;
 @Configuration(proxyBeanMethods = false)
 public class CommandSideConfig {
 
+    /**
+     * Off on several nodes ({@code zhenggai.cluster.enabled}, ADR 0050): an entry that misses another node's event
+     * could decide a refusal on stale state; without the cache every command loads its aggregate in one query.
+     */
     @Bean
-    @ConditionalOnProperty(name = "zhenggai.perf.aggregate-cache.enabled", havingValue = "true", matchIfMissing = true)
+    @ConditionalOnExpression("${zhenggai.perf.aggregate-cache.enabled:true} and !${zhenggai.cluster.enabled:false}")
     static AggregateCaches aggregateCaches(Environment env) {
         return new AggregateCaches(env.getProperty("zhenggai.perf.aggregate-cache.max-entries", Long.class, 1024L));
     }

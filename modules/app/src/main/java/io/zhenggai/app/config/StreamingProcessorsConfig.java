@@ -33,19 +33,27 @@ import java.util.concurrent.ScheduledExecutorService;
  *   <li>{@code synchronous-commit-off.groups}: the projections whose transactions commit with
  *       {@code synchronous_commit = off} (ADR 0035).</li>
  * </ul>
+ * Several nodes ({@code zhenggai.cluster.*}, ADR 0050): each node claims at most
+ * {@link ClusterProperties#maxClaimedSegments} segments of a processor, so the segments spread over the nodes and
+ * the nodes left after one dies still cover all of them; a node extends its claims after
+ * {@code claim-extension-threshold} without a batch, and a dead node's claims are taken over once they are older than
+ * Axon's token claim timeout ({@code axon.eventhandling.tokenstore.claim-timeout}).
  * An idle processor looks again after the token-claim interval (500 ms); {@link ProcessorWakeups} wakes them when a
  * command waits for its read model (ADR 0018).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(StreamingProcessorsConfig.PerfProperties.class)
+@EnableConfigurationProperties({StreamingProcessorsConfig.PerfProperties.class, StreamingProcessorsConfig.ClusterProperties.class})
 public class StreamingProcessorsConfig {
 
     @Bean
-    ConfigurerModule streamingProcessors(ProcessorWakeups wakeups, PerfProperties perf, SharedProcessorPools pools,
+    ConfigurerModule streamingProcessors(ProcessorWakeups wakeups, PerfProperties perf, ClusterProperties cluster,
+                                         SharedProcessorPools pools,
                                          TransactionManager transactions, JdbcTemplate jdbc) {
         return configurer -> configurer.eventProcessing(ep -> {
             ep.usingPooledStreamingEventProcessors((config, builder) -> {
                 builder.batchSize(perf.getProcessor().getBatchSize()).initialSegmentCount(1)
+                        .maxClaimedSegments(cluster.maxClaimedSegments(1))
+                        .claimExtensionThreshold(cluster.getClaimExtensionThreshold().toMillis())
                         // streams that can be woken (ReadYourWrites does, while a command waits for its read model);
                         // an idle processor still looks again after 500 ms, as with Axon's polling before
                         .messageSource(wakeups.wrap(config.eventStore()))
@@ -60,7 +68,9 @@ public class StreamingProcessorsConfig {
                 boolean asyncCommit = perf.getSynchronousCommitOff().isEnabled()
                         && perf.getSynchronousCommitOff().getGroups().contains(group);
                 ep.registerPooledStreamingEventProcessorConfiguration(group, (config, builder) -> {
-                    builder.initialSegmentCount(segments);
+                    builder.initialSegmentCount(segments)
+                            .maxClaimedSegments(cluster.maxClaimedSegments(segments))
+                            .claimExtensionThreshold(cluster.getClaimExtensionThreshold().toMillis());
                     if (asyncCommit) {
                         builder.transactionManager(new AsynchronousCommitTransactionManager(transactions, jdbc));
                     }
@@ -127,10 +137,18 @@ public class StreamingProcessorsConfig {
         private final Processor processor = new Processor();
         private final SharedPools sharedPools = new SharedPools();
         private final SynchronousCommitOff synchronousCommitOff = new SynchronousCommitOff();
-        /** Initial segments per processing group (the others start with one). */
+        /**
+         * Initial segments per processing group (the others start with one). Two where every row a handler writes,
+         * or reads to write, belongs to the aggregate of the event (Axon's default sequencing policy keeps the order per
+         * aggregate only, ADR 0050). Not {@code progress-projection}: a rectification's events update rows that its
+         * inspection's events insert (a finding's correction taken over), so the two streams must stay in order.
+         * Policies stay at one: they are light, and their commands are idempotent anyway.
+         */
         private Map<String, Integer> segments = new LinkedHashMap<>(Map.of(
                 "inspection-projection", 2,
-                "rectification-projection", 2));
+                "rectification-projection", 2,
+                "finance-projection", 2,
+                "publication-projection", 2));
 
         public Processor getProcessor() {
             return processor;
@@ -223,6 +241,50 @@ public class StreamingProcessorsConfig {
             public void setGroups(List<String> groups) {
                 this.groups = groups;
             }
+        }
+    }
+
+    /**
+     * Several nodes on one database (ADR 0050). {@code nodes} is how many nodes normally run; each claims at most
+     * {@code ceil(segments / (nodes - 1))} segments of a processor, so the work spreads and the nodes left after one
+     * failure can still hold every segment. One node (the default) claims every segment.
+     */
+    @ConfigurationProperties("zhenggai.cluster")
+    public static class ClusterProperties {
+        private boolean enabled = false;
+        private int nodes = 1;
+        private java.time.Duration claimExtensionThreshold = java.time.Duration.ofSeconds(2);
+
+        public int maxClaimedSegments(int segments) {
+            if (!enabled || nodes <= 1) {
+                return Short.MAX_VALUE; // Axon's default: everything this node can claim
+            }
+            int survivors = Math.max(1, nodes - 1);
+            return Math.max(1, (segments + survivors - 1) / survivors);
+        }
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public int getNodes() {
+            return nodes;
+        }
+
+        public void setNodes(int nodes) {
+            this.nodes = nodes;
+        }
+
+        public java.time.Duration getClaimExtensionThreshold() {
+            return claimExtensionThreshold;
+        }
+
+        public void setClaimExtensionThreshold(java.time.Duration claimExtensionThreshold) {
+            this.claimExtensionThreshold = claimExtensionThreshold;
         }
     }
 }

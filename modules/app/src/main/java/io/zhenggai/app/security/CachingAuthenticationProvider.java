@@ -14,11 +14,13 @@ import java.util.function.Function;
 
 /**
  * Remembers successful Basic authentications for a short time so that BCrypt runs once per user and password per
- * {@code ttl}, not on every request. The key is the user name, a SHA-256 of the password and the password hash
- * <em>stored now</em>, read on every request (one primary-key lookup). A password or role change stores a new hash
- * (BCrypt salts every encoding), so an entry verified against the old one can never match again — even when a login
- * check that raced the change puts it into the cache after the change. Failures are never cached; a disabled or
- * deleted account has no stored hash and always goes to the delegate.
+ * {@code ttl}, not on every request. The key is the user name, a SHA-256 of the password and the account's credential
+ * version <em>stored now</em> — its password hash, roles and grants ({@code SecurityConfig.CREDENTIAL_VERSION}) —
+ * read on every request (one query by primary keys). A password change stores a new hash (BCrypt salts every
+ * encoding), a role or grant change changes the roles or grants, so an entry verified before can never match again —
+ * on this node or any other one sharing the database (ADR 0049), and even when a login check that raced the change
+ * puts it into the cache after the change. Failures are never cached; a disabled or deleted account has no stored
+ * version and always goes to the delegate.
  */
 final class CachingAuthenticationProvider implements AuthenticationProvider {
 

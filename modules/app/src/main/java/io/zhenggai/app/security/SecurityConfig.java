@@ -3,6 +3,7 @@ package io.zhenggai.app.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zhenggai.app.web.IdempotencyFilter;
 import io.zhenggai.app.web.Problems;
+import io.zhenggai.platform.ratelimit.SharedBuckets;
 import io.zhenggai.platform.web.KeyedRateLimiter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
@@ -72,9 +73,24 @@ public class SecurityConfig {
         return manager;
     }
 
+    /**
+     * What a cached credential is checked against on every request, in one query: the stored password hash, the
+     * account's roles and its grants. A password, role or grant change — on any node — changes it, so an entry
+     * verified before the change never matches again (ADR 0006, 0049). No row: disabled or deleted.
+     */
+    static final String CREDENTIAL_VERSION = """
+            select u.password_hash
+                || '|' || coalesce((select string_agg(r.role, ',' order by r.role) from app_user_role r
+                                    where r.username = u.username), '')
+                || '|' || coalesce((select string_agg(g.role || '@' || g.organisation_id || case when g.include_descendants then '+' else '' end,
+                                        ',' order by g.role, g.organisation_id, g.include_descendants)
+                                    from organisation_grant g where g.username = u.username), '')
+            from app_user u where u.username = :u and u.enabled""";
+
     /** The credential check: throttled wrong passwords, then the cache, then BCrypt against the stored hash. */
     @Bean
-    LoginThrottle credentials(JdbcUserDetailsManager users, PasswordEncoder encoder, JdbcClient jdbc,
+    LoginThrottle credentials(JdbcUserDetailsManager users, PasswordEncoder encoder, JdbcClient jdbc, SharedBuckets shared,
+                              @Value("${zhenggai.cluster.enabled:false}") boolean cluster,
                               @Value("${zhenggai.security.login-throttle.per-user.capacity:10}") long perUser,
                               @Value("${zhenggai.security.login-throttle.per-user.period:PT10M}") Duration perUserPeriod,
                               @Value("${zhenggai.security.login-throttle.per-address.capacity:30}") long perAddress,
@@ -82,10 +98,15 @@ public class SecurityConfig {
         DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
         dao.setPasswordEncoder(encoder);
         CachingAuthenticationProvider cache = new CachingAuthenticationProvider(dao, username -> jdbc
-                .sql("select password_hash from app_user where username = :u and enabled").param("u", username)
-                .query(String.class).optional(), Duration.ofMinutes(5), 10_000);
-        return new LoginThrottle(cache, new KeyedRateLimiter(perUser, perUserPeriod, KeyedRateLimiter.Refill.INTERVALLY, 100_000),
-                new KeyedRateLimiter(perAddress, perAddressPeriod, KeyedRateLimiter.Refill.INTERVALLY, 100_000));
+                .sql(CREDENTIAL_VERSION).param("u", username).query(String.class).optional(), Duration.ofMinutes(5), 10_000);
+        // on several nodes the failures are counted in PostgreSQL, so the limit holds across nodes (ADR 0049); one
+        // node keeps them in memory and saves the two lookups per request
+        KeyedRateLimiter.Refill refill = KeyedRateLimiter.Refill.INTERVALLY;
+        return cluster
+                ? new LoginThrottle(cache, new KeyedRateLimiter("login-user", shared, perUser, perUserPeriod, refill),
+                        new KeyedRateLimiter("login-address", shared, perAddress, perAddressPeriod, refill))
+                : new LoginThrottle(cache, new KeyedRateLimiter(perUser, perUserPeriod, refill, 100_000),
+                        new KeyedRateLimiter(perAddress, perAddressPeriod, refill, 100_000));
     }
 
     @Bean

@@ -2,6 +2,7 @@ package io.zhenggai.app.faults;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.zhenggai.app.support.ApiClient;
+import io.zhenggai.app.support.AppProcess;
 import io.zhenggai.app.support.OwnDatabase;
 import io.zhenggai.app.support.ReadModels;
 import org.junit.jupiter.api.AfterAll;
@@ -11,7 +12,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,22 +50,20 @@ class CrashRecoveryIT {
     static OwnDatabase db;
     static Path dataDir;
     static int port;
-    static Process app;
+    static AppProcess app;
     static int starts;
 
     @BeforeAll
     static void setUp() throws IOException {
         db = OwnDatabase.create("crash");
         dataDir = Files.createTempDirectory("zhenggai-crash-data");
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        port = AppProcess.freePort();
     }
 
     @AfterAll
     static void tearDown() throws Exception {
         if (app != null && app.isAlive()) {
-            app.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            app.kill();
         }
         if (db != null) {
             db.close();
@@ -96,7 +94,7 @@ class CrashRecoveryIT {
             }
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(50))
                     .until(() -> acknowledged.size() >= before + ACKS_BEFORE_KILL);
-            kill();                      // SIGKILL while the writers are still sending
+            app.kill();                  // SIGKILL while the writers are still sending
             stop.set(true);
             for (Future<?> f : writers) {
                 f.get(2, TimeUnit.MINUTES);
@@ -215,35 +213,14 @@ class CrashRecoveryIT {
     }
 
     /** Starts the built jar as a process of its own and waits until it answers healthy. */
-    private static void start() throws IOException {
-        Path jar = Path.of("target", "zhenggai.jar").toAbsolutePath();
-        assertThat(jar).as("the packaged app (the integration-test phase runs after package)").exists();
-        Path log = Path.of("target", "crash-recovery-app-" + (++starts) + ".log").toAbsolutePath();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        app = new ProcessBuilder(java, "-XX:+UseSerialGC", "-Xmx256m", "-Xss512k", "-XX:+ExitOnOutOfMemoryError",
-                "-jar", jar.toString(),
-                "--server.port=" + port,
+    private static void start() {
+        app = AppProcess.start("crash-recovery-app-" + (++starts), port, List.of(), List.of(
                 "--zhenggai.db.url=" + db.url(),
                 "--zhenggai.db.user=" + db.user(),
                 "--zhenggai.data-dir=" + dataDir,
                 "--zhenggai.demo-accounts=true",
                 "--zhenggai.seed.enabled=false",
-                "--db-scheduler.polling-interval=500ms")
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        ApiClient probe = new ApiClient(port);
-        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(250))
-                .ignoreException(UncheckedIOException.class).until(() -> {
-            assertThat(app.isAlive()).as("the app is running (see %s)", log).isTrue();
-            ApiClient.Response r = probe.get("/actuator/health");
-            return r.status() == 200 && r.text().contains("UP");
-        });
-    }
-
-    /** SIGKILL: no shutdown hook, no graceful stop, no flush. */
-    private static void kill() throws InterruptedException {
-        app.destroyForcibly();
-        assertThat(app.waitFor(60, TimeUnit.SECONDS)).as("the process died").isTrue();
-        assertThat(app.exitValue()).as("killed by SIGKILL (128 + 9)").isEqualTo(137);
+                "--db-scheduler.polling-interval=500ms")).awaitHealthy(Duration.ofSeconds(180));
     }
 
     private static void expect(ApiClient.Response r, int status) {

@@ -24,6 +24,7 @@ public final class ReadModels {
     /** Tables that are not read models: the event store and its machinery, accounts, schema history, the audit chain. */
     public static final Set<String> NOT_READ_MODELS = Set.of("domain_event_entry", "snapshot_event_entry", "token_entry",
             "saga_entry", "association_value_entry", "dead_letter_entry", "scheduled_tasks", "app_user", "app_user_role",
+            "rate_limit_bucket",
             "flyway_schema_history");
 
     private final ApiClient admin;

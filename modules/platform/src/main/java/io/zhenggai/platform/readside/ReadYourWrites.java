@@ -14,9 +14,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
-import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 
 /**
  * Read your own writes: a controller calls {@link #await} after a command and before it answers, so that the reads
@@ -27,7 +29,8 @@ import java.util.concurrent.locks.LockSupport;
  * wakes the processors ({@link ProcessorWakeups}), so the wait is the processing, not a poll interval.
  * <p>
  * The position is read from the event store after the command committed; the processors' positions from Axon's own
- * status of each segment (no query of the token table, which would claim the tokens).
+ * status of each segment claimed on this node, and for segments that another node processes from their tokens in
+ * {@code token_entry} ({@link StoredTokens}, read without claiming them, at most every 5 ms while a caller waits).
  */
 @Component
 public class ReadYourWrites {
@@ -41,6 +44,7 @@ public class ReadYourWrites {
     private final ProcessorWakeups wakeups;
     private final Duration timeout;
     private final long pollNanos;
+    private final StoredTokens tokens;
 
     /**
      * @param poll how often the processors' positions are looked at while a caller waits (in memory, no query): the
@@ -49,8 +53,9 @@ public class ReadYourWrites {
      */
     public ReadYourWrites(JdbcClient jdbc, EventProcessingConfiguration processing, ProcessorWakeups wakeups,
                           @Value("${zhenggai.read-your-writes.timeout:10s}") Duration timeout,
-                          @Value("${zhenggai.read-your-writes.poll:1ms}") Duration poll) {
+                          @Value("${zhenggai.read-your-writes.poll:1ms}") Duration poll, StoredTokens tokens) {
         this.jdbc = jdbc;
+        this.tokens = tokens;
         this.processing = processing;
         this.wakeups = wakeups;
         this.timeout = timeout;
@@ -86,7 +91,8 @@ public class ReadYourWrites {
             if (processor.isEmpty()) {
                 throw new IllegalArgumentException("no streaming processor for processing group " + group);
             }
-            while (!passed(processor.get(), position)) {
+            Elsewhere elsewhere = new Elsewhere(processor.get().getName());
+            while (!passed(processor.get(), position, elsewhere)) {
                 if (System.nanoTime() > deadline) {
                     log.warn("Processing group {} did not reach position {} within {}: answering before its read model shows it",
                             group, position, timeout);
@@ -101,17 +107,44 @@ public class ReadYourWrites {
         }
     }
 
-    /** True when the processor has passed the target, or cannot pass it (not running, or a segment in error). */
+    /** The stored tokens of a processor's segments, read at most every {@link #WAKE_NANOS} while a caller waits. */
+    private final class Elsewhere implements Supplier<List<StoredTokens.Stored>> {
+        private final String processorName;
+        private List<StoredTokens.Stored> last;
+        private long readAt;
+
+        Elsewhere(String processorName) {
+            this.processorName = processorName;
+        }
+
+        @Override
+        public List<StoredTokens.Stored> get() {
+            long now = System.nanoTime();
+            if (last == null || now - readAt >= WAKE_NANOS) {
+                last = tokens == null ? List.of() : tokens.of(processorName);
+                readAt = now;
+            }
+            return last;
+        }
+    }
+
+    /** {@link #passed(StreamingEventProcessor, long, Supplier)} on a single node: every segment must be claimed here. */
     static boolean passed(StreamingEventProcessor processor, long position) {
+        return passed(processor, position, List::of);
+    }
+
+    /**
+     * True when the processor has passed the target, or cannot pass it (not running, or a segment in error). The
+     * segments claimed here are judged by their live status; when they do not cover the whole stream (another node
+     * holds the others — several nodes, ADR 0050), the others by their tokens as stored in {@code token_entry}.
+     */
+    static boolean passed(StreamingEventProcessor processor, long position, Supplier<List<StoredTokens.Stored>> elsewhere) {
         if (!processor.isRunning() || processor.isError()) {
             return true;
         }
-        Collection<EventTrackerStatus> segments = processor.processingStatus().values();
-        if (segments.isEmpty()) {
-            return false; // no segment claimed yet
-        }
+        Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
         double covered = 0;
-        for (EventTrackerStatus s : segments) {
+        for (EventTrackerStatus s : segments.values()) {
             if (s.isErrorState()) {
                 return true;
             }
@@ -120,8 +153,22 @@ public class ReadYourWrites {
             }
             covered += 1.0 / (s.getSegment().getMask() + 1);
         }
-        // with several segments, every one must be claimed (here) and past the target: a segment covers 1/(mask+1)
-        return covered > 0.999;
+        // with several segments, every one must be past the target: a segment covers 1/(mask+1)
+        if (!segments.isEmpty() && covered > 0.999) {
+            return true;
+        }
+        List<StoredTokens.Stored> stored = elsewhere.get();
+        boolean other = false;
+        for (StoredTokens.Stored t : stored) {
+            if (segments.containsKey(t.segment())) {
+                continue;
+            }
+            other = true;
+            if (!passed(t.token(), position)) {
+                return false;
+            }
+        }
+        return other; // no segment claimed anywhere yet: not passed
     }
 
     /**

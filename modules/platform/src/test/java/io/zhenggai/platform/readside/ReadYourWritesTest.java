@@ -64,6 +64,27 @@ class ReadYourWritesTest {
                 status(org.axonframework.eventhandling.Segment.ROOT_SEGMENT, new GlobalSequenceTrackingToken(10)))), 10)).isTrue();
     }
 
+    @Test
+    void aSegmentClaimedByAnotherNodeIsJudgedByItsStoredToken() {
+        var halves = org.axonframework.eventhandling.Segment.ROOT_SEGMENT.split();
+        var here = processor(java.util.Map.of(0, status(halves[0], new GlobalSequenceTrackingToken(12))));
+        var pastThere = java.util.List.of(new StoredTokens.Stored(0, new GlobalSequenceTrackingToken(3), "node-a"),
+                new StoredTokens.Stored(1, new GlobalSequenceTrackingToken(11), "node-b"));
+        var behindThere = java.util.List.of(new StoredTokens.Stored(0, new GlobalSequenceTrackingToken(12), "node-a"),
+                new StoredTokens.Stored(1, new GlobalSequenceTrackingToken(9), "node-b"));
+
+        assertThat(ReadYourWrites.passed(here, 10, () -> pastThere)).as("segment 0 live here, segment 1 stored by node-b").isTrue();
+        assertThat(ReadYourWrites.passed(here, 10, () -> behindThere)).as("node-b's segment is behind").isFalse();
+        assertThat(ReadYourWrites.passed(processor(java.util.Map.of()), 10, () -> pastThere))
+                .as("nothing claimed here: segment 0 as stored (3) is behind").isFalse();
+        var bothPast = java.util.List.of(new StoredTokens.Stored(0, new GlobalSequenceTrackingToken(10), "node-a"),
+                new StoredTokens.Stored(1, new GlobalSequenceTrackingToken(11), "node-b"));
+        assertThat(ReadYourWrites.passed(processor(java.util.Map.of()), 10, () -> bothPast))
+                .as("nothing claimed here, every segment past elsewhere").isTrue();
+        assertThat(ReadYourWrites.passed(processor(java.util.Map.of()), 10, java.util.List::of))
+                .as("no token anywhere yet").isFalse();
+    }
+
     private static org.axonframework.eventhandling.EventTrackerStatus status(org.axonframework.eventhandling.Segment segment,
                                                                             org.axonframework.eventhandling.TrackingToken token) {
         var status = org.mockito.Mockito.mock(org.axonframework.eventhandling.EventTrackerStatus.class);

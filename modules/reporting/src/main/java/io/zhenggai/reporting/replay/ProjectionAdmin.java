@@ -2,14 +2,13 @@ package io.zhenggai.reporting.replay;
 
 import io.zhenggai.platform.domain.NotFoundException;
 import io.zhenggai.platform.domain.RuleViolationException;
+import io.zhenggai.platform.readside.StoredTokens;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -55,7 +54,6 @@ public class ProjectionAdmin implements SmartLifecycle {
     private static final long WINDOW_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final ObjectProvider<EventProcessingConfiguration> processing;
-    private final ObjectProvider<org.axonframework.config.Configuration> axon;
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Map<String, Deque<long[]>> samples = new ConcurrentHashMap<>();
@@ -66,20 +64,21 @@ public class ProjectionAdmin implements SmartLifecycle {
     private final Duration stallAfter;
     private final DeadLetterAdmin deadLetters;
     private final ProcessorErrors errors;
+    private final StoredTokens tokens;
     private ScheduledExecutorService sampler;
     private volatile boolean running;
 
     ProjectionAdmin(ObjectProvider<EventProcessingConfiguration> processing,
-                    ObjectProvider<org.axonframework.config.Configuration> axon, JdbcClient jdbc, Clock clock,
+                    JdbcClient jdbc, Clock clock,
                     @Value("${zhenggai.projections.stall-after:PT2M}") Duration stallAfter, DeadLetterAdmin deadLetters,
-                    ProcessorErrors errors) {
+                    ProcessorErrors errors, StoredTokens tokens) {
         this.processing = processing;
-        this.axon = axon;
         this.jdbc = jdbc;
         this.clock = clock;
         this.stallAfter = stallAfter;
         this.deadLetters = deadLetters;
         this.errors = errors;
+        this.tokens = tokens;
     }
 
     /** Since when a processor has been blocked without a break, and why (as last seen). */
@@ -253,26 +252,10 @@ public class ProjectionAdmin implements SmartLifecycle {
     }
 
     List<StoredToken> storedTokens(String processorName) {
-        org.axonframework.config.Configuration configuration = axon.getIfAvailable();
-        Serializer serializer = configuration == null ? null : configuration.serializer();
-        return jdbc.sql("select segment, token, token_type, owner from token_entry where processor_name = :name order by segment")
-                .param("name", processorName)
-                .query((rs, n) -> {
-                    byte[] bytes = rs.getBytes("token");
-                    String type = rs.getString("token_type");
-                    TrackingToken token = null;
-                    if (bytes != null && type != null && serializer != null) {
-                        try {
-                            token = serializer.deserialize(new SimpleSerializedObject<>(bytes, byte[].class, type, null));
-                        } catch (RuntimeException e) {
-                            log.debug("Cannot read the token of {} segment {}: {}", processorName, rs.getInt("segment"), e.getMessage());
-                        }
-                    }
-                    return new StoredToken(rs.getInt("segment"), token == null ? null : value(token.position()),
-                            token != null && ReplayToken.isReplay(token),
-                            token == null ? null : value(ReplayToken.getTokenAtReset(token)), rs.getString("owner"));
-                })
-                .list();
+        return tokens.of(processorName).stream().map(t -> new StoredToken(t.segment(),
+                t.token() == null ? null : value(t.token().position()),
+                t.token() != null && ReplayToken.isReplay(t.token()),
+                t.token() == null ? null : value(ReplayToken.getTokenAtReset(t.token())), t.owner())).toList();
     }
 
     private static Long value(OptionalLong v) {

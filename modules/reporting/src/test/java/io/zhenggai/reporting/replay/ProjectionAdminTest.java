@@ -1,6 +1,7 @@
 package io.zhenggai.reporting.replay;
 
 import io.zhenggai.platform.domain.RuleViolationException;
+import io.zhenggai.platform.readside.StoredTokens;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DisallowReplay;
@@ -80,9 +81,8 @@ class ProjectionAdminTest {
         StaticListableBeanFactory beans = new StaticListableBeanFactory(Map.of("eventProcessing", config));
         DeadLetterAdmin deadLetters = mock(DeadLetterAdmin.class);
         when(deadLetters.summaries()).thenReturn(Map.of());
-        admin = new ProjectionAdmin(beans.getBeanProvider(EventProcessingConfiguration.class),
-                beans.getBeanProvider(org.axonframework.config.Configuration.class), mock(JdbcClient.class),
-                Clock.systemUTC(), Duration.ZERO, deadLetters, errors) {
+        admin = new ProjectionAdmin(beans.getBeanProvider(EventProcessingConfiguration.class), mock(JdbcClient.class),
+                Clock.systemUTC(), Duration.ZERO, deadLetters, errors, mock(StoredTokens.class)) {
             @Override
             long head() {
                 return store.createHeadToken() == null ? 0 : store.createHeadToken().position().orElse(0);
