@@ -16,7 +16,8 @@ import java.util.function.BiFunction;
 /**
  * Puts {@link ScopeEnforcement} in front of the command gateway and the query gateway, so that no controller needs a
  * check of its own: every command a person sends, and every query of one object (a query whose record names an
- * {@code inspectionId}, {@code rectificationId} or {@code noticeId}) made while serving an {@code /api/} request.
+ * {@code inspectionId}, {@code rectificationId} or {@code noticeId}) made while serving an {@code /api/} request or a
+ * workbench page ({@code /workbench/}).
  * The public pages ({@code /notices}) stay public.
  */
 @Configuration(proxyBeanMethods = false)
@@ -52,7 +53,8 @@ class ScopeInterceptorsConfig {
 
     private static boolean servingApi() {
         return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
-                && attributes.getRequest().getRequestURI().startsWith("/api/");
+                && (attributes.getRequest().getRequestURI().startsWith("/api/")
+                || attributes.getRequest().getRequestURI().startsWith("/workbench/"));
     }
 
     /** The aggregate a query reads, when its record names one. */
