@@ -5,7 +5,10 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.http.HttpStatus;
 
 /** The home page (the entries the user may use), the login page and the page of a refused request. */
 @Controller
@@ -31,7 +34,8 @@ class HomePages {
     }
 
     /** Rendered (403) for a role that may not use a page or action, and for a form sent without a valid CSRF token. */
-    @GetMapping("/workbench/denied")
+    @RequestMapping("/workbench/denied") // any method: a refused POST is forwarded here as a POST
+    @ResponseStatus(HttpStatus.FORBIDDEN)
     String denied() {
         return "workbench/denied";
     }

@@ -34,6 +34,8 @@ public final class Navigation {
                     WorkbenchRoles.LEAD),
             entry("进度看板", "/dashboard", "整改进度、预警与完成率",
                     Roles.UNIT_LEADER, Roles.AUDITOR, Roles.INSPECTOR, Roles.RECTIFIER, Roles.ADMIN),
+            entry("整改通报", "/workbench/notices", "编制、审核、发布、更正、撤回整改进展通报；意见建议的答复与转办",
+                    WorkbenchRoles.NOTICE_READ),
             entry("公开通报", "/notices", "已公开的整改进展情况通报", Roles.ALL));
 
     /** The entries a user with these roles (without the ROLE_ prefix) may use. */

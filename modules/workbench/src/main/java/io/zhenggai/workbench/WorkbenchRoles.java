@@ -17,4 +17,12 @@ public final class WorkbenchRoles {
     public static final String READ_EXPRESSION = "hasAnyRole('RECTIFIER','UNIT_LEADER','INSPECTOR','AUDITOR','ADMIN')";
     public static final String RECORD_EXPRESSION = "hasAnyRole('RECTIFIER','ADMIN')";
     public static final String LEAD_EXPRESSION = "hasAnyRole('UNIT_LEADER','ADMIN')";
+
+    // notices (the publication API's rules: compose and publish, approve, read, feedback with personal data)
+    public static final String[] NOTICE_READ = {Roles.PUBLISHER, Roles.UNIT_LEADER, Roles.AUDITOR, Roles.ADMIN};
+    public static final String[] FEEDBACK_READ = {Roles.PUBLISHER, Roles.AUDITOR, Roles.ADMIN};
+    public static final String NOTICE_READ_EXPRESSION = "hasAnyRole('PUBLISHER','UNIT_LEADER','AUDITOR','ADMIN')";
+    public static final String NOTICE_WRITE_EXPRESSION = "hasAnyRole('PUBLISHER','ADMIN')";
+    public static final String NOTICE_APPROVE_EXPRESSION = "hasAnyRole('UNIT_LEADER','ADMIN')";
+    public static final String FEEDBACK_READ_EXPRESSION = "hasAnyRole('PUBLISHER','AUDITOR','ADMIN')";
 }
