@@ -16,9 +16,9 @@ import static org.awaitility.Awaitility.await;
  * categories and three findings, feedback delivered, its rectification (office, leader, three items with measures,
  * plan adopted, one item completed) and a regulation linked to it. Then notices are composed from that ledger.
  */
-final class PublicationScenario {
+public final class PublicationScenario {
 
-    static final String PLAN_TITLE = "《区财政局关于落实区委第一巡察组巡察反馈意见的整改方案》";
+    public static final String PLAN_TITLE = "《区财政局关于落实区委第一巡察组巡察反馈意见的整改方案》";
 
     private PublicationScenario() {
     }
@@ -28,7 +28,7 @@ final class PublicationScenario {
     }
 
     /** Builds the case for inspection {@code id}; returns when the rectification ledger shows the plan adopted. */
-    static void ledger(ApiClient api, String id) {
+    public static void ledger(ApiClient api, String id) {
         ApiClient inspector = api.as("inspector");
         ok(inspector.post("/api/inspections", Map.of("inspectionId", id, "inspectingBody", "区委第一巡察组", "inspectedUnit", "区财政局",
                 "mandate", "区委统一部署", "legalBasis", List.of("《中国共产党巡视工作条例》", "《中国共产党党内监督条例》"),

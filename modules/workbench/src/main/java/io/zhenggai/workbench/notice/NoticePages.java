@@ -2,6 +2,7 @@ package io.zhenggai.workbench.notice;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import io.zhenggai.api.inspection.InspectionQueries.InspectionPage;
+import io.zhenggai.api.inspection.InspectionQueries.InspectionSummary;
 import io.zhenggai.api.inspection.InspectionQueries.InspectionView;
 import io.zhenggai.api.inspection.InspectionQueries.FindInspectionQuery;
 import io.zhenggai.api.inspection.InspectionQueries.ListInspectionsQuery;
@@ -30,6 +31,7 @@ import org.springframework.web.util.UriUtils;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -64,14 +66,26 @@ class NoticePages {
 
     @GetMapping
     @PreAuthorize(WorkbenchRoles.NOTICE_READ_EXPRESSION)
-    String list(@RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page, Model model) {
+    String list(@RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page,
+                @RequestParam(required = false) String inspectionId, Model model) {
         NoticeStatus filter = parse(status);
         int p = Math.max(0, Math.min(page, 10_000));
         NoticePage notices = queries.query(new ListNoticesQuery(null, null, filter, p, 20), NoticePage.class).join();
         model.addAttribute("notices", notices);
         model.addAttribute("statuses", NoticeStatus.values());
         model.addAttribute("status", filter);
-        model.addAttribute("inspections", queries.query(new ListInspectionsQuery(null, 0, 200), InspectionPage.class).join().items());
+        List<InspectionSummary> inspections = new ArrayList<>(
+                queries.query(new ListInspectionsQuery(null, 0, 200), InspectionPage.class).join().items());
+        if (inspectionId != null && inspections.stream().noneMatch(i -> i.inspectionId().equals(inspectionId))) {
+            // the one named (the "编制通报" link of an inspection): offered even beyond the first page of the list
+            InspectionView named = Found.orNotFound(queries.query(new FindInspectionQuery(inspectionId), InspectionView.class).join(),
+                    "inspection", inspectionId);
+            inspections.add(0, new InspectionSummary(named.inspectionId(), named.roundId(), named.inspectingBody(),
+                    named.inspectedUnit(), named.status(), named.statusLabel(), named.feedbackDate(), 0, named.version(),
+                    named.kind(), named.form(), named.level()));
+        }
+        model.addAttribute("inspections", inspections);
+        model.addAttribute("selectedInspection", inspectionId);
         return "workbench/notices";
     }
 
