@@ -1,5 +1,6 @@
 package io.zhenggai.workbench;
 
+import io.zhenggai.api.inspection.InspectionKind;
 import io.zhenggai.platform.security.Roles;
 
 import java.util.Arrays;
@@ -34,6 +35,8 @@ public final class Navigation {
                     WorkbenchRoles.LEAD),
             entry("进度看板", "/dashboard", "整改进度、预警与完成率",
                     Roles.UNIT_LEADER, Roles.AUDITOR, Roles.INSPECTOR, Roles.RECTIFIER, Roles.ADMIN),
+            entry(InspectionKind.EITHER, "/workbench/inspections", "安排、进驻、问题类别与问题、反馈、问题更正",
+                    WorkbenchRoles.INSPECTION_READ),
             entry("整改通报", "/workbench/notices", "编制、审核、发布、更正、撤回整改进展通报；意见建议的答复与转办",
                     WorkbenchRoles.NOTICE_READ),
             entry("公开通报", "/notices", "已公开的整改进展情况通报", Roles.ALL));

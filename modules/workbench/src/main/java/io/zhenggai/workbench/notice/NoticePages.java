@@ -1,6 +1,7 @@
 package io.zhenggai.workbench.notice;
 
 import io.swagger.v3.oas.annotations.Hidden;
+import io.zhenggai.api.inspection.InspectionKind;
 import io.zhenggai.api.inspection.InspectionQueries.InspectionPage;
 import io.zhenggai.api.inspection.InspectionQueries.InspectionSummary;
 import io.zhenggai.api.inspection.InspectionQueries.InspectionView;
@@ -143,7 +144,7 @@ class NoticePages {
     @PreAuthorize(WorkbenchRoles.NOTICE_WRITE_EXPRESSION)
     String compose(@RequestParam Map<String, String> values, RedirectAttributes redirect) {
         Forms form = new Forms("compose", values);
-        String inspectionId = form.requiredText("inspectionId", "被巡视巡察单位（检查）");
+        String inspectionId = form.requiredText("inspectionId", "被" + InspectionKind.EITHER + "单位");
         String noticeId = UUID.randomUUID().toString();
         boolean sent = form.send(() -> {
             NoticeDraftProposal p = queries.query(new ProposeNoticeDraftQuery(inspectionId, null), NoticeDraftProposal.class).join();
