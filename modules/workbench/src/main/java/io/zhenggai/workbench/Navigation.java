@@ -37,6 +37,8 @@ public final class Navigation {
                     Roles.UNIT_LEADER, Roles.AUDITOR, Roles.INSPECTOR, Roles.RECTIFIER, Roles.ADMIN),
             entry(InspectionKind.EITHER, "/workbench/inspections", "安排、进驻、问题类别与问题、反馈、问题更正",
                     WorkbenchRoles.INSPECTION_READ),
+            entry("制度与经费", "/workbench/finance", "制度的各版本、某日有效的制度、经费支出的检查与违规问题",
+                    WorkbenchRoles.FINANCE_READ),
             entry("整改通报", "/workbench/notices", "编制、审核、发布、更正、撤回整改进展通报；意见建议的答复与转办",
                     WorkbenchRoles.NOTICE_READ),
             entry("公开通报", "/notices", "已公开的整改进展情况通报", Roles.ALL));
