@@ -41,6 +41,9 @@ public final class Navigation {
                     WorkbenchRoles.FINANCE_READ),
             entry("整改通报", "/workbench/notices", "编制、审核、发布、更正、撤回整改进展通报；意见建议的答复与转办",
                     WorkbenchRoles.NOTICE_READ),
+            entry("审计", "/workbench/audit", "事件记录的筛选与导出、任一对象或台账的时点状态、因果链、哈希链校验",
+                    WorkbenchRoles.AUDIT),
+            entry("系统管理", "/workbench/admin", "用户与角色、投影重建的进度、案例文件的载入与状态", WorkbenchRoles.ADMIN),
             entry("公开通报", "/notices", "已公开的整改进展情况通报", Roles.ALL));
 
     /** The entries a user with these roles (without the ROLE_ prefix) may use. */

@@ -34,6 +34,8 @@ final class PageRules {
                 .requestMatchers("/workbench/ledgers/**").hasAnyRole(WorkbenchRoles.LEDGER_READ)
                 .requestMatchers("/workbench/inspections", "/workbench/inspections/**").hasAnyRole(WorkbenchRoles.INSPECTION_READ)
                 .requestMatchers("/workbench/finance", "/workbench/finance/**").hasAnyRole(WorkbenchRoles.FINANCE_READ)
+                .requestMatchers("/workbench/audit", "/workbench/audit/**").hasAnyRole(WorkbenchRoles.AUDIT)
+                .requestMatchers("/workbench/admin", "/workbench/admin/**").hasAnyRole(WorkbenchRoles.ADMIN)
                 .requestMatchers(GET, "/workbench/notices/*/feedback").hasAnyRole(WorkbenchRoles.FEEDBACK_READ)
                 .requestMatchers("/workbench/notices", "/workbench/notices/**").hasAnyRole(WorkbenchRoles.NOTICE_READ)
                 .anyRequest().authenticated();
