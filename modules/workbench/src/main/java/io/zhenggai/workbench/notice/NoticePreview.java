@@ -58,7 +58,9 @@ public record NoticePreview(String text, List<Section> sections, List<Issue> iss
         while (quoted.find()) {
             needles.add(quoted.group(1));
         }
-        Matcher placeholder = Pattern.compile("\\{\\{[^}]+}}").matcher(message);
+        // the placeholders the message names, not the list of those available it may end with
+        int available = message.indexOf("（可用");
+        Matcher placeholder = Pattern.compile("\\{\\{[^}]+}}").matcher(available < 0 ? message : message.substring(0, available));
         while (placeholder.find()) {
             needles.add(placeholder.group());
         }
