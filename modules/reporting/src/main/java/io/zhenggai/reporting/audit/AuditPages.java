@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.zhenggai.api.rectification.RectificationIds;
 import io.zhenggai.reporting.audit.AuditQueries.*;
-import io.zhenggai.reporting.chain.ChainQueries.VerifyChainQuery;
-import io.zhenggai.reporting.chain.ChainVerifier;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -24,7 +22,8 @@ import java.util.Map;
 /**
  * 审计 pages for people (ADR 0053: the audit reads are this module's queries, so its pages live here, in the one
  * layout): the event browser with filters and paging and the export links, the state of any aggregate — or of an
- * inspection's ledger — as of a date, the causal chain of a correlation id, and the verification of the hash chain.
+ * inspection's ledger — as of a date, and the causal chain of a correlation id (the verification of the hash chain is
+ * {@code ChainPages}, beside the chain it checks).
  * The same queries as {@code /api/audit} (so the same scope filter); bad input is shown on the page and changes nothing.
  */
 @Controller
@@ -116,16 +115,6 @@ class AuditPages {
             model.addAttribute("chain", queries.query(new FindCorrelationQuery(correlationId.strip()), CorrelationView.class).join());
         }
         return "audit/chain";
-    }
-
-    /** Recomputes the hash chain over every stored event and shows the verdict. A read: it changes nothing. */
-    @GetMapping("/verify")
-    @PreAuthorize(AuditController.AUDIT)
-    String verify(@RequestParam(required = false) String run, Model model) {
-        if (run != null) {
-            model.addAttribute("report", queries.query(new VerifyChainQuery(null, null), ChainVerifier.Report.class).join());
-        }
-        return "audit/verify";
     }
 
     private static void put(Map<String, String> filters, String name, String value) {
