@@ -191,6 +191,25 @@ class OfficePagesAccessIT extends IntegrationTest {
         assertThat(eventCount(draftId)).isEqualTo(before);
     }
 
+    @Test
+    void theAdministratorSavesAUserOnThePageAsTheApiDoes() {
+        PageSession admin = new PageSession(port).loggedInAs("admin");
+        admin.get("/workbench/admin/users");
+        String user = "wb" + uniqueId("u").substring(2).toLowerCase();
+        // a bad grant line: refused on the page, nothing saved
+        PageSession.Page answer = admin.post("/workbench/admin/users", Map.of("username", user, "password", "password123",
+                "roles", "AUDITOR", "grants", "AUDITOR"));
+        assertThat(answer.status()).isEqualTo(302);
+        assertThat(admin.get("/workbench/admin/users").body()).contains("第1行应为");
+        assertThat(api.as("admin").get("/api/admin/users").text()).doesNotContain("\"" + user + "\"");
+
+        answer = admin.post("/workbench/admin/users", Map.of("username", user, "password", "password123", "roles", "AUDITOR"));
+        assertThat(answer.status()).isEqualTo(302);
+        assertThat(admin.get("/workbench/admin/users").body()).contains("已保存用户 " + user, "data-username=\"" + user + "\"");
+        assertThat(api.as("admin").get("/api/admin/users").text()).contains("\"" + user + "\"");
+        assertThat(new PageSession(port).login(user, "password123").location()).doesNotContain("error");
+    }
+
     private static void ok(ApiClient.Response response) {
         assertThat(response.status()).as(response.toString()).isBetween(200, 201);
     }
