@@ -17,8 +17,8 @@ import java.util.function.BiFunction;
  * Puts {@link ScopeEnforcement} in front of the command gateway and the query gateway, so that no controller needs a
  * check of its own: every command a person sends, and every query of one object (a query whose record names an
  * {@code inspectionId}, {@code rectificationId} or {@code noticeId}) made while serving an {@code /api/} request or a
- * workbench page ({@code /workbench/}).
- * The public pages ({@code /notices}) stay public.
+ * workbench page ({@code /workbench/}, which reads through the same queries). The public pages ({@code /notices}) stay
+ * public.
  */
 @Configuration(proxyBeanMethods = false)
 class ScopeInterceptorsConfig {
