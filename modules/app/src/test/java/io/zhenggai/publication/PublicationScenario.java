@@ -18,7 +18,7 @@ import static org.awaitility.Awaitility.await;
  */
 public final class PublicationScenario {
 
-    static final String PLAN_TITLE = "《区财政局关于落实区委第一巡察组巡察反馈意见的整改方案》";
+    public static final String PLAN_TITLE = "《区财政局关于落实区委第一巡察组巡察反馈意见的整改方案》";
 
     private PublicationScenario() {
     }

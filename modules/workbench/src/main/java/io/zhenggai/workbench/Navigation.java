@@ -1,5 +1,6 @@
 package io.zhenggai.workbench;
 
+import io.zhenggai.api.inspection.InspectionKind;
 import io.zhenggai.platform.security.Roles;
 
 import java.util.Arrays;
@@ -34,6 +35,15 @@ public final class Navigation {
                     WorkbenchRoles.LEAD),
             entry("进度看板", "/dashboard", "整改进度、预警与完成率",
                     Roles.UNIT_LEADER, Roles.AUDITOR, Roles.INSPECTOR, Roles.RECTIFIER, Roles.ADMIN),
+            entry(InspectionKind.EITHER, "/workbench/inspections", "安排、进驻、问题类别与问题、反馈、问题更正",
+                    WorkbenchRoles.INSPECTION_READ),
+            entry("制度与经费", "/workbench/finance", "制度的各版本、某日有效的制度、经费支出的检查与违规问题",
+                    WorkbenchRoles.FINANCE_READ),
+            entry("整改通报", "/workbench/notices", "编制、审核、发布、更正、撤回整改进展通报；意见建议的答复与转办",
+                    WorkbenchRoles.NOTICE_READ),
+            entry("审计", "/workbench/audit", "事件记录的筛选与导出、任一对象或台账的时点状态、因果链、哈希链校验",
+                    WorkbenchRoles.AUDIT),
+            entry("系统管理", "/workbench/admin", "用户与角色、投影重建的进度、案例文件的载入与状态", WorkbenchRoles.ADMIN),
             entry("公开通报", "/notices", "已公开的整改进展情况通报", Roles.ALL));
 
     /** The entries a user with these roles (without the ROLE_ prefix) may use. */

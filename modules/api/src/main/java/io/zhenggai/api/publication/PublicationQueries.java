@@ -133,4 +133,53 @@ public final class PublicationQueries {
 
     public record PublicReplies(String noticeId, List<PublicReply> items) {
     }
+
+    /**
+     * A new draft for an inspection (or a round, {@code roundId}) as the composing service would create it now: the
+     * facts folded from the ledger at its head, with the default narrative and settings. Nothing is stored; the
+     * workbench shows it and sends {@link PublicationCommands.CreateNoticeDraftCommand} with it.
+     */
+    public record ProposeNoticeDraftQuery(String inspectionId, String roundId) {
+    }
+
+    public record NoticeDraftProposal(String inspectionId, long position, Instant positionTime, NoticeFacts facts,
+                                      NoticeNarrative narrative, NoticeSettings settings) {
+    }
+
+    /**
+     * The notice rendered as it would read with this narrative and these settings (null: the stored ones), and what
+     * blocks its approval (the consistency checker's messages, each naming its field). Nothing is stored: the
+     * live preview of the compose page.
+     */
+    public record RenderNoticeQuery(String noticeId, NoticeNarrative narrative, NoticeSettings settings) {
+        public RenderNoticeQuery(String noticeId) {
+            this(noticeId, null, null);
+        }
+    }
+
+    public record RenderedNoticeView(String noticeId, String text, List<RenderedSection> sections, List<NoticeIssue> issues) {
+    }
+
+    /** One section of a rendered notice: key ({@code title}, {@code 1}, {@code 2.1} …), level, heading, paragraphs. */
+    public record RenderedSection(String key, int level, String heading, List<String> paragraphs) {
+    }
+
+    /** A message of the consistency checker: a stable code, the field ({@code title}, {@code responsibilitySections[0].text} …), the rule in words. */
+    public record NoticeIssue(String code, String field, String message) {
+    }
+
+    /**
+     * A notice compared section by section with its previous version: the notice it corrects, when it is a
+     * correction, else its previous revision (or revisions {@code from} and {@code to} when given).
+     */
+    public record DiffNoticeQuery(String noticeId, Integer from, Integer to) {
+    }
+
+    public record NoticeDiffView(String noticeId, String fromLabel, String toLabel, boolean identical,
+                                 List<SectionChange> sections) {
+    }
+
+    /** {@code change}: UNCHANGED, CHANGED, ADDED or REMOVED. */
+    public record SectionChange(String key, String change, String before, String after) {
+    }
 }

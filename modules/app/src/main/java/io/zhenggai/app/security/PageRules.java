@@ -32,6 +32,12 @@ final class PageRules {
                 .requestMatchers(GET, "/workbench/ledgers", "/workbench/ledgers/**").hasAnyRole(WorkbenchRoles.LEDGER_READ)
                 // the actions on a ledger: each page controller method names its roles (@PreAuthorize)
                 .requestMatchers("/workbench/ledgers/**").hasAnyRole(WorkbenchRoles.LEDGER_READ)
+                .requestMatchers("/workbench/inspections", "/workbench/inspections/**").hasAnyRole(WorkbenchRoles.INSPECTION_READ)
+                .requestMatchers("/workbench/finance", "/workbench/finance/**").hasAnyRole(WorkbenchRoles.FINANCE_READ)
+                .requestMatchers("/workbench/audit", "/workbench/audit/**").hasAnyRole(WorkbenchRoles.AUDIT)
+                .requestMatchers("/workbench/admin", "/workbench/admin/**").hasAnyRole(WorkbenchRoles.ADMIN)
+                .requestMatchers(GET, "/workbench/notices/*/feedback").hasAnyRole(WorkbenchRoles.FEEDBACK_READ)
+                .requestMatchers("/workbench/notices", "/workbench/notices/**").hasAnyRole(WorkbenchRoles.NOTICE_READ)
                 .anyRequest().authenticated();
     }
 

@@ -65,13 +65,28 @@ class UserAdminController {
         }
     }
 
+    /**
+     * Saves an account: the grants first, so a refused grant (unknown organisation, ADMIN scoped) leaves the account
+     * as it was. The API and the admin page both save through here.
+     */
+    static void save(CommandGateway commands, UserAccounts accounts, String username, String password, List<String> roles,
+                     List<RoleGrant> grants) {
+        commands.sendAndWait(new SetAccessGrantsCommand(username, grants));
+        accounts.save(username, password, roles);
+    }
+
+    /** Every account with its bare roles and its grants. */
+    static List<AccountView> accounts(UserAccounts accounts, ScopeDirectory scopes) {
+        return accounts.list().stream()
+                .map(a -> new AccountView(a.username(), a.enabled(), a.roles(), scopes.grantsOf(a.username()))).toList();
+    }
+
     record AccountView(String username, boolean enabled, List<String> roles, List<RoleGrant> grants) {
     }
 
     @GetMapping
     List<AccountView> list() {
-        return accounts.list().stream()
-                .map(a -> new AccountView(a.username(), a.enabled(), a.roles(), scopes.grantsOf(a.username()))).toList();
+        return accounts(accounts, scopes);
     }
 
     @PutMapping("/{username}")
@@ -80,9 +95,7 @@ class UserAdminController {
         if (req.rolesOrNone().isEmpty() && req.grantsOrNone().isEmpty()) {
             throw new InvalidInputException("roles", "ROLES_OR_GRANTS_REQUIRED", "请至少指定一个角色（roles）或一项授权（grants）");
         }
-        // the grants first: a refused grant (unknown organisation, ADMIN scoped) leaves the account as it was
-        commands.sendAndWait(new SetAccessGrantsCommand(username, req.grantsOrNone()));
-        accounts.save(username, req.password(), req.rolesOrNone());
+        save(commands, accounts, username, req.password(), req.rolesOrNone(), req.grantsOrNone());
         return ResponseEntity.ok(Map.of("username", username, "roles", req.rolesOrNone(), "grants", req.grantsOrNone()));
     }
 }

@@ -11,7 +11,6 @@ import io.zhenggai.api.inspection.InspectionKind;
 import io.zhenggai.api.publication.NoticeFacts;
 import io.zhenggai.api.publication.NoticeNarrative;
 import io.zhenggai.api.publication.NoticeSettings;
-import io.zhenggai.api.publication.RateStyle;
 import io.zhenggai.api.publication.NoticeStatus;
 import io.zhenggai.api.publication.PublicationCommands.*;
 import io.zhenggai.api.publication.PublicationQueries.*;
@@ -23,9 +22,11 @@ import io.zhenggai.platform.web.IfMatch;
 import io.zhenggai.platform.web.Versions;
 import io.zhenggai.publication.query.NoticeProjection;
 import io.zhenggai.publication.compose.NoticeComposer;
+import io.zhenggai.publication.compose.NoticeDefaults;
 import io.zhenggai.publication.notice.NarrativeChecks;
 import io.zhenggai.publication.notice.NoticeDiff;
 import io.zhenggai.publication.notice.NoticeDocument;
+import io.zhenggai.publication.notice.NoticeReading;
 import io.zhenggai.publication.notice.NoticeRenderer;
 import io.zhenggai.publication.notice.Placeholders;
 import io.zhenggai.publication.web.NoticeRequests.*;
@@ -68,9 +69,9 @@ class NoticeController {
     private static final String READ = "hasAnyRole('PUBLISHER','UNIT_LEADER','AUDITOR','ADMIN')";
     private static final String PERSONAL = "hasAnyRole('PUBLISHER','AUDITOR','ADMIN')";
 
-    /** The invitation of a new draft: 欢迎广大干部群众对巡视/巡察整改落实情况进行监督…, in the words of the inspection's kind. */
+    /** The invitation of a new draft ({@link NoticeDefaults} is the one place). */
     static String defaultInvitation(InspectionKind kind) {
-        return "欢迎广大干部群众对" + InspectionKind.orDefault(kind).rectification() + "落实情况进行监督。如有意见建议，请及时向我们反映。";
+        return NoticeDefaults.invitation(kind);
     }
 
     /** Fields that come from the ledger: an edit that names one is refused (the notice would be false). */
@@ -163,9 +164,8 @@ class NoticeController {
     @Operation(summary = "通报（含正文、待解决问题） A notice with its rendered text and what blocks its approval")
     ResponseEntity<NoticeResponse> get(@PathVariable String noticeId) {
         NoticeView v = require(noticeId);
-        String text = v.publication() != null ? v.publication().text() : NoticeRenderer.render(document(v)).text();
-        List<NarrativeChecks.Issue> issues = v.status().isPublic() || v.status() == NoticeStatus.WITHDRAWN ? List.of()
-                : NarrativeChecks.approvalIssues(v.facts(), v.narrative(), v.settings());
+        String text = NoticeReading.text(v);
+        List<NarrativeChecks.Issue> issues = NoticeReading.issues(v);
         return Versions.tagged(new NoticeResponse(v, text, issues, Placeholders.values(v.facts(), v.settings())), v.version());
     }
 
@@ -331,17 +331,11 @@ class NoticeController {
     }
 
     static NoticeNarrative defaultNarrative(NoticeFacts f) {
-        if (f.ofRound()) {
-            String round = f.round().name() != null ? f.round().name() : "本轮" + f.kind().word();
-            return new NoticeNarrative(round + "整改进展情况的通报", List.of(), List.of(), defaultInvitation(f.kind()));
-        }
-        return new NoticeNarrative(f.inspectedUnit() + "关于" + f.kind().rectification() + "进展情况的通报", List.of(), List.of(),
-                defaultInvitation(f.kind()));
+        return NoticeDefaults.narrative(f);
     }
 
     static NoticeSettings defaultSettings(NoticeFacts f) {
-        return new NoticeSettings(f.ofRound() ? f.round().organizer() : f.inspectedUnit(), null, null, NoticeSettings.PROACTIVE_DISCLOSURE, null,
-                NoticeSettings.Blocks.none(), List.of(), RateStyle.WHOLE_PERCENT);
+        return NoticeDefaults.settings(f);
     }
 
     private <T> T bind(Map<String, Object> body, Class<T> type) {
@@ -384,13 +378,11 @@ class NoticeController {
     }
 
     static NoticeDocument document(NoticeView v) {
-        LocalDate start = v.publication() == null ? null : v.publication().windowStart();
-        LocalDate end = v.publication() == null ? null : v.publication().windowEnd();
-        return new NoticeDocument(v.facts(), v.narrative(), v.settings(), start, end, v.versionNumber(), v.correctionReason());
+        return NoticeDocument.of(v);
     }
 
     private static NoticeDocument document(NoticeView v, NoticeRevision r) {
-        return new NoticeDocument(r.facts(), r.narrative(), r.settings(), null, null, v.versionNumber(), v.correctionReason());
+        return NoticeDocument.ofRevision(v, r);
     }
 
     /**
