@@ -133,7 +133,7 @@ public final class LedgerImportPlan {
     public static LedgerImportPlan plan(List<SheetRow> sheet, Map<String, String> mapping, LedgerView ledger,
                                         Integer headerRowAsked) {
         InspectionKind kind = InspectionKind.orDefault(ledger.kind());
-        SheetRow header = headerRow(sheet, headerRowAsked);
+        SheetRow header = headerRow(sheet, headerRowAsked, mapping);
         Map<LedgerColumn, Integer> at = columns(header, mapping);
         List<MappedColumn> mapped = at.entrySet().stream()
                 .map(e -> new MappedColumn(e.getKey().key(), letter(e.getValue()), header.cell(e.getValue())))
@@ -298,16 +298,24 @@ public final class LedgerImportPlan {
 
     // ---------------------------------------------------------------- header and mapping
 
-    private static SheetRow headerRow(List<SheetRow> sheet, Integer asked) {
+    private static SheetRow headerRow(List<SheetRow> sheet, Integer asked, Map<String, String> mapping) {
         if (asked != null) {
             return sheet.stream().filter(r -> r.number() == asked).findFirst().orElseThrow(() ->
                     new InvalidInputException("headerRow", "HEADER_ROW_EMPTY", "第" + asked + "行是空行，不是表头"));
         }
+        SheetRow withoutProblem = null;
         for (SheetRow row : sheet.subList(0, Math.min(sheet.size(), HEADER_SEARCH_ROWS))) {
-            long known = Arrays.stream(LedgerColumn.values()).filter(c -> find(row, c) != null).count();
-            if (find(row, LedgerColumn.PROBLEM) != null && known >= 3) {
-                return row;
+            long known = Arrays.stream(LedgerColumn.values()).filter(c -> mapped(row, c, mapping)).count();
+            if (known >= 3) {
+                if (mapped(row, LedgerColumn.PROBLEM, mapping)) {
+                    return row;
+                }
+                withoutProblem = withoutProblem == null ? row : withoutProblem;
             }
+        }
+        if (withoutProblem != null) {
+            throw new InvalidInputException(LedgerColumn.PROBLEM.key(), "COLUMN_NOT_FOUND", "第" + withoutProblem.number()
+                    + "行像是表头，但找不到“问题”列，请指明哪一列是问题（problem，如 B 或表头文字）");
         }
         throw new InvalidInputException("headerRow", "HEADER_NOT_FOUND",
                 "前" + HEADER_SEARCH_ROWS + "行中找不到表头（应有“问题”“整改措施”“责任部门”等列名），请指明表头所在行（headerRow）");
@@ -337,6 +345,16 @@ public final class LedgerImportPlan {
             }
         }
         return at;
+    }
+
+    /** Whether the field is in this row: named by hand (a column letter counts as found), or by one of its headers. */
+    private static boolean mapped(SheetRow row, LedgerColumn c, Map<String, String> mapping) {
+        String named = mapping.get(c.key());
+        if (named != null && !named.isBlank()) {
+            return COLUMN_LETTER.matcher(named.strip()).matches()
+                    || row.cells().values().stream().anyMatch(v -> normal(v).equals(normal(named)));
+        }
+        return find(row, c) != null;
     }
 
     private static Integer find(SheetRow header, LedgerColumn c) {
