@@ -17,6 +17,7 @@ import io.zhenggai.platform.excel.XlsxWriter;
 import io.zhenggai.rectification.excel.LedgerImporter;
 import io.zhenggai.rectification.excel.LedgerImporter.ImportResult;
 import io.zhenggai.rectification.excel.LedgerWorkbook;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -67,7 +68,7 @@ class LedgerExcelController {
         this.defaultWarningDays = defaultWarningDays;
     }
 
-    @GetMapping(value = "/ledger.xlsx", produces = XlsxWriter.CONTENT_TYPE)
+    @GetMapping("/ledger.xlsx")
     @PreAuthorize(RectificationController.READ)
     @Operation(summary = "导出整改台账（Excel） The ledger as an XLSX workbook",
             description = "A header block (unit, inspection group, inspection, feedback date, as-of date, totals), one row "
@@ -76,9 +77,10 @@ class LedgerExcelController {
                     + "of that day, folded from the events recorded until then, with warnings judged on that date.",
             responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = XlsxWriter.CONTENT_TYPE,
                     schema = @Schema(type = "string", format = "binary"))))
-    ResponseEntity<byte[]> ledgerXlsx(@PathVariable String inspectionId,
+    void ledgerXlsx(@PathVariable String inspectionId,
                                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-                                      @RequestParam(required = false) @Min(0) @Max(366) Integer warningDays) throws IOException {
+                    @RequestParam(required = false) @Min(0) @Max(366) Integer warningDays,
+                    HttpServletResponse response) throws IOException {
         String rectificationId = RectificationIds.forInspection(inspectionId);
         int days = warningDays != null ? warningDays : defaultWarningDays;
         LedgerView ledger;
@@ -91,14 +93,9 @@ class LedgerExcelController {
             ledger = queries.query(new FindLedgerQuery(rectificationId, LedgerFilter.none(), null, days), LedgerView.class).join();
         }
         ledger = Found.orNotFound(ledger, "rectification", inspectionId);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(); // whole before the first byte: a failure is still a problem
         LedgerWorkbook.write(ledger, ledger.today(), out);
-        String name = "整改台账-" + inspectionId + "-" + ledger.today() + ".xlsx";
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8)
-                        .build().toString())
-                .contentType(MediaType.parseMediaType(XlsxWriter.CONTENT_TYPE))
-                .body(out.toByteArray());
+        download(response, "整改台账-" + inspectionId + "-" + ledger.today() + ".xlsx", out.toByteArray());
     }
 
     /** The form fields of an import besides the file: the mapping (field → column letter or header text) and dates. */
@@ -159,6 +156,16 @@ class LedgerExcelController {
         ImportResult result = importer.importFile(inspectionId, RectificationIds.forInspection(inspectionId), bytes(file),
                 form.mapping(), form.headerRow(), form.date(), form.reason());
         return ResponseEntity.ok().eTag("\"" + result.version() + "\"").body(result);
+    }
+
+    /** Answers an XLSX download whatever the request's Accept header says (as the audit CSV export does). */
+    static void download(HttpServletResponse response, String fileName, byte[] bytes) throws IOException {
+        response.setStatus(200);
+        response.setContentType(XlsxWriter.CONTENT_TYPE);
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString());
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
     }
 
     private byte[] bytes(MultipartFile file) throws IOException {
