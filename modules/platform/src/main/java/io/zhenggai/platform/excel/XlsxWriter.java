@@ -154,6 +154,20 @@ public final class XlsxWriter implements AutoCloseable {
         workbook.write(out);
     }
 
+    /**
+     * Answers a finished workbook as a download ({@code Content-Disposition: attachment}, UTF-8 file name), whatever the
+     * request's Accept header says; built whole before the first byte, so a failure before it is still a problem detail.
+     */
+    public static void download(jakarta.servlet.http.HttpServletResponse response, String fileName, byte[] bytes)
+            throws IOException {
+        response.setStatus(200);
+        response.setContentType(CONTENT_TYPE);
+        response.setHeader("Content-Disposition", org.springframework.http.ContentDisposition.attachment()
+                .filename(fileName, java.nio.charset.StandardCharsets.UTF_8).build().toString());
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
+    }
+
     /** The sheet being written (for tests and special layouts). */
     public Sheet current() {
         return sheet;

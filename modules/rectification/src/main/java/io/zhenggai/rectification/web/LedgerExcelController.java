@@ -95,7 +95,7 @@ class LedgerExcelController {
         ledger = Found.orNotFound(ledger, "rectification", inspectionId);
         ByteArrayOutputStream out = new ByteArrayOutputStream(); // whole before the first byte: a failure is still a problem
         LedgerWorkbook.write(ledger, ledger.today(), out);
-        download(response, "整改台账-" + inspectionId + "-" + ledger.today() + ".xlsx", out.toByteArray());
+        XlsxWriter.download(response, "整改台账-" + inspectionId + "-" + ledger.today() + ".xlsx", out.toByteArray());
     }
 
     /** The form fields of an import besides the file: the mapping (field → column letter or header text) and dates. */
@@ -158,15 +158,6 @@ class LedgerExcelController {
         return ResponseEntity.ok().eTag("\"" + result.version() + "\"").body(result);
     }
 
-    /** Answers an XLSX download whatever the request's Accept header says (as the audit CSV export does). */
-    static void download(HttpServletResponse response, String fileName, byte[] bytes) throws IOException {
-        response.setStatus(200);
-        response.setContentType(XlsxWriter.CONTENT_TYPE);
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-                ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString());
-        response.setContentLength(bytes.length);
-        response.getOutputStream().write(bytes);
-    }
 
     private byte[] bytes(MultipartFile file) throws IOException {
         if (file.getSize() > importer.maxFileSize().toBytes()) {
