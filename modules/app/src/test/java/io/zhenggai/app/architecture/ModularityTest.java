@@ -166,7 +166,12 @@ class ModularityTest {
             "io.zhenggai.publication.compose.",
             "the notice's facts are folded from the event store as of a position, on request (ADR 0020); not yet a query",
             "io.zhenggai.publication.notice.",
-            "rendering a notice (text, checks, diff) is a pure function of its parts; owned by the publication work");
+            "rendering a notice (text, checks, diff) is a pure function of its parts; owned by the publication work",
+            "io.zhenggai.publication.pdf.",
+            "writing the rendered notice as a PDF is a pure function of it and the font, like its text and page (ADR 0042)",
+            "io.zhenggai.rectification.excel.",
+            "workbooks are a file format at the edge: the export writes a query's answer, the import reads the file and "
+                    + "sends its commands through the gateways itself, as the caller (ADR 0041)");
 
     static ArchCondition<JavaClass> dependOnlyOnGatewaysPlatformAndWebTypes() {
         return new ArchCondition<>("depend only on gateways, platform and web types") {

@@ -102,9 +102,8 @@ public final class LedgerImportPlan {
     private static final Pattern COLUMN_LETTER = Pattern.compile("[A-Za-z]{1,3}");
     private static final Pattern MEASURE_LABEL = Pattern.compile(
             "^\\s*(?:[一二三四五六七八九十]+是|[（(]?\\d{1,3}[)）.．、]|[①-⑳])\\s*[，,：:、.．]?\\s*");
-    private static final List<DateTimeFormatter> DATES = List.of(
-            DateTimeFormatter.ofPattern("uuuu-M-d"), DateTimeFormatter.ofPattern("uuuu/M/d"),
-            DateTimeFormatter.ofPattern("uuuu.M.d"), DateTimeFormatter.ofPattern("uuuu年M月d日"));
+    private static final List<DateTimeFormatter> DATES = java.util.stream.Stream.of("uuuu-M-d", "uuuu/M/d", "uuuu.M.d", "uuuu年M月d日")
+            .map(p -> DateTimeFormatter.ofPattern(p).withResolverStyle(java.time.format.ResolverStyle.STRICT)).toList();
     private static final Pattern DATE_IN_TEXT = Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?");
     private static final Pattern MONTH_IN_TEXT = Pattern.compile("(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月(底|末)?$");
 
