@@ -1,7 +1,6 @@
 package io.zhenggai.rectification.excel;
 
 import io.zhenggai.platform.domain.RuleViolationException;
-import org.apache.poi.ooxml.util.SAXHelper;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
@@ -16,7 +15,6 @@ import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.xml.sax.InputSource;
 import org.xml.sax.XMLReader;
 
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -64,7 +62,20 @@ public final class LedgerSheetReader {
             throw notXlsx();
         }
         List<SheetRow> rows = new ArrayList<>();
-        try (OPCPackage pkg = OPCPackage.open(new ByteArrayInputStream(file))) {
+        java.nio.file.Path temp = null;
+        try {
+            // opened from a file, a package is read entry by entry (from memory, POI would inflate every entry at once)
+            temp = java.nio.file.Files.createTempFile("zhenggai-import-", ".xlsx");
+            java.nio.file.Files.write(temp, file);
+            requireInflatedSize(temp);
+        } catch (java.io.IOException e) {
+            deleteQuietly(temp);
+            throw new java.io.UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            deleteQuietly(temp);
+            throw e;
+        }
+        try (OPCPackage pkg = OPCPackage.open(temp.toFile(), org.apache.poi.openxml4j.opc.PackageAccess.READ)) {
             XSSFReader reader = new XSSFReader(pkg);
             ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
             StylesTable styles = reader.getStylesTable();
@@ -84,8 +95,38 @@ public final class LedgerSheetReader {
             throw RuleViolationException.invalid("IMPORT_TOO_MANY_ROWS", "表格超过" + maxRows + "行，请分批导入");
         } catch (Exception | NoClassDefFoundError e) {
             throw notXlsx();
+        } finally {
+            deleteQuietly(temp);
         }
         return rows;
+    }
+
+    /** Most bytes the entries of a workbook may inflate to (the declared sizes; POI checks the real inflation ratio). */
+    static final long MAX_INFLATED = 200L * 1024 * 1024;
+
+    private static void requireInflatedSize(java.nio.file.Path zip) {
+        long total = 0;
+        try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(zip.toFile())) {
+            for (var entries = z.entries(); entries.hasMoreElements(); ) {
+                long size = entries.nextElement().getSize();
+                total += Math.max(size, 0);
+                if (size < 0 || total > MAX_INFLATED) {
+                    throw RuleViolationException.invalid("IMPORT_TOO_LARGE", "工作簿解压后过大，请分批导入");
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw notXlsx();
+        }
+    }
+
+    private static void deleteQuietly(java.nio.file.Path path) {
+        if (path != null) {
+            try {
+                java.nio.file.Files.deleteIfExists(path);
+            } catch (java.io.IOException ignored) {
+                // a temporary file left behind is removed with the temp directory
+            }
+        }
     }
 
     private static RuleViolationException notXlsx() {
