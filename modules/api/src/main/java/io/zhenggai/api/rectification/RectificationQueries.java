@@ -44,6 +44,15 @@ public final class RectificationQueries {
     public record FindLedgerQuery(String rectificationId, LedgerFilter filter, LocalDate today, int warningDays) {
     }
 
+    /**
+     * 整改台账 as it stood at {@code until}: folded from the rectification's own events recorded at or before that
+     * instant, by the same handlers as the read model (never from a stored copy); null when the rectification did not
+     * exist then. {@code today} as in {@link FindLedgerQuery} (a reader of the past passes the date it asks about).
+     */
+    public record FindLedgerAsOfQuery(String rectificationId, java.time.Instant until, LedgerFilter filter, LocalDate today,
+                                      int warningDays) {
+    }
+
     /** One item with its full history; null when the rectification or item does not exist. {@code today} as above. */
     public record FindItemQuery(String rectificationId, String itemId, LocalDate today, int warningDays) {
     }

@@ -68,7 +68,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(RuleViolationException.class)
     ResponseEntity<ProblemDetail> rule(RuleViolationException e, HttpServletRequest request) {
         HttpStatus status = e.kind() == RuleViolationException.Kind.CONFLICT ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY;
-        return respond(Problems.of(status, e.code(), e.getMessage(), request.getRequestURI()));
+        ProblemDetail problem = Problems.of(status, e.code(), e.getMessage(), request.getRequestURI());
+        e.properties().forEach(problem::setProperty);
+        return respond(problem);
     }
 
     @ExceptionHandler({NotFoundException.class, AggregateNotFoundException.class})

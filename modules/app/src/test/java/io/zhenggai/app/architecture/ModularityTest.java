@@ -190,7 +190,12 @@ class ModularityTest {
             "io.zhenggai.publication.notice.",
             "rendering a notice (text, checks, diff) is a pure function of its parts; owned by the publication work",
             "io.zhenggai.reminders.digest.DigestJob",
-            "an operator's run of the daily digest is the job itself, which sends one command per recipient (ADR 0043)");
+            "an operator's run of the daily digest is the job itself, which sends one command per recipient (ADR 0043)",
+            "io.zhenggai.publication.pdf.",
+            "writing the rendered notice as a PDF is a pure function of it and the font, like its text and page (ADR 0042)",
+            "io.zhenggai.rectification.excel.",
+            "workbooks are a file format at the edge: the export writes a query's answer, the import reads the file and "
+                    + "sends its commands through the gateways itself, as the caller (ADR 0041)");
 
     /**
      * The workbench (the staff pages) is a UI adapter: it knows the messages in {@code api} and the kernel in

@@ -12,6 +12,7 @@ public class RuleViolationException extends RuntimeException {
 
     private final String code;
     private final Kind kind;
+    private final java.util.Map<String, Object> properties = new java.util.LinkedHashMap<>();
 
     public RuleViolationException(Kind kind, String code, String message) {
         super(message);
@@ -39,6 +40,23 @@ public class RuleViolationException extends RuntimeException {
         if (!condition) {
             throw conflict(code, message);
         }
+    }
+
+    /**
+     * Adds a property to the refusal that the problem detail carries beside {@code code} and {@code detail}, e.g. the
+     * list of bad cells of an import ({@code errors}); names of the problem's own members are not allowed.
+     */
+    public RuleViolationException with(String name, Object value) {
+        if (java.util.Set.of("type", "title", "status", "detail", "instance", "code").contains(name)) {
+            throw new IllegalArgumentException("reserved problem member: " + name);
+        }
+        properties.put(name, value);
+        return this;
+    }
+
+    /** The properties added with {@link #with}, in order. */
+    public java.util.Map<String, Object> properties() {
+        return java.util.Collections.unmodifiableMap(properties);
     }
 
     public String code() {

@@ -26,7 +26,7 @@ import java.util.function.Consumer;
  * and the rest of its sequence): the document is rebuilt from what was read (or opened) plus the changes that
  * succeeded before, then the failure goes on to the dead-letter queue.
  */
-final class LedgerBatch {
+final class LedgerBatch implements LedgerWrites {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -39,7 +39,8 @@ final class LedgerBatch {
     }
 
     /** Opens a ledger unless its row exists already (a redelivered or replayed opening changes nothing). */
-    void open(String rectificationId, String inspectionId, String inspectedUnit, LocalDate feedbackDate, long seq,
+    @Override
+    public void open(String rectificationId, String inspectionId, String inspectedUnit, LocalDate feedbackDate, long seq,
               Instant at, LedgerDocument doc) {
         run(entries -> {
             Entry entry = entries.computeIfAbsent(rectificationId, this::load);
@@ -56,7 +57,8 @@ final class LedgerBatch {
     }
 
     /** Applies {@code change} to the ledger unless the event at {@code seq} was applied already. */
-    void update(String rectificationId, long seq, Instant at, Consumer<LedgerDocument> change) {
+    @Override
+    public void update(String rectificationId, long seq, Instant at, Consumer<LedgerDocument> change) {
         run(entries -> {
             Entry entry = entries.computeIfAbsent(rectificationId, this::load);
             if (!entry.exists() || entry.version >= seq) {

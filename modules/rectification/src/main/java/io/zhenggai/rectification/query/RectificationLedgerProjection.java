@@ -39,12 +39,19 @@ public class RectificationLedgerProjection {
     public static final String GROUP = "rectification-projection";
 
     private final JdbcTemplate jdbc;
-    private final LedgerBatch batch;
+    private final LedgerWrites batch;
 
+    @org.springframework.beans.factory.annotation.Autowired
     RectificationLedgerProjection(JdbcTemplate jdbc, ObjectMapper json,
                                   @Value("${zhenggai.perf.batched-writes:true}") boolean batchedWrites) {
         this.jdbc = jdbc;
         this.batch = new LedgerBatch(jdbc, json, batchedWrites);
+    }
+
+    /** The same handlers folding into {@code writes} only (the ledger as of a past instant, {@link LedgerAsOf}). */
+    RectificationLedgerProjection(LedgerWrites writes) {
+        this.jdbc = null;
+        this.batch = writes;
     }
 
     @EventHandler
