@@ -46,7 +46,7 @@ import java.util.UUID;
 @Controller
 @Hidden
 @RequestMapping("/workbench/notices")
-class NoticePages {
+class NoticeEditingPages {
 
     /** The processing group of the publication read model (publication's NoticeProjection). */
     static final String NOTICE_GROUP = "publication-projection";
@@ -56,7 +56,7 @@ class NoticePages {
     private final ReadYourWrites reads;
     private final Clock clock;
 
-    NoticePages(CommandGateway commands, QueryGateway queries, ReadYourWrites reads, Clock clock) {
+    NoticeEditingPages(CommandGateway commands, QueryGateway queries, ReadYourWrites reads, Clock clock) {
         this.commands = commands;
         this.queries = queries;
         this.reads = reads;
