@@ -65,19 +65,20 @@ public final class ReadReplica implements AutoCloseable {
 
     /**
      * The primary's WAL position that covers every transaction committed so far, made durable and so sent to the
-     * replicas: the projections commit asynchronously (ADR 0035), and a replica receives only flushed WAL. A
-     * transaction with an id commits synchronously and flushes the WAL up to its commit record, which lies after
-     * the position read within it.
+     * replicas. The projections commit asynchronously (ADR 0035) and a replica receives only flushed WAL, so a small
+     * transactional WAL message (no table is written) is committed synchronously: its commit flushes the WAL up to
+     * itself, past every earlier commit, and its position is the answer.
      */
     public String primaryPosition() {
         try (Connection c = primary.getConnection();
-             PreparedStatement s = c.prepareStatement("select pg_current_xact_id(), pg_current_wal_insert_lsn()::text");
+             PreparedStatement s = c.prepareStatement("select pg_logical_emit_message(true, 'zhenggai', '')::text");
              ResultSet rs = s.executeQuery()) {
+            rs.next();
+            String lsn = rs.getString(1);
             if (!c.getAutoCommit()) {
                 c.commit();
             }
-            rs.next();
-            return rs.getString(2);
+            return lsn;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the primary's WAL position: " + e.getMessage(), e);
         }

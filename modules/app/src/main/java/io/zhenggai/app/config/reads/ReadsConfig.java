@@ -98,9 +98,11 @@ class ReadsConfig {
                                   @org.springframework.beans.factory.annotation.Value("${zhenggai.db.read.catch-up-timeout:1s}") Duration timeout) {
         ReadReplica replica = ((RoutedDataSource) dataSource).replica();
         return () -> {
+            long start = System.nanoTime();
             String lsn = replica.primaryPosition();
-            if (!replica.replayed(lsn, timeout)) {
-                log.debug("The read replica has not replayed {} within {}: reads that send X-Min-Lsn go to the primary", lsn, timeout);
+            boolean replayed = replica.replayed(lsn, timeout);
+            if (log.isDebugEnabled()) {
+                log.debug("replica {} {} after {} µs", replayed ? "replayed" : "has not replayed", lsn, (System.nanoTime() - start) / 1000);
             }
             if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
                     && attributes.getResponse() != null && !attributes.getResponse().isCommitted()) {
