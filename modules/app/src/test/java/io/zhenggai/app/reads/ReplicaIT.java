@@ -124,6 +124,10 @@ class ReplicaIT {
             Response withPosition = api.as("auditor").header("X-Min-Lsn", lsn).get("/api/inspection-rounds/" + round);
             assertThat(withPosition.status()).as("the replica is behind X-Min-Lsn: the primary answers " + withPosition)
                     .isEqualTo(200);
+            String export = "/api/audit/events.ndjson?aggregateId=" + round;
+            assertThat(exportedLines(api.as("admin").get(export))).as("the audit export reads the replica").isZero();
+            assertThat(exportedLines(api.as("admin").header("X-Min-Lsn", lsn).get(export)))
+                    .as("the audit export with X-Min-Lsn reads the primary").isEqualTo(1);
 
             replica("select pg_wal_replay_resume()");
             await().atMost(Duration.ofSeconds(30)).until(() -> api.as("auditor").get("/api/inspection-rounds/" + round).status() == 200);
@@ -138,6 +142,11 @@ class ReplicaIT {
         assertThat(r.status()).as(r.toString()).isEqualTo(400);
         assertThat(r.json().get("errors").get(0).get("field").asText()).isEqualTo("X-Min-Lsn");
         assertThat(r.json().get("errors").get(0).get("code").asText()).isEqualTo("MIN_LSN_INVALID");
+    }
+
+    private static long exportedLines(Response r) {
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        return r.text().lines().filter(l -> !l.isBlank()).count();
     }
 
     private static Response createRound(String round) {
