@@ -89,6 +89,14 @@ public class ReadYourWrites {
         replica.ifAvailable(ReplicaCatchUp::awaitReplica);
     }
 
+    /**
+     * For a command whose read model is written in the command's own transaction (a subscribing processor, such as
+     * the organisation directory): waits only until a read replica, if there is one, has replayed it (ADR 0052).
+     */
+    public void awaitReplica() {
+        replica.ifAvailable(ReplicaCatchUp::awaitReplica);
+    }
+
     private void awaitProcessors(long position, String... processingGroups) {
         long deadline = System.nanoTime() + timeout.toNanos();
         long nextWake = System.nanoTime();
