@@ -135,8 +135,10 @@ public final class BenchmarkMain {
             detectCapabilities();
             stopApp();
 
-            figure1();
-            for (int i = 0; i < o.historySteps().size(); i++) {
+            if (!o.provinceOnly()) {
+                figure1();
+            }
+            for (int i = 0; i < (o.provinceOnly() ? 0 : o.historySteps().size()); i++) {
                 for (int attempt = 1; ; attempt++) {
                     try {
                         results.steps.add(growthStep(o.historySteps().get(i), i == 0, i == o.historySteps().size() - 1));
@@ -152,7 +154,10 @@ public final class BenchmarkMain {
                     }
                 }
             }
-            if (!o.skipColdStart()) {
+            if (o.province()) {
+                results.province = provinceStep();
+            }
+            if (!o.skipColdStart() && !o.provinceOnly()) {
                 coldStart();
             }
         } catch (Throwable e) {
@@ -519,6 +524,104 @@ public final class BenchmarkMain {
         }
         return new Results.Step(target, stored, preloadRate, preloaded, replay, restart, memory, commands, profile, loadLines,
                 afterPreload, rectificationEvents, commandsLoad);
+    }
+
+    // ───────────────────────────── the province step (issue 17) ─────────────────────────────
+
+    /**
+     * The province step: {@code --province-rounds × --province-units} inspections (≈16 problems each) with their
+     * rectifications, preloaded by COPY on top of what is stored (ids {@code p-N}, rounds {@code pr-N}); one start until
+     * every processor is through them (all projections at once); the dashboard overview, one round's totals, one
+     * inspection's dashboard and its ledger, each timed {@code --province-reads} times by one client; then every
+     * projection replayed alone as in figure 3.
+     */
+    private Results.Province provinceStep() throws Exception {
+        stopApp();
+        int rounds = o.provinceRounds();
+        int units = o.provinceUnits();
+        log.info("── province step: %d rounds × %d units ──", rounds, units);
+        InspectionHistory province = InspectionHistory.province(o.seed() + 17, "p", rounds, units);
+        long before = db.scalar("select count(*) from domain_event_entry");
+        long t0 = System.nanoTime();
+        try (Connection c = db.connect()) {
+            while (!province.exhausted()) {
+                try (CopyWriter w = new CopyWriter(c, "domain_event_entry")) {
+                    province.generateAtMost(200_000, w::write);
+                }
+                log.info("  province: %,d events preloaded", province.produced());
+            }
+        }
+        double preloadSeconds = (System.nanoTime() - t0) / 1e9;
+        db.execute("analyze domain_event_entry");
+        long stored = db.scalar("select count(*) from domain_event_entry");
+        long head = db.scalar("select coalesce(max(global_index),0) from domain_event_entry");
+        long inspections = db.scalar("select count(*) from domain_event_entry where aggregate_identifier like 'p-%'"
+                + " and payload_type like '%$InspectionScheduledEvent'");
+        long problems = db.scalar("select count(*) from domain_event_entry where aggregate_identifier like 'p-%'"
+                + " and payload_type like '%$FindingRecordedEvent'");
+        log.info("province: %,d inspections, %,d problems, %,d events preloaded in %.1f s (%,d stored)", inspections, problems,
+                stored - before, preloadSeconds, stored);
+
+        LoadMonitor.Window w = loads.begin();
+        startApp(false);
+        double ready = app.awaitReady(Duration.ofMinutes(5));
+        double caughtUp = awaitAllCaughtUp(head, Duration.ofHours(6));
+        Results.Restart first = new Results.Restart(ready, caughtUp, w.end(), results.noisy);
+        double firstRate = (stored - before) / Math.max(caughtUp - ready, 1e-3);
+        log.info("province: every processor through the new history %.1f s after start (%.0f new events/s)", caughtUp, firstRate);
+
+        java.util.SplittableRandom pick = new java.util.SplittableRandom(o.seed());
+        List<Results.ReadLatency> reads = new ArrayList<>();
+        reads.add(timeRead("dashboard overview", () -> "/api/dashboard/inspections?size=50"));
+        reads.add(timeRead("round totals", () -> "/api/inspection-rounds/pr-" + (1 + pick.nextInt(rounds)) + "/totals"));
+        reads.add(timeRead("dashboard of one inspection", () -> "/api/dashboard/inspections/p-" + (1 + pick.nextInt((int) inspections))));
+        reads.add(timeRead("ledger", () -> "/api/rectifications/p-" + (1 + pick.nextInt((int) inspections))));
+        stopApp();
+
+        List<Double> scans = new ArrayList<>();
+        LoadMonitor.Window scanLoad = loads.begin();
+        scans.add(PhysicalLimit.rawScan(db).rowsPerSecond());
+        Results.Replay replay = replay(stored, Stats.of(scans), scanLoad.end());
+        double replayAll = replay.projections().stream().mapToDouble(p -> p.replaySeconds().median()).sum() / 60;
+        log.info("province: replay of every projection, one after the other: %.1f min", replayAll);
+        return new Results.Province(rounds, units, inspections, problems, stored - before, stored, preloadSeconds, first,
+                firstRate, reads, replay, replayAll);
+    }
+
+    /** Times {@code --province-reads} GETs (after 10 untimed ones) as admin, one after the other. */
+    private Results.ReadLatency timeRead(String name, java.util.function.Supplier<String> path) throws Exception {
+        for (int i = 0; i < 10; i++) {
+            app.api.send(0, "admin", "GET", path.get(), null);
+        }
+        int n = o.provinceReads();
+        double[] ms = new double[n];
+        int failed = 0;
+        String example = null;
+        LoadMonitor.Window w = loads.begin();
+        for (int i = 0; i < n; i++) {
+            String p = path.get();
+            example = example == null ? p : example;
+            long t = System.nanoTime();
+            HttpApi.Response r = app.api.send(0, "admin", "GET", p, null);
+            ms[i] = (System.nanoTime() - t) / 1e6;
+            if (r.status() != 200) {
+                failed++;
+                if (failed == 1) {
+                    log.info("province: %s answered %d: %s", p, r.status(), r.body().length() > 300 ? r.body().substring(0, 300) : r.body());
+                }
+            }
+        }
+        LoadMonitor.Load load = w.end();
+        java.util.Arrays.sort(ms);
+        Results.ReadLatency l = new Results.ReadLatency(name, example, n, failed, percentile(ms, 0.50), percentile(ms, 0.99),
+                ms[n - 1], load, results.noisy);
+        log.info("province: %s (%s): p50 %.1f ms, p99 %.1f ms, max %.1f ms, %d failed of %d", name, example, l.p50Ms(), l.p99Ms(),
+                l.maxMs(), failed, n);
+        return l;
+    }
+
+    private static double percentile(double[] sorted, double q) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)];
     }
 
     /** Appends {@code rows} events of generated history with COPY, in transactions of 200k rows; returns rows/s. */

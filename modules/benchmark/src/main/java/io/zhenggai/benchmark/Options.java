@@ -38,7 +38,12 @@ record Options(
         List<String> projections,
         boolean allowNoisy,
         String label,
-        List<Path> compare) {
+        List<Path> compare,
+        boolean province,
+        boolean provinceOnly,
+        int provinceRounds,
+        int provinceUnits,
+        int provinceReads) {
 
     /** The 1-minute load average above which the machine is not quiet enough to report figures. */
     static final double MAX_START_LOAD = 1.5;
@@ -71,6 +76,13 @@ record Options(
               --allow-noisy         report even when the 1-min load average at start is above 1.5, every figure marked noisy
               --skip-cold-start     do not measure the embedded cold start
               --keep-db             do not drop the benchmark database at the end
+              --province            add the province step after the growth steps: 100 rounds x 40 units x ~16 problems
+                                    with their rectification, preloaded by COPY; dashboard, round totals and ledger
+                                    p50/p99, the first catch-up and the replay of every projection (long: ~1 h)
+              --province-only       the province step alone (no figure 1, no growth steps, no cold start)
+              --province-rounds N   rounds of the province step, default 100 (e.g. 2 for a look at the step itself)
+              --province-units N    units (inspections) per round, default 40
+              --province-reads N    timed requests per read figure of the province step, default 200
             """;
 
     static Options parse(String[] args) {
@@ -104,6 +116,11 @@ record Options(
         boolean allowNoisy = false;
         String label = null;
         List<Path> compare = List.of();
+        boolean province = false;
+        boolean provinceOnly = false;
+        int provinceRounds = 100;
+        int provinceUnits = 40;
+        int provinceReads = 200;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -132,6 +149,14 @@ record Options(
                 case "--allow-noisy" -> allowNoisy = true;
                 case "--label" -> label = args[++i];
                 case "--compare" -> compare = List.of(Path.of(args[++i]), Path.of(args[++i]));
+                case "--province" -> province = true;
+                case "--province-only" -> {
+                    province = true;
+                    provinceOnly = true;
+                }
+                case "--province-rounds" -> provinceRounds = Integer.parseInt(args[++i]);
+                case "--province-units" -> provinceUnits = Integer.parseInt(args[++i]);
+                case "--province-reads" -> provinceReads = Integer.parseInt(args[++i]);
                 case "-h", "--help" -> {
                     System.out.println(USAGE);
                     System.exit(0);
@@ -152,10 +177,14 @@ record Options(
         if (!rectification) {
             share = 0;
         }
+        if (provinceRounds < 1 || provinceUnits < 1 || provinceReads < 1) {
+            throw new IllegalArgumentException("--province-rounds, --province-units and --province-reads must be at least 1");
+        }
         steps = steps.stream().sorted().toList();
         return new Options(quick, appJar, out, db, host, port, seed, conc, steps, runs, runSeconds, warmup, limitSeconds,
                 replaySmall, replayLarge, coldRuns, active, zipf, jfr, List.copyOf(jvmArgs), keep, skipCold, baseJvm,
-                rectification, share, projections, allowNoisy, label, compare);
+                rectification, share, projections, allowNoisy, label, compare,
+                province, provinceOnly, provinceRounds, provinceUnits, provinceReads);
     }
 
     /** "10k" → 10000, "1M" → 1000000, "250000" → 250000. */

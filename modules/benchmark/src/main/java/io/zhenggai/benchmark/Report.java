@@ -22,6 +22,7 @@ final class Report {
         boolean noisy = r.noisy;
         Results.Step first = r.steps.isEmpty() ? null : r.steps.get(0);
         Results.Step last = r.steps.isEmpty() ? null : r.steps.get(r.steps.size() - 1);
+        provinceTargets(r, noisy);
         Results.Commands c16 = first == null ? null : at(first, 16);
         if (c16 != null && c16.ratioToOneRowLimit() != null) {
             r.targets.add(new Results.Target("command events/s at 16 clients vs. JDBC one row per transaction at 16",
@@ -74,6 +75,22 @@ final class Report {
                     "measured", r.seedNoticeVisibleSeconds.present() ? r.seedNoticeVisibleSeconds.format("%.2f s") : "never visible",
                     r.seedNoticeVisibleSeconds.present() ? null : Boolean.FALSE,
                     "process start to 200, the build (mvn -DskipTests package) not included", noisy));
+        }
+    }
+
+    /** Issue 17: at the province's size, dashboard and round totals p99 ≤ 200 ms, ledger p99 ≤ 100 ms. */
+    private static void provinceTargets(Results r, boolean noisy) {
+        if (r.province == null) {
+            return;
+        }
+        String size = r.province.rounds() + "×" + r.province.units() + " province, " + human(r.province.storedEvents()) + " events";
+        for (Results.ReadLatency l : r.province.reads()) {
+            double goal = l.name().equals("ledger") ? 100 : l.name().equals("dashboard of one inspection") ? Double.NaN : 200;
+            if (!Double.isNaN(goal)) {
+                r.targets.add(new Results.Target(l.name() + " p99 (" + size + ")", "≤ " + (int) goal + " ms",
+                        String.format(Locale.ROOT, "%.1f ms", l.p99Ms()), l.failed() == 0 && l.p99Ms() <= goal,
+                        l.failed() > 0 ? l.failed() + " requests failed" : null, noisy));
+            }
         }
     }
 
@@ -222,6 +239,26 @@ final class Report {
             profile(out, "the replay of " + human(s.storedEvents()) + " events", s.replay().profile());
         }
 
+        out.println();
+        if (r.province != null) {
+            Results.Province p = r.province;
+            out.println();
+            out.printf(Locale.ROOT, "Province step — %d rounds × %d units: %,d inspections, %,d problems, %,d events preloaded in %.1f s (%,d stored)%n",
+                    p.rounds(), p.units(), p.inspections(), p.problems(), p.preloadedEvents(), p.preloadSeconds(), p.storedEvents());
+            out.printf(Locale.ROOT, "  first start: ready %.1f s, every processor through the new history %.1f s (%.0f new events/s, all projections at once); load %s%n",
+                    p.firstCatchUp().readySeconds(), p.firstCatchUp().allProjectionsCaughtUpSeconds(), p.firstCatchUpEventsPerSecond(),
+                    p.firstCatchUp().load());
+            out.printf("  %-30s %8s %8s %10s %10s %10s  %s%n", "read (1 client, admin)", "requests", "failed", "p50 ms", "p99 ms", "max ms", "load 1-min");
+            for (Results.ReadLatency l : p.reads()) {
+                out.printf(Locale.ROOT, "  %-30s %8d %8d %10.1f %10.1f %10.1f  %s%s%n", l.name(), l.requests(), l.failed(), l.p50Ms(),
+                        l.p99Ms(), l.maxMs(), l.load(), noisy(l.noisy()));
+            }
+            out.printf("  %-30s %14s %10s%n", "replay, each projection alone", "events/s", "seconds");
+            for (Results.ProjectionReplay pr : p.replay().projections()) {
+                out.printf("  %-30s %14s %10s%n", pr.processor(), pr.eventsPerSecond().format("%.0f"), pr.replaySeconds().format("%.1f"));
+            }
+            out.printf(Locale.ROOT, "  every projection, one after the other: %.1f min%n", p.replayAllMinutes());
+        }
         out.println();
         out.println("Targets (ratios within this run, goals of issue 14)");
         out.printf("  %-7s %-72s %-10s %s%n", "", "target", "goal", "measured");

@@ -67,6 +67,22 @@ final class Results {
     final Map<String, Object> capabilities = new LinkedHashMap<>();
     Limit limit;
     final List<Step> steps = new ArrayList<>();
+
+    /** One read of the province step, timed {@code requests} times one after the other (1 client). */
+    record ReadLatency(String name, String path, int requests, int failed, double p50Ms, double p99Ms, double maxMs,
+                       LoadMonitor.Load load, boolean noisy) {
+    }
+
+    /**
+     * The province step: {@code rounds × units} inspections with their rectifications preloaded by COPY on top of
+     * what was stored; the first start until every processor is through them; the reads; each projection replayed.
+     */
+    record Province(int rounds, int units, long inspections, long problems, long preloadedEvents, long storedEvents,
+                    double preloadSeconds, Restart firstCatchUp, double firstCatchUpEventsPerSecond,
+                    List<ReadLatency> reads, Replay replay, double replayAllMinutes) {
+    }
+
+    Province province;
     Double emptyDatabaseReadySeconds;
     Stats embeddedColdStartSeconds;
     Long embeddedColdStartRssBytes;

@@ -2,6 +2,7 @@ package io.zhenggai.app.config;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.zhenggai.app.config.reads.RoutedDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,19 +73,52 @@ public class DatabaseConfig {
     @Bean(destroyMethod = "close")
     @Conditional(EmbeddedCondition.class)
     DataSource embeddedDataSource(EmbeddedPostgres postgres, Environment env) {
-        return pool(postgres.getJdbcUrl("postgres", "postgres"), "postgres", null, env);
+        return pool("zhenggai", postgres.getJdbcUrl("postgres", "postgres"), "postgres", null, env);
     }
 
+    /**
+     * The external database; with {@code ZHENGGAI_DB_READ_URL} set, read-only transactions of HTTP reads go to that
+     * streaming replica and everything else to the primary (ADR 0051).
+     */
     @Bean(destroyMethod = "close")
     @Conditional(ExternalCondition.class)
     DataSource externalDataSource(Environment env) {
-        return pool(env.getProperty("zhenggai.db.url"), env.getProperty("zhenggai.db.user"),
+        HikariDataSource primary = pool("zhenggai", env.getProperty("zhenggai.db.url"), env.getProperty("zhenggai.db.user"),
                 env.getProperty("zhenggai.db.password"), env);
+        if (!readReplica(env)) {
+            return primary;
+        }
+        String readUrl = env.getProperty("zhenggai.db.read.url");
+        log.info("Reads from the streaming replica at {} (ZHENGGAI_DB_READ_URL)", readUrl);
+        HikariConfig config = config("zhenggai-read", readUrl, env.getProperty("zhenggai.db.read.user"),
+                env.getProperty("zhenggai.db.read.password"), env.getProperty("zhenggai.db.read.pool-size", Integer.class, 8));
+        config.setReadOnly(true);
+        config.setConnectionTimeout(env.getProperty("zhenggai.db.read.connect-timeout", Duration.class, Duration.ofSeconds(1)).toMillis());
+        config.setInitializationFailTimeout(-1); // a node starts while its replica is down: reads go to the primary
+        config.setMinimumIdle(1);
+        return new RoutedDataSource(primary, new HikariDataSource(config),
+                env.getProperty("zhenggai.db.read.min-lsn-wait", Duration.class, Duration.ofMillis(200)),
+                env.getProperty("zhenggai.db.read.down-for", Duration.class, Duration.ofSeconds(10)));
     }
 
-    private static HikariDataSource pool(String url, String user, String password, Environment env) {
+    /** True when an external database and a read replica are configured. */
+    public static boolean readReplica(Environment env) {
+        return !embedded(env) && StringUtils.hasText(env.getProperty("zhenggai.db.read.url"));
+    }
+
+    private static HikariDataSource pool(String name, String url, String user, String password, Environment env) {
+        HikariConfig config = config(name, url, user, password, env.getProperty("zhenggai.db.pool-size", Integer.class, 12));
+        config.setMinimumIdle(2);
+        try {
+            return new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new UncheckedIOException(new IOException("Cannot connect to PostgreSQL at " + url + ": " + e.getMessage(), e));
+        }
+    }
+
+    private static HikariConfig config(String name, String url, String user, String password, int poolSize) {
         HikariConfig config = new HikariConfig();
-        config.setPoolName("zhenggai");
+        config.setPoolName(name);
         config.setJdbcUrl(url);
         if (StringUtils.hasText(user)) {
             config.setUsername(user);
@@ -92,12 +126,7 @@ public class DatabaseConfig {
         if (StringUtils.hasText(password)) {
             config.setPassword(password);
         }
-        config.setMaximumPoolSize(env.getProperty("zhenggai.db.pool-size", Integer.class, 12));
-        config.setMinimumIdle(2);
-        try {
-            return new HikariDataSource(config);
-        } catch (RuntimeException e) {
-            throw new UncheckedIOException(new IOException("Cannot connect to PostgreSQL at " + url + ": " + e.getMessage(), e));
-        }
+        config.setMaximumPoolSize(poolSize);
+        return config;
     }
 }

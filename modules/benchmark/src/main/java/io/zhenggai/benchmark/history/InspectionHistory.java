@@ -55,7 +55,7 @@ public final class InspectionHistory implements HistorySource {
     private int inspections;
     private int rounds;
     private String currentRound;
-    private int inCurrentRound = INSPECTIONS_PER_ROUND;
+    private int inCurrentRound;
     private long produced;
     // the rectification of every delivered inspection (null: the inspection context alone, as before the harness knew it)
     private final boolean rectifications;
@@ -66,6 +66,9 @@ public final class InspectionHistory implements HistorySource {
     private final List<RectificationPlan> unstarted = new ArrayList<>();
     private final List<RectificationWorkload.OpenTarget> unfinished = new ArrayList<>();
     private int rectificationEvents;
+    // the province step: inspections per round, and how many in all (0: without end)
+    private final int inspectionsPerRound;
+    private final int maxInspections;
 
     /** {@code prefix} keeps the ids of two generators apart (e.g. "h" for history, "L3" for a limit thread). */
     public InspectionHistory(long seed, String prefix) {
@@ -78,9 +81,40 @@ public final class InspectionHistory implements HistorySource {
      * {@link RectificationPlan}, some items left unfinished.
      */
     public InspectionHistory(long seed, String prefix, boolean rectifications) {
+        this(seed, prefix, rectifications, INSPECTIONS_PER_ROUND, 0);
+    }
+
+    /**
+     * A history of exactly {@code rounds × unitsPerRound} inspections ({@code unitsPerRound} to a round), each with
+     * its rectification: the benchmark's province step. {@link #exhausted()} tells when all of it is produced.
+     */
+    public static InspectionHistory province(long seed, String prefix, int rounds, int unitsPerRound) {
+        return new InspectionHistory(seed, prefix, true, unitsPerRound, rounds * unitsPerRound);
+    }
+
+    private InspectionHistory(long seed, String prefix, boolean rectifications, int inspectionsPerRound, int maxInspections) {
         this.random = new SplittableRandom(seed);
         this.prefix = prefix;
         this.rectifications = rectifications;
+        this.inspectionsPerRound = inspectionsPerRound;
+        this.maxInspections = maxInspections;
+        this.inCurrentRound = inspectionsPerRound;
+    }
+
+    /** True when a bounded history ({@link #province}) has produced every event of every inspection and rectification. */
+    public boolean exhausted() {
+        return maxInspections > 0 && inspections >= maxInspections && inFlight.isEmpty() && rectInFlight.isEmpty()
+                && forced.isEmpty();
+    }
+
+    /** Like {@link #generate}, but stops early when the history is {@link #exhausted()}; returns the events produced. */
+    public long generateAtMost(long count, Consumer<EventRow> sink) {
+        long n = 0;
+        while ((n < count || !forced.isEmpty()) && !exhausted()) {
+            sink.accept(next());
+            n++;
+        }
+        return n;
     }
 
     @Override
@@ -153,8 +187,8 @@ public final class InspectionHistory implements HistorySource {
             }
             return row;
         }
-        if (inFlight.size() < IN_FLIGHT) {
-            if (inCurrentRound >= INSPECTIONS_PER_ROUND) {
+        if (inFlight.size() < IN_FLIGHT && (maxInspections == 0 || inspections < maxInspections)) {
+            if (inCurrentRound >= inspectionsPerRound) {
                 rounds++;
                 currentRound = prefix + "r-" + rounds;
                 inCurrentRound = 0;

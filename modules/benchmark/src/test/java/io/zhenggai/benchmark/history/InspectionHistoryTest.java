@@ -101,4 +101,39 @@ class InspectionHistoryTest {
             throw new IllegalStateException(e);
         }
     }
+
+    @Test
+    void aProvinceHistoryHoldsExactlyItsRoundsAndUnitsEachWithItsRectificationAndEnds() {
+        InspectionHistory province = InspectionHistory.province(11, "p", 3, 7);
+        List<EventRow> rows = new ArrayList<>();
+        long produced = province.generateAtMost(Long.MAX_VALUE, rows::add);
+
+        assertThat(province.exhausted()).isTrue();
+        assertThat(produced).isEqualTo(rows.size());
+        assertThat(province.generateAtMost(1_000, rows::add)).as("nothing after the end").isZero();
+        Map<String, Long> next = new HashMap<>();
+        Map<String, Integer> inspectionsPerRound = new HashMap<>();
+        Set<String> opened = new HashSet<>();
+        for (EventRow r : rows) {
+            assertThat(r.sequenceNumber()).as("sequence of %s", r.aggregateIdentifier())
+                    .isEqualTo(next.getOrDefault(r.aggregateIdentifier(), 0L));
+            next.put(r.aggregateIdentifier(), r.sequenceNumber() + 1);
+            if (r.payloadType().endsWith("$InspectionScheduledEvent")) {
+                inspectionsPerRound.merge(r.aggregateIdentifier().startsWith("p-") ? roundOf(r) : "?", 1, Integer::sum);
+            }
+            if (r.payloadType().endsWith("$RectificationOpenedEvent")) {
+                opened.add(r.aggregateIdentifier());
+            }
+        }
+        assertThat(inspectionsPerRound).containsOnlyKeys("pr-1", "pr-2", "pr-3").allSatisfy((round, n) -> assertThat(n).isEqualTo(7));
+        assertThat(opened).as("every inspection's rectification is opened").hasSize(21);
+    }
+
+    private static String roundOf(EventRow r) {
+        try {
+            return JSON.readTree(r.payload()).path("roundId").asText();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

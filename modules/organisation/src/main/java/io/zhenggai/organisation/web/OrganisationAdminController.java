@@ -9,6 +9,7 @@ import io.zhenggai.api.organisation.OrganisationQueries.ListOrganisationsQuery;
 import io.zhenggai.api.organisation.OrganisationQueries.OrganisationList;
 import io.zhenggai.platform.web.Answers;
 import io.zhenggai.platform.web.IfMatch;
+import io.zhenggai.platform.readside.ReadYourWrites;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -42,10 +43,12 @@ class OrganisationAdminController {
 
     private final CommandGateway commands;
     private final QueryGateway queries;
+    private final ReadYourWrites readYourWrites;
 
-    OrganisationAdminController(CommandGateway commands, QueryGateway queries) {
+    OrganisationAdminController(CommandGateway commands, QueryGateway queries, ReadYourWrites readYourWrites) {
         this.commands = commands;
         this.queries = queries;
+        this.readYourWrites = readYourWrites;
     }
 
     record OrganisationRequest(
@@ -64,6 +67,7 @@ class OrganisationAdminController {
     @Operation(summary = "登记组织 Register an organisation (kind REGION, UNIT, INSPECTION_GROUP, OVERSEEING_BODY) under its parent")
     ResponseEntity<Map<String, Object>> register(@Valid @RequestBody OrganisationRequest req) {
         commands.sendAndWait(new RegisterOrganisationCommand(req.organisationId(), req.name().strip(), req.kind(), req.parentId()));
+        readYourWrites.awaitReplica(); // the directory is written in the command's transaction; a replica may lag it
         return ResponseEntity.status(HttpStatus.CREATED).location(URI.create("/api/admin/organisations/" + req.organisationId()))
                 .body(Map.of("organisationId", req.organisationId()));
     }
@@ -81,6 +85,7 @@ class OrganisationAdminController {
                                                @IfMatch Long expectedVersion) {
         Object version = commands.sendAndWait(new AssignInspectionOrganisationsCommand(inspectionId, req.inspectedUnitId(),
                 req.inspectingGroupId(), expectedVersion));
+        readYourWrites.awaitReplica();
         return Answers.of("inspectionId", inspectionId, version).ok();
     }
 }

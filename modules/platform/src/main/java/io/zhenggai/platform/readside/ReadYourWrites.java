@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -45,6 +46,7 @@ public class ReadYourWrites {
     private final Duration timeout;
     private final long pollNanos;
     private final StoredTokens tokens;
+    private final ObjectProvider<ReplicaCatchUp> replica;
 
     /**
      * @param poll how often the processors' positions are looked at while a caller waits (in memory, no query): the
@@ -53,7 +55,9 @@ public class ReadYourWrites {
      */
     public ReadYourWrites(JdbcClient jdbc, EventProcessingConfiguration processing, ProcessorWakeups wakeups,
                           @Value("${zhenggai.read-your-writes.timeout:10s}") Duration timeout,
-                          @Value("${zhenggai.read-your-writes.poll:1ms}") Duration poll, StoredTokens tokens) {
+                          @Value("${zhenggai.read-your-writes.poll:1ms}") Duration poll, StoredTokens tokens,
+                          ObjectProvider<ReplicaCatchUp> replica) {
+        this.replica = replica;
         this.jdbc = jdbc;
         this.tokens = tokens;
         this.processing = processing;
@@ -81,8 +85,24 @@ public class ReadYourWrites {
         }
     }
 
-    /** Waits until every processing group named has handled the event at global index {@code position}. */
+    /**
+     * Waits until every processing group named has handled the event at global index {@code position}, and, when reads
+     * are served by a replica, until the replica has replayed what they wrote (ADR 0052).
+     */
     public void awaitPosition(long position, String... processingGroups) {
+        awaitProcessors(position, processingGroups);
+        replica.ifAvailable(ReplicaCatchUp::awaitReplica);
+    }
+
+    /**
+     * For a command whose read model is written in the command's own transaction (a subscribing processor, such as
+     * the organisation directory): waits only until a read replica, if there is one, has replayed it (ADR 0052).
+     */
+    public void awaitReplica() {
+        replica.ifAvailable(ReplicaCatchUp::awaitReplica);
+    }
+
+    private void awaitProcessors(long position, String... processingGroups) {
         long deadline = System.nanoTime() + timeout.toNanos();
         long nextWake = System.nanoTime();
         for (String group : processingGroups) {
