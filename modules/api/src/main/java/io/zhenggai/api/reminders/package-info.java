@@ -4,4 +4,5 @@
  * the recipient directory that maps a leader's or department's name to accounts and addresses, and the inbox reads.
  * Kept as events, so an auditor sees who was reminded of what, and when (ADR 0043).
  */
+@org.springframework.modulith.NamedInterface("reminders")
 package io.zhenggai.api.reminders;

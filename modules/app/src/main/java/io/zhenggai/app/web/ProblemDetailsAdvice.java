@@ -132,6 +132,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return respond(badRequest(errors, request.getRequestURI()));
     }
 
+    /** A multipart body that cannot be read (no boundary, cut short): the upload is refused naming its part. */
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ResponseEntity<ProblemDetail> unreadableMultipart(org.springframework.web.multipart.MultipartException e,
+                                                      HttpServletRequest request) {
+        return respond(badRequest(List.of(fieldError("file", "上传内容不是可读的 multipart/form-data 请求", null, "MULTIPART_INVALID")),
+                request.getRequestURI()));
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
         InvalidInputException invalid = causeOf(e, InvalidInputException.class);

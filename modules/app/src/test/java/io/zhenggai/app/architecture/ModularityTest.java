@@ -62,11 +62,11 @@ class ModularityTest {
         modules.verify();
         assertThat(modules.stream().map(m -> m.getIdentifier().toString()))
                 .contains("api", "platform", "ledger", "inspection", "rectification", "finance", "publication", "reporting",
-                        "organisation", "app");
+                        "organisation", "reminders", "workbench", "app");
         assertThat(namedInterfaces(modules, "api"))
-                .contains("inspection", "rectification", "finance", "publication", "organisation", "audit");
+                .contains("inspection", "rectification", "finance", "publication", "organisation", "audit", "reminders");
         assertThat(namedInterfaces(modules, "platform"))
-                .contains("digest", "domain", "events", "readside", "security", "text", "web", "web-input");
+                .contains("digest", "domain", "events", "excel", "ratelimit", "readside", "security", "text", "web", "web-input");
     }
 
     private static Set<String> namedInterfaces(ApplicationModules modules, String module) {

@@ -133,6 +133,18 @@ class EdgeInputIT extends IntegrationTest {
     }
 
     @Test
+    void anUnreadableMultipartUploadIsA400NamingTheFilePartNotA500() {
+        long before = eventCount();
+        Response noBoundary = send("POST", "/api/rectifications/" + uniqueId("insp") + "/evidence-files", "rectifier",
+                "multipart/form-data", "x");
+        assertRefusedField(noBoundary, "file", "MULTIPART_INVALID");
+        Response cut = send("POST", "/api/rectifications/" + uniqueId("insp") + "/evidence-files", "rectifier",
+                "multipart/form-data; boundary=zz", "--zz\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n\r\nabc");
+        assertRefusedField(cut, "file", "MULTIPART_INVALID");
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
     void aBodyNestedTooDeeplyIsA400() {
         String deep = "{\"unknown\":" + "[".repeat(200) + "]".repeat(200) + "}";
         assertProblem(api.as("inspector").post("/api/inspections", deep), 400, "NESTING_TOO_DEEP");
