@@ -35,7 +35,16 @@ class RectificationBoundariesTest {
                 .should().onlyDependOnClassesThat().resideInAnyPackage(
                         "io.zhenggai.rectification..", "io.zhenggai.api..", "io.zhenggai.platform..", "io.zhenggai.ledger..", "java..",
                         "javax.annotation..", "jakarta..", "org.axonframework..", "org.springframework..",
-                        "com.fasterxml.jackson..", "org.slf4j..", "io.swagger..", "io.micrometer..")
+                        "com.fasterxml.jackson..", "org.slf4j..", "io.swagger..", "io.micrometer..", "org.apache.poi..", "org.xml.sax..")
+                .check(classes);
+    }
+
+    /** Apache POI is the edge's file format (ADR 0041): only the workbook import and export use it. */
+    @Test
+    void onlyTheWorkbookEdgeReadsOrWritesExcel() {
+        noClasses().that().resideInAPackage("io.zhenggai.rectification..")
+                .and().resideOutsideOfPackage("io.zhenggai.rectification.excel..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.poi..", "org.xml.sax..")
                 .check(classes);
     }
 
