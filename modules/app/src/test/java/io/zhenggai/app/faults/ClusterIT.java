@@ -160,7 +160,7 @@ class ClusterIT {
                 AppProcess node = nodes.get(n);
                 ApiClient api = apis.get(n);
                 String prefix = "n" + n + "w" + w;
-                writers.add(pool.submit(() -> load(node, api, today, prefix, acknowledged, stop)));
+                writers.add(pool.submit(() -> AcknowledgedLoad.run(node, api, today, INSPECTION, prefix, acknowledged, stop)));
             }
         }
         awaitAcknowledged(acknowledged, ACKS_BEFORE_DEADLINE);
@@ -291,38 +291,6 @@ class ClusterIT {
                     "--zhenggai.cluster.claim-extension-threshold=1s"));
         }
         return args;
-    }
-
-    /** Sends commands to one node until told to stop or the node is gone; remembers the ones answered 2xx. */
-    private static Void load(AppProcess node, ApiClient api, LocalDate today, String prefix, Map<String, String> acknowledged,
-                             AtomicBoolean stop) {
-        ApiClient inspector = api.as("inspector");
-        ApiClient rectifier = api.as("rectifier");
-        for (int n = 0; !stop.get(); n++) {
-            String key = prefix + "-" + n;
-            try {
-                if (n % 2 == 0) {
-                    ApiClient.Response r = inspector.post("/api/inspections", Map.of("inspectionId", key, "inspectingBody", "区委第四巡察组",
-                            "inspectedUnit", "区委统战部", "plannedFieldworkStart", today.minusDays(10).toString(),
-                            "plannedFieldworkEnd", today.plusDays(20).toString()));
-                    if (r.status() == 201) {
-                        acknowledged.put(key, "inspection");
-                    }
-                } else {
-                    ApiClient.Response r = rectifier.post("/api/rectifications/" + INSPECTION + "/items/i1/progress",
-                            Map.of("progressId", key, "date", today.toString(), "status", "IN_PROGRESS", "text", "进展 " + key));
-                    if (r.status() == 201) {
-                        acknowledged.put(key, "progress");
-                    }
-                }
-            } catch (UncheckedIOException gone) {
-                // the node was killed: what it did not answer was not acknowledged
-                if (!node.isAlive()) {
-                    return null;
-                }
-            }
-        }
-        return null;
     }
 
     /** Every 20 ms: how many sessions hold the chain writer's advisory lock (granted) at this instant. */

@@ -90,7 +90,7 @@ class CrashRecoveryIT {
             List<Future<?>> writers = new ArrayList<>();
             for (int w = 0; w < WRITERS; w++) {
                 String prefix = "k" + kill + "w" + w;
-                writers.add(pool.submit(() -> load(api, today, prefix, acknowledged, stop)));
+                writers.add(pool.submit(() -> AcknowledgedLoad.run(app, api, today, INSPECTION, prefix, acknowledged, stop)));
             }
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(50))
                     .until(() -> acknowledged.size() >= before + ACKS_BEFORE_KILL);
@@ -141,37 +141,6 @@ class CrashRecoveryIT {
         assertThat(report.get("ok").asBoolean()).as(report.toString()).isTrue();
         System.out.println("[CrashRecoveryIT] " + KILLS + " kills survived: " + acknowledged.size() + " acknowledged commands, all stored; "
                 + head + " events; read models equal a rebuild; chain verified");
-    }
-
-    /** Sends commands until told to stop or the app is gone; remembers the ones answered 2xx. */
-    private static Void load(ApiClient api, LocalDate today, String prefix, Map<String, String> acknowledged, AtomicBoolean stop) {
-        ApiClient inspector = api.as("inspector");
-        ApiClient rectifier = api.as("rectifier");
-        for (int n = 0; !stop.get(); n++) {
-            String key = prefix + "-" + n;
-            try {
-                if (n % 2 == 0) {
-                    ApiClient.Response r = inspector.post("/api/inspections", Map.of("inspectionId", key, "inspectingBody", "区委第四巡察组",
-                            "inspectedUnit", "区委统战部", "plannedFieldworkStart", today.minusDays(10).toString(),
-                            "plannedFieldworkEnd", today.plusDays(20).toString()));
-                    if (r.status() == 201) {
-                        acknowledged.put(key, "inspection");
-                    }
-                } else {
-                    ApiClient.Response r = rectifier.post("/api/rectifications/" + INSPECTION + "/items/i1/progress",
-                            Map.of("progressId", key, "date", today.toString(), "status", "IN_PROGRESS", "text", "进展 " + key));
-                    if (r.status() == 201) {
-                        acknowledged.put(key, "progress");
-                    }
-                }
-            } catch (UncheckedIOException gone) {
-                // the process was killed: what was not answered was not acknowledged
-                if (!app.isAlive()) {
-                    return null;
-                }
-            }
-        }
-        return null;
     }
 
     private static void deliveredInspectionWithAnItem(ApiClient api, LocalDate today) {

@@ -2,6 +2,9 @@ package io.zhenggai.reporting.chain;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -22,8 +25,17 @@ public class Checkpoints {
     private final CheckpointSigner signer;
     private final JdbcClient jdbc;
     private final Clock clock;
+    /**
+     * The record of a checkpoint is a write, while the query that asks for one runs in the query bus's read-only
+     * transaction (ADR 0051): it commits in a transaction of its own, on the primary.
+     */
+    private final TransactionTemplate record;
 
-    Checkpoints(AuditChainWriter writer, CheckpointSigner signer, JdbcClient jdbc, Clock clock) {
+    Checkpoints(AuditChainWriter writer, CheckpointSigner signer, JdbcClient jdbc, Clock clock,
+                PlatformTransactionManager transactions) {
+        this.record = new TransactionTemplate(transactions);
+        this.record.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.record.setReadOnly(false);
         this.writer = writer;
         this.signer = signer;
         this.jdbc = jdbc;
@@ -45,11 +57,11 @@ public class Checkpoints {
         String text = signedText(head.position(), head.hash(), time);
         String signature = signer.sign(text);
         if (head.position() > 0) {
-            jdbc.sql("""
+            record.executeWithoutResult(status -> jdbc.sql("""
                             insert into audit_checkpoint (position, hash, issued_at, issued_by, key_id, signature)
                             values (:p, :h, :t, :by, :key, :sig)""")
                     .param("p", head.position()).param("h", head.hash()).param("t", Timestamp.from(time))
-                    .param("by", issuedBy).param("key", signer.keyId()).param("sig", signature).update();
+                    .param("by", issuedBy).param("key", signer.keyId()).param("sig", signature).update());
         }
         return new Checkpoint(head.position(), head.hash(), time, signer.algorithm(), signer.keyId(), text, signature);
     }
