@@ -1,7 +1,9 @@
 package io.zhenggai.workbench;
 
+import io.zhenggai.platform.domain.CommandShape;
 import io.zhenggai.platform.domain.NotFoundException;
 import io.zhenggai.platform.domain.RuleViolationException;
+import org.axonframework.messaging.interceptors.JSR303ViolationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.springframework.security.access.AccessDeniedException;
@@ -170,6 +172,9 @@ public final class Forms {
             }
             if (c instanceof RuleViolationException r) {
                 return r.getMessage();
+            }
+            if (c instanceof JSR303ViolationException v) { // the command's shape, refused before dispatch (ADR 0046)
+                return "提交的内容不完整：" + CommandShape.describe(v);
             }
             if (c instanceof ConflictingAggregateVersionException v) {
                 return "数据已被他人修改：您提交的版本为 " + v.getExpectedVersion() + "，当前版本为 " + v.getActualVersion()

@@ -1,8 +1,11 @@
 package io.zhenggai.workbench;
 
+import io.zhenggai.api.publication.PublicationCommands.WithdrawNoticeCommand;
 import io.zhenggai.platform.domain.NotFoundException;
 import io.zhenggai.platform.domain.RuleViolationException;
 import org.axonframework.commandhandling.CommandExecutionException;
+import jakarta.validation.Validation;
+import org.axonframework.messaging.interceptors.JSR303ViolationException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.access.AccessDeniedException;
@@ -42,6 +45,17 @@ class FormsTest {
             throw new ConflictingAggregateVersionException("r", 3, 5);
         })).isFalse();
         assertThat(stale.errors().get(Forms.WHOLE)).contains("您提交的版本为 3", "当前版本为 5");
+    }
+
+    @Test
+    void aCommandRefusedForItsShapeComesBackToTheFormNamingTheField() {
+        var violations = Validation.buildDefaultValidatorFactory().getValidator()
+                .validate((Object) new WithdrawNoticeCommand("notice-1", " ", null));
+        Forms form = new Forms("f", Map.of());
+        assertThat(form.send(() -> {
+            throw new JSR303ViolationException(violations);
+        })).isFalse();
+        assertThat(form.errors().get(Forms.WHOLE)).startsWith("提交的内容不完整：reason：");
     }
 
     @Test

@@ -1,6 +1,9 @@
 package io.zhenggai.api.finance;
 
 import io.zhenggai.api.finance.FinanceValues.*;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 
@@ -13,7 +16,9 @@ import java.util.List;
  * ({@code ruleBookId}), which holds the unit's regulations with all their versions, judges its expenses under
  * the versions in force on their dates, and keeps its violations and money outcomes: one aggregate, so a
  * judgement always sees one consistent set of versions (see ADR 0010). {@code expectedVersion} is the rule
- * book's version the caller last saw (HTTP If-Match), null for "whatever it is now".
+ * book's version the caller last saw (HTTP If-Match), null for "whatever it is now". What must be given is declared
+ * on the records and checked by Axon's {@code BeanValidationInterceptor} before dispatch (ADR 0046); the rule book
+ * keeps the rules that depend on its state.
  */
 public final class FinanceCommands {
     private FinanceCommands() {
@@ -23,11 +28,11 @@ public final class FinanceCommands {
     public record EnactRegulationCommand(
             @TargetAggregateIdentifier String ruleBookId,
             String unit,
-            String regulationId,
-            String title,
-            RegulationArea area,
+            @NotBlank String regulationId,
+            @NotBlank String title,
+            @NotNull RegulationArea area,
             String documentNumber,
-            LocalDate effectiveFrom,
+            @NotNull LocalDate effectiveFrom,
             String summary,
             String backdatingReason,
             List<ExpenseRule> rules,
@@ -40,8 +45,8 @@ public final class FinanceCommands {
             @TargetAggregateIdentifier String ruleBookId,
             String regulationId,
             String documentNumber,
-            LocalDate effectiveFrom,
-            String changeSummary,
+            @NotNull LocalDate effectiveFrom,
+            @NotBlank String changeSummary,
             String backdatingReason,
             List<ExpenseRule> rules,
             List<AnswerLink> answers,
@@ -52,8 +57,8 @@ public final class FinanceCommands {
     public record RepealRegulationCommand(
             @TargetAggregateIdentifier String ruleBookId,
             String regulationId,
-            LocalDate effectiveFrom,
-            String reason,
+            @NotNull LocalDate effectiveFrom,
+            @NotBlank String reason,
             @TargetAggregateVersion Long expectedVersion) {
     }
 
@@ -70,14 +75,14 @@ public final class FinanceCommands {
     public record RecordExpenseCommand(
             @TargetAggregateIdentifier String ruleBookId,
             String unit,
-            String expenseId,
+            @NotBlank String expenseId,
             LocalDate date,
             BigDecimal amount,
-            ExpenseCategory category,
+            @NotNull ExpenseCategory category,
             String payee,
             String description,
-            Integer guests,
-            Integer staff,
+            @PositiveOrZero Integer guests,
+            @PositiveOrZero Integer staff,
             List<DocumentRef> documents,
             List<Approval> approvals,
             List<ExpenseItem> items,
@@ -91,7 +96,7 @@ public final class FinanceCommands {
     public record RecheckExpenseCommand(
             @TargetAggregateIdentifier String ruleBookId,
             String expenseId,
-            String recheckId,
+            @NotBlank String recheckId,
             LocalDate asOf) {
     }
 
@@ -99,7 +104,7 @@ public final class FinanceCommands {
     public record EscalateViolationCommand(
             @TargetAggregateIdentifier String ruleBookId,
             String violationId,
-            String inspectionId,
+            @NotBlank String inspectionId,
             String findingId,
             String description,
             LocalDate date,
@@ -110,7 +115,7 @@ public final class FinanceCommands {
     public record ResolveViolationCommand(
             @TargetAggregateIdentifier String ruleBookId,
             String violationId,
-            ViolationResolution resolution,
+            @NotNull ViolationResolution resolution,
             LocalDate date,
             String note,
             BigDecimal amountReturned,
@@ -123,8 +128,8 @@ public final class FinanceCommands {
     public record RecordMoneyOutcomeCommand(
             @TargetAggregateIdentifier String ruleBookId,
             String unit,
-            String outcomeId,
-            MoneyOutcomeKind kind,
+            @NotBlank String outcomeId,
+            @NotNull MoneyOutcomeKind kind,
             BigDecimal amount,
             LocalDate date,
             String inspectionId,

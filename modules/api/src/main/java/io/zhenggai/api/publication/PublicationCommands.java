@@ -1,5 +1,7 @@
 package io.zhenggai.api.publication;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 
@@ -10,7 +12,9 @@ import java.time.LocalDate;
  * Commands of the publication context. {@code expectedVersion} is the notice's version the caller last saw
  * (the HTTP {@code If-Match}); {@code null} means "whatever the current version is". Facts are never sent by a
  * person: the composing service folds them from the event store up to {@code position} and puts them in the
- * command; a person edits only the narrative and the settings.
+ * command; a person edits only the narrative and the settings. What must be given is declared on the records and
+ * checked by Axon's {@code BeanValidationInterceptor} before dispatch (ADR 0046); the {@code Notice} keeps the rules
+ * that depend on its state.
  */
 public final class PublicationCommands {
     private PublicationCommands() {
@@ -26,8 +30,8 @@ public final class PublicationCommands {
             String inspectionId,
             long position,
             Instant positionTime,
-            NoticeFacts facts,
-            NoticeNarrative narrative,
+            @NotNull NoticeFacts facts,
+            @NotNull NoticeNarrative narrative,
             NoticeSettings settings,
             String correctsNoticeId,
             Integer correctsVersionNumber,
@@ -39,7 +43,7 @@ public final class PublicationCommands {
             @TargetAggregateIdentifier String noticeId,
             long position,
             Instant positionTime,
-            NoticeFacts facts,
+            @NotNull NoticeFacts facts,
             @TargetAggregateVersion Long expectedVersion) {
     }
 
@@ -54,7 +58,7 @@ public final class PublicationCommands {
     /** A unit leader approves exactly the content whose hash {@code contentHash} they saw. */
     public record ApproveNoticeCommand(
             @TargetAggregateIdentifier String noticeId,
-            String contentHash,
+            @NotBlank String contentHash,
             String comment,
             @TargetAggregateVersion Long expectedVersion) {
     }
@@ -66,8 +70,8 @@ public final class PublicationCommands {
      */
     public record PublishNoticeCommand(
             @TargetAggregateIdentifier String noticeId,
-            LocalDate windowStart,
-            LocalDate windowEnd,
+            @NotNull LocalDate windowStart,
+            @NotNull LocalDate windowEnd,
             boolean historical,
             @TargetAggregateVersion Long expectedVersion) {
     }
@@ -75,15 +79,15 @@ public final class PublicationCommands {
     /** Withdraws a notice (draft, approved, published or closed) with a reason. */
     public record WithdrawNoticeCommand(
             @TargetAggregateIdentifier String noticeId,
-            String reason,
+            @NotBlank String reason,
             @TargetAggregateVersion Long expectedVersion) {
     }
 
     /** Anyone submits feedback (意见建议) on a published notice during its window; name and contact are optional. */
     public record SubmitFeedbackCommand(
             @TargetAggregateIdentifier String noticeId,
-            String feedbackId,
-            String text,
+            @NotBlank String feedbackId,
+            @NotBlank String text,
             String name,
             String contact) {
     }
@@ -98,7 +102,7 @@ public final class PublicationCommands {
     public record AnswerFeedbackCommand(
             @TargetAggregateIdentifier String noticeId,
             String feedbackId,
-            String answer,
+            @NotBlank String answer,
             boolean publicReply) {
     }
 
@@ -111,15 +115,15 @@ public final class PublicationCommands {
             String correctionNoticeId,
             long position,
             Instant positionTime,
-            NoticeFacts facts,
-            String reason) {
+            @NotNull NoticeFacts facts,
+            @NotBlank String reason) {
     }
 
     /** Turns feedback into a new finding for the rectification of the notice's inspection. */
     public record EscalateFeedbackCommand(
             @TargetAggregateIdentifier String noticeId,
             String feedbackId,
-            String title,
+            @NotBlank String title,
             String categoryId,
             String note) {
     }

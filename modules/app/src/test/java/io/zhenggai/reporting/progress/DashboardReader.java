@@ -15,20 +15,18 @@ import java.util.stream.Stream;
 /**
  * Test access to the progress dashboard's own fold and query, outside Spring: the real progress projections
  * ({@link ProgressProjection}'s classes, their {@code @EventHandler}s dispatched by Axon's adapter, in the order the
- * processing group holds them) and the real {@link ProgressQueryHandler}.
+ * processing group holds them) and the real {@link InspectionProgressQueryHandler}.
  */
 public final class DashboardReader {
 
     private final List<AnnotationEventHandlerAdapter> projections;
-    private final ProgressQueryHandler queries;
+    private final InspectionProgressQueryHandler queries;
 
     public DashboardReader(JdbcClient jdbc, ObjectMapper json, Clock clock) {
         this.projections = Stream.of(new InspectionProgressProjection(jdbc), new ItemProgressProjection(jdbc, json, clock),
                         new RectificationRecordsProjection(jdbc), new FinanceProgressProjection(jdbc))
                 .map(AnnotationEventHandlerAdapter::new).toList();
-        this.queries = new ProgressQueryHandler(jdbc, json, clock,
-                new org.springframework.beans.factory.support.StaticListableBeanFactory()
-                        .getBeanProvider(io.zhenggai.platform.security.ScopeVisibility.class));
+        this.queries = new InspectionProgressQueryHandler(jdbc, json, clock);
     }
 
     public void apply(EventMessage<?> event) throws Exception {

@@ -13,7 +13,6 @@ final class Backdating {
 
     /** The stripped reason when {@code effectiveFrom} lies before today, null otherwise; refuses a missing one. */
     static String reason(LocalDate effectiveFrom, String reason, Clock clock) {
-        require(effectiveFrom != null, "EFFECTIVE_DATE_REQUIRED", "生效日期不能为空");
         if (effectiveFrom.isBefore(LocalDate.now(clock))) {
             require(RuleText.notBlank(reason), "BACKDATING_REASON_REQUIRED",
                     "生效日期（" + effectiveFrom + "）早于今天，必须说明追溯生效（或补录历史制度）的理由");

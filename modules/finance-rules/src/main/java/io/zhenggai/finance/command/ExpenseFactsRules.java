@@ -15,9 +15,10 @@ import java.util.List;
 import static io.zhenggai.platform.domain.RuleViolationException.require;
 
 /**
- * What an expense must state before it can be judged: a date not in the future, a positive amount in yuan, a
- * category, counts that are not negative, items that name themselves and add up to the amount, approvals with
- * approver and date, documents with their kind. Pure: the facts it returns are what the checker judges.
+ * What an expense must state before it can be judged: a date not in the future, a positive amount in yuan, items
+ * that name themselves and add up to the amount, approvals with approver and date, documents with their kind (the
+ * category and counts that are not negative are the command's shape, ADR 0046). Pure: the facts it returns are what
+ * the checker judges.
  */
 final class ExpenseFactsRules {
 
@@ -27,9 +28,6 @@ final class ExpenseFactsRules {
     static ExpenseFacts facts(RecordExpenseCommand cmd, Clock clock) {
         BusinessDates.requireNotInFuture(cmd.date(), clock, "支出日期");
         BigDecimal amount = Yuan.requirePositive(cmd.amount(), "amount", "支出金额");
-        require(cmd.category() != null, "CATEGORY_REQUIRED", "支出类别不能为空");
-        require(cmd.guests() == null || cmd.guests() >= 0, "COUNT_NEGATIVE", "接待对象人数不能为负数");
-        require(cmd.staff() == null || cmd.staff() >= 0, "COUNT_NEGATIVE", "陪同人员人数不能为负数");
         List<ExpenseItem> items = items(cmd.items(), amount);
         return new ExpenseFacts(cmd.date(), amount, cmd.category(), cmd.guests(), cmd.staff(), documents(cmd.documents()),
                 approvals(cmd.approvals()), items, RuleText.trimOrNull(cmd.procedure()));

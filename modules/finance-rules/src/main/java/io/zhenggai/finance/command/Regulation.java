@@ -57,9 +57,7 @@ final class Regulation {
 
     void revise(String ruleBookId, String unit, ReviseRegulationCommand cmd, Clock clock) {
         requireState(!repealed(), "REGULATION_REPEALED", "制度" + title + "已于" + repealedFrom + "废止，不能修订");
-        require(RuleText.notBlank(cmd.changeSummary()), "CHANGE_SUMMARY_REQUIRED", "修订必须说明修订内容");
         VersionRecord current = latest();
-        require(cmd.effectiveFrom() != null, "EFFECTIVE_DATE_REQUIRED", "生效日期不能为空");
         requireState(cmd.effectiveFrom().isAfter(current.effectiveFrom()), "VERSION_OVERLAP",
                 "新版本的生效日期（" + cmd.effectiveFrom() + "）必须晚于现行第" + current.number() + "版的生效日期（"
                         + current.effectiveFrom() + "）：同一制度的各版本不能重叠");
@@ -74,8 +72,6 @@ final class Regulation {
 
     void repeal(String ruleBookId, String unit, RepealRegulationCommand cmd) {
         requireState(!repealed(), "REGULATION_REPEALED", "制度" + title + "已于" + repealedFrom + "废止");
-        require(cmd.effectiveFrom() != null, "EFFECTIVE_DATE_REQUIRED", "废止日期不能为空");
-        require(RuleText.notBlank(cmd.reason()), "REASON_REQUIRED", "废止制度必须说明理由");
         VersionRecord current = latest();
         requireState(cmd.effectiveFrom().isAfter(current.effectiveFrom()), "REPEAL_BEFORE_VERSION",
                 "废止日期（" + cmd.effectiveFrom() + "）必须晚于现行第" + current.number() + "版的生效日期（"

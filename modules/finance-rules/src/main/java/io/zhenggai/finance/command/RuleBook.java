@@ -81,9 +81,6 @@ class RuleBook {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     Long handle(EnactRegulationCommand cmd, Clock clock) {
         requireUnit(cmd.ruleBookId(), cmd.unit());
-        require(notBlank(cmd.regulationId()), "REGULATION_ID_REQUIRED", "制度编号不能为空");
-        require(notBlank(cmd.title()), "TITLE_REQUIRED", "制度名称不能为空");
-        require(cmd.area() != null, "AREA_REQUIRED", "制度所属领域不能为空");
         requireState(!regulations.containsKey(cmd.regulationId()), "REGULATION_EXISTS", "制度已存在：" + cmd.regulationId());
         String title = cmd.title().strip();
         regulations.values().stream()
@@ -125,7 +122,6 @@ class RuleBook {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     CheckOutcome handle(RecordExpenseCommand cmd, Clock clock) {
         requireUnit(cmd.ruleBookId(), cmd.unit());
-        require(notBlank(cmd.expenseId()), "EXPENSE_ID_REQUIRED", "支出编号不能为空");
         requireState(!expenses.containsKey(cmd.expenseId()), "EXPENSE_EXISTS", "支出已登记：" + cmd.expenseId());
         ExpenseFacts facts = ExpenseFactsRules.facts(cmd, clock);
         ExpenseChecker.Result result = ExpenseChecker.check(facts, versionsInForce(cmd.date()));
@@ -149,7 +145,6 @@ class RuleBook {
         if (expense == null) {
             throw new NotFoundException("expense", cmd.expenseId());
         }
-        require(notBlank(cmd.recheckId()), "RECHECK_ID_REQUIRED", "复核编号不能为空");
         requireState(!recheckIds.contains(cmd.recheckId()), "RECHECK_EXISTS", "复核已存在：" + cmd.recheckId());
         LocalDate asOf = cmd.asOf() != null ? cmd.asOf() : LocalDate.now(clock);
         ExpenseChecker.Result result = ExpenseChecker.check(expense.facts(), versionsInForce(asOf));
@@ -178,9 +173,7 @@ class RuleBook {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     Long handle(RecordMoneyOutcomeCommand cmd, Clock clock) {
         requireUnit(cmd.ruleBookId(), cmd.unit());
-        require(notBlank(cmd.outcomeId()), "OUTCOME_ID_REQUIRED", "资金记录编号不能为空");
         requireState(!moneyOutcomeIds.contains(cmd.outcomeId()), "MONEY_OUTCOME_EXISTS", "资金记录已存在：" + cmd.outcomeId());
-        require(cmd.kind() != null, "MONEY_KIND_REQUIRED", "资金类别不能为空");
         BigDecimal amount = Yuan.requirePositive(cmd.amount(), "amount", "金额");
         BusinessDates.requireNotInFuture(cmd.date(), clock, "日期");
         String inspectionId = trimOrNull(cmd.inspectionId());

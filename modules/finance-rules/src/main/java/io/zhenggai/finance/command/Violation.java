@@ -8,7 +8,6 @@ import io.zhenggai.api.finance.FinanceEvents.ViolationResolvedEvent;
 import io.zhenggai.api.finance.FinanceValues.Breach;
 import io.zhenggai.api.finance.MoneyOutcomeKind;
 import io.zhenggai.api.finance.ViolationResolution;
-import io.zhenggai.api.inspection.InspectionKind;
 import io.zhenggai.platform.domain.BusinessDates;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.EntityId;
@@ -52,7 +51,6 @@ final class Violation {
     void escalate(String ruleBookId, String unit, EscalateViolationCommand cmd, Clock clock) {
         requireState(status == Status.OPEN, "VIOLATION_NOT_OPEN",
                 "违规问题" + violationId + (status == Status.ESCALATED ? "已移交整改" : "已处理") + "，不能再移交");
-        require(RuleText.notBlank(cmd.inspectionId()), "INSPECTION_REQUIRED", "移交整改必须指明" + InspectionKind.EITHER);
         LocalDate date = cmd.date() != null ? cmd.date() : LocalDate.now(clock);
         BusinessDates.requireNotInFuture(date, clock, "移交日期");
         String description = RuleText.notBlank(cmd.description()) ? cmd.description().strip() : breach.description();
@@ -66,7 +64,6 @@ final class Violation {
     /** Resolves the violation; {@code outcomeTaken} tells whether a money outcome id is already used in the book. */
     void resolve(String ruleBookId, String unit, ResolveViolationCommand cmd, Clock clock, Predicate<String> outcomeTaken) {
         requireState(status != Status.RESOLVED, "VIOLATION_RESOLVED", "违规问题" + violationId + "已处理");
-        require(cmd.resolution() != null, "RESOLUTION_REQUIRED", "处理方式不能为空");
         BusinessDates.requireNotInFuture(cmd.date(), clock, "处理日期");
         require(!cmd.date().isBefore(expense.facts().date()), "RESOLVED_BEFORE_EXPENSE",
                 "处理日期（" + cmd.date() + "）不能早于支出日期（" + expense.facts().date() + "）");

@@ -13,6 +13,7 @@ import io.zhenggai.platform.domain.NotFoundException;
 import io.zhenggai.platform.domain.RuleViolationException;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.Message;
+import org.axonframework.messaging.interceptors.BeanValidationInterceptor;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.matchers.Matchers;
@@ -50,6 +51,7 @@ class RuleBookTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(RuleBook.class);
         fixture.registerInjectableResource(Clock.fixed(Instant.parse("2024-03-25T02:00:00Z"), ZoneId.of("Asia/Shanghai")));
+        fixture.registerCommandHandlerInterceptor(new BeanValidationInterceptor<>());
     }
 
     static BigDecimal yuan(String s) {

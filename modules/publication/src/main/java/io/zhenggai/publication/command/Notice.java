@@ -90,7 +90,6 @@ class Notice {
 
     @CommandHandler
     Notice(CreateNoticeDraftCommand cmd) {
-        require(cmd.facts() != null, "FACTS_REQUIRED", "通报必须由台账数据生成");
         InspectionKind kind = cmd.facts().kind();
         requireState(cmd.facts().feedbackDate() != null, "FEEDBACK_NOT_DELIVERED",
                 kind.group() + "尚未反馈" + kind.opinions() + "，不能编制整改进展情况通报");
@@ -126,7 +125,7 @@ class Notice {
     @CommandHandler
     Long handle(RecomposeNoticeDraftCommand cmd) {
         requireEditable();
-        require(cmd.facts() != null && sameSubject(inspectionId, cmd.facts())
+        require(sameSubject(inspectionId, cmd.facts())
                         && (!facts.ofRound() || facts.round().roundId().equals(cmd.facts().round().roundId())), "FACTS_MISMATCH",
                 "台账数据与通报所指" + facts.kind().word() + "不符");
         String hash = ContentHash.of(cmd.facts(), narrative, settings);
@@ -157,7 +156,6 @@ class Notice {
     Long handle(ApproveNoticeCommand cmd) {
         requireState(status != NoticeStatus.APPROVED, "ALREADY_APPROVED", "该通报已审核通过");
         requireEditable();
-        require(present(cmd.contentHash()), "CONTENT_HASH_REQUIRED", "审核时必须提交所审核内容的摘要（contentHash）");
         requireState(contentHash.equals(cmd.contentHash()), "CONTENT_CHANGED",
                 "通报内容已变化（当前内容摘要 " + contentHash + "），请重新查看后再审核");
         List<NarrativeChecks.Issue> issues = NarrativeChecks.approvalIssues(facts, narrative, settings);
@@ -172,7 +170,6 @@ class Notice {
         requireNotPublished();
         requireState(status == NoticeStatus.APPROVED && contentHash.equals(approvedHash), "NOT_APPROVED",
                 "通报须经单位负责人审核通过后才能发布");
-        require(cmd.windowStart() != null && cmd.windowEnd() != null, "WINDOW_REQUIRED", "必须写明公开期限的开始和结束日期");
         require(cmd.windowEnd().isAfter(cmd.windowStart()), "WINDOW_INVALID",
                 "公开期限的结束日期（" + cmd.windowEnd() + "）必须晚于开始日期（" + cmd.windowStart() + "）");
         LocalDate today = LocalDate.now(clock);
@@ -217,7 +214,6 @@ class Notice {
     @CommandHandler
     Long handle(WithdrawNoticeCommand cmd, DeadlineManager deadlines) {
         requireState(status != NoticeStatus.WITHDRAWN, "ALREADY_WITHDRAWN", "该通报已撤回");
-        require(present(cmd.reason()), "REASON_REQUIRED", "撤回通报必须说明理由");
         if (status == NoticeStatus.PUBLISHED) {
             deadlines.cancelAllWithinScope(WINDOW_DEADLINE);
         }
@@ -237,9 +233,7 @@ class Notice {
                 "公开期限自" + windowStart + "开始，届时方可提交意见建议");
         requireState(status == NoticeStatus.PUBLISHED && !today.isAfter(windowEnd), "FEEDBACK_WINDOW_CLOSED",
                 "公开期限已于" + windowEnd + "结束，不再接受意见建议；如有意见，请通过通报所列联系方式反映");
-        require(present(cmd.feedbackId()), "FEEDBACK_ID_REQUIRED", "意见编号不能为空");
         requireState(!feedback.containsKey(cmd.feedbackId()), "FEEDBACK_EXISTS", "意见已存在：" + cmd.feedbackId());
-        require(present(cmd.text()), "FEEDBACK_TEXT_REQUIRED", "意见建议内容不能为空");
         require(cmd.text().strip().length() <= MAX_FEEDBACK_LENGTH, "FEEDBACK_TOO_LONG",
                 "意见建议内容不能超过" + MAX_FEEDBACK_LENGTH + "字");
         apply(new FeedbackSubmittedEvent(noticeId, inspectionId, cmd.feedbackId(), today, cmd.text().strip(),
@@ -258,7 +252,6 @@ class Notice {
     @CommandHandler
     Long handle(AnswerFeedbackCommand cmd) {
         requireState(!feedback(cmd.feedbackId()).answered(), "FEEDBACK_ALREADY_ANSWERED", "该意见已答复");
-        require(present(cmd.answer()), "ANSWER_REQUIRED", "答复内容不能为空");
         apply(new FeedbackAnsweredEvent(noticeId, cmd.feedbackId(), cmd.answer().strip(), cmd.publicReply()));
         return getVersion();
     }
@@ -269,7 +262,6 @@ class Notice {
         requireState(inspectionId != null, "ROUND_NOTICE_NOT_ESCALATABLE",
                 "轮次通报不属于某一单位的整改，意见建议不能直接转为整改问题，请转交相关单位在其整改中处理");
         requireState(f.status() != FeedbackStatus.ESCALATED, "FEEDBACK_ALREADY_ESCALATED", "该意见已转为整改问题");
-        require(present(cmd.title()), "FINDING_TITLE_REQUIRED", "转为整改问题时必须写明问题标题");
         apply(new FeedbackEscalatedToFindingEvent(noticeId, cmd.feedbackId(), inspectionId,
                 RectificationIds.forInspection(inspectionId), cmd.title().strip(), f.text(), strippedOrNull(cmd.categoryId()),
                 f.submittedOn(), strippedOrNull(cmd.note())));
@@ -391,7 +383,6 @@ class Notice {
     }
 
     private static void requireKnownPlaceholders(NoticeNarrative narrative) {
-        require(narrative != null, "NARRATIVE_REQUIRED", "通报正文不能为空");
         List<NarrativeChecks.Issue> unknown = NarrativeChecks.unknownPlaceholders(narrative);
         require(unknown.isEmpty(), "UNKNOWN_PLACEHOLDER", unknown.stream().map(i -> i.field() + "：" + i.message())
                 .collect(Collectors.joining("；")));

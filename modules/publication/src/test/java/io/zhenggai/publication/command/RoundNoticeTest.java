@@ -17,6 +17,7 @@ import io.zhenggai.publication.compose.RoundFactsFolder;
 import io.zhenggai.publication.notice.ContentHash;
 import io.zhenggai.publication.testing.SeedCase;
 import io.zhenggai.platform.domain.RuleViolationException;
+import org.axonframework.messaging.interceptors.BeanValidationInterceptor;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,6 +74,7 @@ class RoundNoticeTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Notice.class);
         fixture.registerInjectableResource(CLOCK);
+        fixture.registerCommandHandlerInterceptor(new BeanValidationInterceptor<>());
     }
 
     static NoticeDraftCreatedEvent created() {
