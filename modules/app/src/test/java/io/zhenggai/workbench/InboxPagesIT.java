@@ -39,7 +39,7 @@ class InboxPagesIT extends IntegrationTest {
     /** Issues a digest (as the daily job does, as the system) into {@code account}'s inbox; answers its id. */
     private String issue(String account, String unit, String name, LocalDate date, String itemId) {
         String digestId = ReminderIds.digest(date, unit, RecipientKind.LEADER, name);
-        DigestEntry entry = new DigestEntry(ReminderReason.OVERDUE, "rect-" + unit, "insp-" + unit, unit, "巡察整改",
+        DigestEntry entry = new DigestEntry(ReminderReason.OVERDUE, "rect-" + itemId, "insp-" + itemId, unit, "巡察整改",
                 itemId, 1, "整改事项 " + itemId, date.minusDays(2), -2L, null);
         commands.sendAndWait(new IssueDigestCommand(digestId, date, new Recipient(RecipientKind.LEADER, name, unit), null,
                 List.of(entry), List.of(account), List.of()));
@@ -53,6 +53,12 @@ class InboxPagesIT extends IntegrationTest {
     private static Long badge(String page) {
         Matcher m = NAV_BADGE.matcher(page);
         return m.find() ? Long.valueOf(m.group(1)) : null;
+    }
+
+    /** The reads recorded on a digest (deliveries go on meanwhile: the IT's webhook and mail receivers). */
+    private long reads(String digestId) {
+        return jdbc.sql("select count(*) from domain_event_entry where aggregate_identifier = :id and payload_type like :type")
+                .param("id", digestId).param("type", "%ReminderReadEvent").query(Long.class).single();
     }
 
     @Test
@@ -73,13 +79,14 @@ class InboxPagesIT extends IntegrationTest {
         PageSession.Page digest = rectifier.get(path(older));
         assertThat(digest.status()).isEqualTo(200);
         assertThat(digest.body()).contains("已逾期", "整改事项 i-old-" + s, "逾期 2 天", "id=\"mark-read\"",
-                "href=\"/workbench/ledgers/insp-统战部" + s + "/items/i-old-" + s + "\"");
+                "href=\"/workbench/ledgers/insp-i-old-" + s + "/items/i-old-" + s + "\"");
 
-        long eventsBefore = eventCount(older);
+        long eventsBefore = reads(older);
+        assertThat(eventsBefore).isZero();
         PageSession.Page read = rectifier.post(path(older) + "/read", Map.of());
         assertThat(read.status()).isEqualTo(302);
         assertThat(read.location()).endsWith(path(older));
-        assertThat(eventCount(older)).as("the read is recorded").isEqualTo(eventsBefore + 1);
+        assertThat(reads(older)).as("the read is recorded").isEqualTo(eventsBefore + 1);
         String after = rectifier.get(path(older)).body();
         assertThat(after).contains("已标为已读", "id=\"read-at\"").doesNotContain("id=\"mark-read\"");
         inbox = rectifier.get("/workbench/inbox").body();
@@ -89,7 +96,7 @@ class InboxPagesIT extends IntegrationTest {
 
         rectifier.get(path(older));
         assertThat(rectifier.post(path(older) + "/read", Map.of()).status()).isEqualTo(302);
-        assertThat(eventCount(older)).as("reading again records nothing").isEqualTo(eventsBefore + 1);
+        assertThat(reads(older)).as("reading again records nothing").isEqualTo(eventsBefore + 1);
     }
 
     @Test
@@ -104,15 +111,15 @@ class InboxPagesIT extends IntegrationTest {
         PageSession.Page page = rectifier.get(path(theirs));
         assertThat(page.status()).isEqualTo(404);
         assertThat(page.body()).contains("未找到");
-        long before = eventCount(theirs);
+        long before = reads(theirs);
         PageSession.Page read = rectifier.post(path(theirs) + "/read", Map.of());
         assertThat(read.status()).isEqualTo(404);
         assertThat(rectifier.get("/workbench/inbox/not-a-digest").status()).isEqualTo(404);
-        assertThat(eventCount(theirs)).isEqualTo(before);
+        assertThat(reads(theirs)).isEqualTo(before);
 
         leader.get(path(theirs));
         assertThat(leader.post(path(theirs) + "/read", Map.of(), false).status()).as("no CSRF token").isEqualTo(403);
-        assertThat(eventCount(theirs)).isEqualTo(before);
+        assertThat(reads(theirs)).isEqualTo(before);
     }
 
     @Test
