@@ -303,6 +303,8 @@
     ]).then(function (answers) {
       renderRound(answers[0]);
       renderOverview(answers[1], $('inspection-select').value);
+      $('round-xlsx').href = '/api/dashboard/rounds/' + encodeURIComponent(roundId) + '.xlsx' + (p.query ? '?' + p.query : '');
+      $('overview-xlsx').href = '/api/dashboard/inspections.xlsx?roundId=' + encodeURIComponent(roundId) + q;
       var url = new URL(location.href);
       url.searchParams.set('round', roundId);
       history.replaceState(null, '', url.pathname + url.search);
@@ -364,6 +366,7 @@
       return;
     }
     var p = params();
+    $('overview-xlsx').href = '/api/dashboard/inspections.xlsx' + (p.query ? '?' + p.query : '');
     var loaded = api('/api/dashboard/inspections' + (p.query ? '?' + p.query : '')).then(function (overview) {
       var chosen = p.inspection;
       if (!chosen) {

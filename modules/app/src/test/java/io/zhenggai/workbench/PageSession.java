@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  * A person's session on the pages, without a browser: a cookie jar, redirects not followed (the tests look at
  * them), and the CSRF token of the last page read, sent with the next form like a browser sends the hidden field.
  */
-final class PageSession {
+public final class PageSession {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
@@ -27,20 +27,39 @@ final class PageSession {
     private final HttpClient http;
     private String csrf;
 
-    PageSession(int port) {
+    public PageSession(int port) {
         this.port = port;
         this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    record Page(int status, String location, String body) {
+    public record Page(int status, String location, String body) {
     }
 
-    Page get(String path) {
+    public Page get(String path) {
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }
 
+    /** Posts a multipart form (fields and one file) with the CSRF token of the last page read. */
+    public Page postFile(String path, Map<String, String> fields, String fileField, String fileName, byte[] file) {
+        String boundary = "zhenggai-" + java.util.UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        if (csrf != null) {
+            all.put("_csrf", csrf);
+        }
+        all.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
+                + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+                + fileName + "\"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(file);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
     /** Posts the form with the CSRF token of the last page read (when {@code withToken}). */
-    Page post(String path, Map<String, String> fields, boolean withToken) {
+    public Page post(String path, Map<String, String> fields, boolean withToken) {
         Map<String, String> all = new LinkedHashMap<>(fields);
         if (withToken && csrf != null) {
             all.put("_csrf", csrf);
@@ -52,17 +71,17 @@ final class PageSession {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
-    Page post(String path, Map<String, String> fields) {
+    public Page post(String path, Map<String, String> fields) {
         return post(path, fields, true);
     }
 
     /** Logs in through the login form; answers the redirect after it. */
-    Page login(String user, String password) {
+    public Page login(String user, String password) {
         get("/login");
         return post("/login", Map.of("username", user, "password", password));
     }
 
-    PageSession loggedInAs(String user) {
+    public PageSession loggedInAs(String user) {
         Page answer = login(user, "demo");
         if (answer.status() != 302 || answer.location() == null || answer.location().contains("error")) {
             throw new IllegalStateException("login as " + user + " failed: " + answer);

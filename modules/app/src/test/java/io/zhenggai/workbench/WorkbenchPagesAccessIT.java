@@ -38,6 +38,23 @@ class WorkbenchPagesAccessIT extends IntegrationTest {
     }
 
     @Test
+    void theDownloadsAreLinkedWhereTheyAreExpectedAndAnswerThePagesSession() {
+        PageSession rectifier = new PageSession(port).loggedInAs("rectifier");
+        String xlsx = "/api/rectifications/" + SeedLedger.INSPECTION_ID + "/ledger.xlsx";
+        assertThat(rectifier.get(LEDGER).body()).contains("href=\"" + xlsx + "\"", "id=\"ledger-xlsx-as-of\"");
+        assertThat(rectifier.get(xlsx).status()).as("the ledger as XLSX with the page's session").isEqualTo(200);
+        assertThat(rectifier.get(xlsx + "?asOf=" + java.time.LocalDate.now(clock)).status()).as("as of a date (the events are recorded today)").isEqualTo(200);
+        assertThat(rectifier.get("/dashboard").body()).contains("id=\"overview-xlsx\"", "id=\"round-xlsx\"");
+        assertThat(rectifier.get("/api/dashboard/inspections.xlsx").status()).isEqualTo(200);
+        String notice = SeedLedger.INSPECTION_ID + "-notice";
+        assertThat(new PageSession(port).get("/notices/" + notice).body()).as("the public notice page")
+                .contains("href=\"/notices/" + notice + ".pdf\"");
+        assertThat(new PageSession(port).loggedInAs("publisher").get("/workbench/notices/" + notice).body())
+                .contains("href=\"/notices/" + notice + ".pdf\"");
+        assertThat(new PageSession(port).get("/notices/" + notice + ".pdf").status()).isEqualTo(200);
+    }
+
+    @Test
     void theLedgerPagesAreRefusedToRolesThatDoNotReadTheLedger() {
         for (String user : List.of("publisher", "finance_officer")) {
             PageSession session = new PageSession(port).loggedInAs(user);

@@ -28,6 +28,10 @@ public final class Navigation {
         return new Entry(label, href, description, Set.copyOf(Arrays.asList(roles)));
     }
 
+    /** 我的提醒: every account has an inbox; the nav shows its unread count ({@link Shell#badge}). */
+    public static final String INBOX_LABEL = "我的提醒";
+    public static final String INBOX_HREF = "/workbench/inbox";
+
     public static final List<Entry> ENTRIES = List.of(
             entry("整改台账", "/workbench/ledgers", "整改事项、措施、进展与佐证材料，申请销号",
                     WorkbenchRoles.LEDGER_READ),
@@ -44,6 +48,7 @@ public final class Navigation {
             entry("审计", "/workbench/audit", "事件记录的筛选与导出、任一对象或台账的时点状态、因果链、哈希链校验",
                     WorkbenchRoles.AUDIT),
             entry("系统管理", "/workbench/admin", "用户与角色、投影重建的进度、案例文件的载入与状态", WorkbenchRoles.ADMIN),
+            entry(INBOX_LABEL, INBOX_HREF, "每日整改提醒：即将到期、已逾期、销号申请被退回的事项", Roles.ALL),
             entry("公开通报", "/notices", "已公开的整改进展情况通报", Roles.ALL));
 
     /** The entries a user with these roles (without the ROLE_ prefix) may use. */

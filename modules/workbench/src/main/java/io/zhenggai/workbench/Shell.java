@@ -12,18 +12,29 @@ import java.util.List;
  * {@code signedIn} is false for anonymous (public) pages, which show no login header.
  */
 public record Shell(boolean signedIn, String userName, List<String> roles, String roleLabels, List<Navigation.Entry> nav,
-                    String path) {
+                    String path, Long inboxUnread) {
 
     public static final String MODEL_ATTRIBUTE = "shell";
 
-    static Shell of(Authentication auth, String path) {
-        if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
-            return new Shell(false, null, List.of(), "", List.of(), path);
+    static boolean signedIn(Authentication auth) {
+        return auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken);
+    }
+
+    /** {@code inboxUnread}: the unread digests of the user's inbox (null when unknown). */
+    static Shell of(Authentication auth, String path, Long inboxUnread) {
+        if (!signedIn(auth)) {
+            return new Shell(false, null, List.of(), "", List.of(), path, null);
         }
         List<String> roles = auth.getAuthorities().stream().map(GrantedAuthority::getAuthority)
                 .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring("ROLE_".length())).sorted().toList();
         String labels = String.join("、", roles.stream().map(RoleLabels::of).toList());
-        return new Shell(true, auth.getName(), roles, labels, Navigation.visibleTo(roles), path);
+        return new Shell(true, auth.getName(), roles, labels, Navigation.visibleTo(roles), path, inboxUnread);
+    }
+
+    /** The count shown beside an entry: the unread digests beside 我的提醒 (none when there are none). */
+    public String badge(Navigation.Entry entry) {
+        return Navigation.INBOX_HREF.equals(entry.href()) && inboxUnread != null && inboxUnread > 0
+                ? String.valueOf(inboxUnread) : null;
     }
 
     /** Whether the page shown is the entry's (or below it). */
