@@ -31,6 +31,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.zhenggai.platform.text.Blanks.strippedOrNull;
+
 /**
  * 整改台账 pages: the list of rectifications, the ledger of one (a table of its items, filtered by query parameters),
  * an item (measures, evidence, progress with files, close-off, reopening, extensions, its history), the leadership
@@ -73,7 +75,7 @@ class LedgerPages {
         List<ItemStatus> statuses = status == null ? null : status.stream().filter(s -> !s.isBlank())
                 .map(s -> parse(ItemStatus.class, s)).filter(java.util.Objects::nonNull).toList();
         LedgerFilter filter = new LedgerFilter(statuses == null || statuses.isEmpty() ? null : statuses,
-                parse(CloseOffState.class, closeOff), blankToNull(department), blankToNull(leader),
+                parse(CloseOffState.class, closeOff), strippedOrNull(department), strippedOrNull(leader),
                 parse(WarningLevel.class, warningLevel));
         LedgerView ledger = ledgers.ledger(inspectionId, filter);
         model.addAttribute("ledger", ledger);
@@ -296,10 +298,6 @@ class LedgerPages {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 
     /** A filter value: null when absent or not one of the enum's (an unknown filter filters nothing). */
