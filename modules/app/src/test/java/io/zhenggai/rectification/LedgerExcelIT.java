@@ -344,7 +344,8 @@ class LedgerExcelIT extends RectificationItSupport {
         }
     }
 
-    private static byte[] workbook(List<List<String>> rows) throws IOException {
+    /** A one-sheet workbook of text cells, as an office's 整改台账 (also the import page's test). */
+    static byte[] workbook(List<List<String>> rows) throws IOException {
         try (XSSFWorkbook book = new XSSFWorkbook()) {
             Sheet sheet = book.createSheet("台账");
             for (int r = 0; r < rows.size(); r++) {

@@ -1,13 +1,8 @@
 package io.zhenggai.rectification;
 
 import io.zhenggai.workbench.PageSession;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +66,7 @@ class LedgerImportPageIT extends RectificationItSupport {
         Delivered d = deliverInspection();
         awaitLedger(d);
         setUpGroup(d);
-        byte[] file = workbook(List.of(
+        byte[] file = LedgerExcelIT.workbook(List.of(
                 List.of("序号", "问题", "整改事项", "整改措施", "责任领导", "责任部门", "完成时限", "完成情况"),
                 List.of("1", "“第一议题”制度落实不到位", "落实第一议题制度", "每月学习", "王副部长", "办公室", "2099-12-31", "未启动"),
                 List.of("2", "大统战工作格局不够有力", "健全工作格局", "建立联席会议", "王副部长", "办公室", "明年再说", "未启动"),
@@ -111,7 +106,7 @@ class LedgerImportPageIT extends RectificationItSupport {
         Delivered d = deliverInspection();
         awaitLedger(d);
         setUpGroup(d);
-        byte[] file = workbook(List.of(
+        byte[] file = LedgerExcelIT.workbook(List.of(
                 List.of("某单位巡察整改台账"),
                 List.of("编号", "反馈的问题", "整改措施", "责任领导", "责任部门", "完成时限", "完成情况"),
                 List.of("1", "“第一议题”制度落实不到位", "1. 每月学习\n2. 专题研讨", "王副部长", "办公室", "2099-12-31", "未启动"),
@@ -151,18 +146,4 @@ class LedgerImportPageIT extends RectificationItSupport {
         return path;
     }
 
-    private static byte[] workbook(List<List<String>> rows) throws IOException {
-        try (XSSFWorkbook book = new XSSFWorkbook()) {
-            Sheet sheet = book.createSheet("台账");
-            for (int r = 0; r < rows.size(); r++) {
-                Row row = sheet.createRow(r);
-                for (int c = 0; c < rows.get(r).size(); c++) {
-                    row.createCell(c).setCellValue(rows.get(r).get(c));
-                }
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            book.write(out);
-            return out.toByteArray();
-        }
-    }
 }
